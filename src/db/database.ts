@@ -1,0 +1,141 @@
+import neo4j, { type AuthToken, type Driver, type ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
+import type { Neo4jConfig } from '../config.js';
+import { AppError, ErrorCode } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { toPlain } from './values.js';
+
+/** Query parameters: values only ever reach Cypher this way. */
+export type Params = Record<string, unknown>;
+/** A result row with Neo4j values already converted to plain JavaScript (numbers, ISO dates, objects). */
+export type Row = Record<string, unknown>;
+
+/** Observes every statement sent to Neo4j (tests count round trips with it). */
+export type QueryObserver = (event: { mode: 'read' | 'write'; cypher: string }) => void;
+
+/**
+ * The one place that runs Cypher.
+ *
+ * Every call is a managed transaction (`executeRead`/`executeWrite`, so transient errors are retried
+ * within the driver's retry window), in the configured database, with the configured timeout, in a session
+ * closed in `finally`. Neo4j and driver errors are mapped to our error codes here and nowhere else:
+ * unreachable database or timeout → SERVICE_UNAVAILABLE, constraint violation → BAD_USER_INPUT.
+ */
+export class Database {
+  private readonly observers = new Set<QueryObserver>();
+
+  constructor(
+    readonly driver: Driver,
+    private readonly config: Pick<Neo4jConfig, 'database' | 'queryTimeoutMs'>,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Runs one read statement; rows come back as plain objects. */
+  read(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.execute('read', (tx) => this.runIn('read', tx, cypher, params));
+  }
+
+  /** Runs one write statement in its own transaction. */
+  write(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.execute('write', (tx) => this.runIn('write', tx, cypher, params));
+  }
+
+  /**
+   * Runs several statements in one write transaction: all of them or none (bulk import, seeding).
+   * `work` receives a `run` function; whatever it throws rolls the transaction back.
+   */
+  writeTransaction<T>(work: (run: (cypher: string, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
+    return this.execute('write', (tx) => work((cypher, params = {}) => this.runIn('write', tx, cypher, params)));
+  }
+
+  /** True when Neo4j answers a trivial query now (for `/ready`); never throws. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.read('RETURN 1 AS ok');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Registers an observer of every statement; returns the function that removes it. */
+  observe(observer: QueryObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  /** Each call is one round trip, reported to the observers. */
+  private async runIn(mode: 'read' | 'write', tx: ManagedTransaction, cypher: string, params: Params): Promise<Row[]> {
+    for (const observer of this.observers) observer({ mode, cypher });
+    const result = await tx.run<RecordShape>(cypher, params);
+    return result.records.map((record) => toPlain(record.toObject()) as Row);
+  }
+
+  private async execute<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.config.database,
+      defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const txConfig = { timeout: this.config.queryTimeoutMs };
+    try {
+      return mode === 'read' ? await session.executeRead(work, txConfig) : await session.executeWrite(work, txConfig);
+    } catch (error) {
+      throw this.mapError(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  private mapError(error: unknown): unknown {
+    if (error instanceof AppError) return error;
+    if (!(error instanceof Neo4jError)) return error;
+    const code = error.code ?? '';
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new AppError(ErrorCode.BAD_USER_INPUT, conflictMessage(error.message), { reason: 'CONFLICT' }, { cause: error });
+    }
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
+      return new AppError(ErrorCode.SERVICE_UNAVAILABLE, `The database did not answer within ${this.config.queryTimeoutMs} ms.`, { reason: 'TIMEOUT' }, { cause: error });
+    }
+    if (isUnavailable(error)) {
+      this.logger.warn('Neo4j unavailable', { code, message: error.message });
+      return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is not reachable right now; try again shortly.', {}, { cause: error });
+    }
+    return error;
+  }
+}
+
+function isUnavailable(error: Neo4jError): boolean {
+  const code = error.code ?? '';
+  return (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.startsWith('Neo.TransientError.General.DatabaseUnavailable') ||
+    code === 'Neo.ClientError.Database.DatabaseNotFound' ||
+    /acquisition timed out|Connection acquisition|Failed to connect|ECONNREFUSED/i.test(error.message)
+  );
+}
+
+function conflictMessage(neo4jMessage: string): string {
+  const id = /property `id` = '([^']*)'/.exec(neo4jMessage)?.[1];
+  return id ? `A node with id "${id}" already exists.` : 'The write conflicts with an existing node (unique id).';
+}
+
+/** Auth for servers without authentication (the embedded Neo4j); `neo4j.auth.none()` exists but is untyped. */
+export const NO_AUTH = { scheme: 'none' } as AuthToken;
+
+/** Driver settings that keep a request from ever waiting long on an unreachable database. */
+export function createDriver(config: Neo4jConfig & { uri: string }): Driver {
+  const auth = config.password === '' ? NO_AUTH : neo4j.auth.basic(config.user, config.password);
+  return neo4j.driver(config.uri, auth, {
+    disableLosslessIntegers: true,
+    connectionAcquisitionTimeout: config.connectTimeoutMs,
+    connectionTimeout: Math.min(config.connectTimeoutMs, 3_000),
+    // Retries of transient errors stop well before a client would give up on us.
+    maxTransactionRetryTime: Math.min(3_000, config.queryTimeoutMs),
+    maxConnectionPoolSize: 100,
+    logging: { level: 'error', logger: () => undefined },
+  });
+}

@@ -1,0 +1,4 @@
+export * from './connect.js';
+export * from './database.js';
+export * from './embedded.js';
+export * from './migrations.js';

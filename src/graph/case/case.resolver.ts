@@ -1,0 +1,46 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Dilemma } from '../dilemma/dilemma.type.js';
+import { Employee } from '../employee/employee.type.js';
+import { NodeType } from '../model/index.js';
+import { Municipality } from '../municipality/municipality.type.js';
+import { Practice } from '../practice/practice.type.js';
+import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
+import type { NodeRecord } from '../shared/records.js';
+import { NodeFieldsResolver } from '../source/source.fields.js';
+import { CaseListArgs } from './case.args.js';
+import { CASE_ORDER, caseConditions, caseRelations as rel } from './case.repository.js';
+import { Case, CaseConnection } from './case.type.js';
+
+@Resolver(() => Case)
+export class CaseResolver extends NodeFieldsResolver(Case, 'Case') {
+  @Query(() => CaseConnection, { description: 'Cases, filtered and ordered, as a Relay connection.' })
+  cases(@Args(() => CaseListArgs) args: CaseListArgs, @Ctx() ctx: Context) {
+    return listConnection(ctx, NodeType.CASE, caseConditions(args.where), sortKeys(args.orderBy, CASE_ORDER, 'title'), args);
+  }
+
+  @Query(() => Case, { name: 'case', nullable: true, description: 'A case by id; null when there is none.' })
+  caseById(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return nodeOfType(ctx, id, NodeType.CASE);
+  }
+
+  @FieldResolver(() => Municipality, { nullable: true, description: 'Where the case took place.' })
+  municipality(@Root() item: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.one(rel.municipality, item.id);
+  }
+
+  @FieldResolver(() => [Employee], { description: 'Employees who described this case.' })
+  employees(@Root() item: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.employees, item.id);
+  }
+
+  @FieldResolver(() => [Practice], { description: 'Practices applied in this case.' })
+  practices(@Root() item: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.practices, item.id);
+  }
+
+  @FieldResolver(() => [Dilemma], { description: 'Dilemmas this case raises.' })
+  dilemmas(@Root() item: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.dilemmas, item.id);
+  }
+}

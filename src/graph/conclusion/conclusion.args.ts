@@ -1,0 +1,9 @@
+import { ArgsType, Field } from 'type-graphql';
+import { PageArgs } from '../shared/graphql.js';
+import { ConclusionOrder, ConclusionWhere } from './conclusion.input.js';
+
+@ArgsType()
+export class ConclusionListArgs extends PageArgs {
+  @Field(() => ConclusionWhere, { nullable: true }) where?: ConclusionWhere | null;
+  @Field(() => [ConclusionOrder], { nullable: true, description: 'Default: by statement.' }) orderBy?: ConclusionOrder[] | null;
+}

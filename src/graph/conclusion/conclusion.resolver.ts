@@ -1,0 +1,40 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Dilemma } from '../dilemma/dilemma.type.js';
+import { Meeting } from '../meeting/meeting.type.js';
+import { NodeType } from '../model/index.js';
+import { Practice } from '../practice/practice.type.js';
+import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
+import type { NodeRecord } from '../shared/records.js';
+import { NodeFieldsResolver } from '../source/source.fields.js';
+import { ConclusionListArgs } from './conclusion.args.js';
+import { CONCLUSION_ORDER, conclusionConditions, conclusionRelations as rel } from './conclusion.repository.js';
+import { Conclusion, ConclusionConnection } from './conclusion.type.js';
+
+@Resolver(() => Conclusion)
+export class ConclusionResolver extends NodeFieldsResolver(Conclusion, 'Conclusion') {
+  @Query(() => ConclusionConnection, { description: 'Conclusions, filtered and ordered, as a Relay connection.' })
+  conclusions(@Args(() => ConclusionListArgs) args: ConclusionListArgs, @Ctx() ctx: Context) {
+    return listConnection(ctx, NodeType.CONCLUSION, conclusionConditions(args.where), sortKeys(args.orderBy, CONCLUSION_ORDER, 'statement'), args);
+  }
+
+  @Query(() => Conclusion, { nullable: true, description: 'A conclusion by id; null when there is none.' })
+  conclusion(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return nodeOfType(ctx, id, NodeType.CONCLUSION);
+  }
+
+  @FieldResolver(() => [Dilemma], { description: 'The dilemmas this conclusion concerns.' })
+  dilemmas(@Root() conclusion: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.dilemmas, conclusion.id);
+  }
+
+  @FieldResolver(() => [Practice], { description: 'The practices this conclusion calls for.' })
+  practices(@Root() conclusion: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.practices, conclusion.id);
+  }
+
+  @FieldResolver(() => [Meeting], { description: 'The meetings where it was concluded.' })
+  meetings(@Root() conclusion: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.meetings, conclusion.id);
+  }
+}

@@ -1,0 +1,53 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { CaseConnection } from '../case/case.type.js';
+import { Conclusion } from '../conclusion/conclusion.type.js';
+import type { Context } from '../context.js';
+import { Meeting } from '../meeting/meeting.type.js';
+import { NodeType } from '../model/index.js';
+import { Municipality } from '../municipality/municipality.type.js';
+import { Practice } from '../practice/practice.type.js';
+import { PageArgs } from '../shared/graphql.js';
+import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
+import type { NodeRecord } from '../shared/records.js';
+import { NodeFieldsResolver } from '../source/source.fields.js';
+import { DilemmaListArgs } from './dilemma.args.js';
+import { DILEMMA_ORDER, dilemmaConditions, dilemmaRelations as rel } from './dilemma.repository.js';
+import { Dilemma, DilemmaConnection } from './dilemma.type.js';
+
+@Resolver(() => Dilemma)
+export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
+  @Query(() => DilemmaConnection, { description: 'Dilemmas, filtered and ordered, as a Relay connection.' })
+  dilemmas(@Args(() => DilemmaListArgs) args: DilemmaListArgs, @Ctx() ctx: Context) {
+    return listConnection(ctx, NodeType.DILEMMA, dilemmaConditions(args.where), sortKeys(args.orderBy, DILEMMA_ORDER, 'name'), args);
+  }
+
+  @Query(() => Dilemma, { nullable: true, description: 'A dilemma by id; null when there is none.' })
+  dilemma(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return nodeOfType(ctx, id, NodeType.DILEMMA);
+  }
+
+  @FieldResolver(() => [Practice], { description: 'Practices that address this dilemma.' })
+  practices(@Root() dilemma: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.practices, dilemma.id);
+  }
+
+  @FieldResolver(() => CaseConnection, { description: 'Cases that raise this dilemma.' })
+  cases(@Root() dilemma: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return relatedConnection(ctx, rel.cases, dilemma.id, page);
+  }
+
+  @FieldResolver(() => [Conclusion], { description: 'Conclusions about this dilemma.' })
+  conclusions(@Root() dilemma: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.conclusions, dilemma.id);
+  }
+
+  @FieldResolver(() => [Meeting], { description: 'Meetings that discussed this dilemma.' })
+  meetings(@Root() dilemma: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.meetings, dilemma.id);
+  }
+
+  @FieldResolver(() => [Municipality], { description: 'Municipalities with cases that raise this dilemma.' })
+  municipalities(@Root() dilemma: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.municipalities, dilemma.id);
+  }
+}

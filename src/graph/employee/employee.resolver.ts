@@ -1,0 +1,52 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Case } from '../case/case.type.js';
+import type { Context } from '../context.js';
+import { NodeType } from '../model/index.js';
+import { Municipality } from '../municipality/municipality.type.js';
+import { Practice } from '../practice/practice.type.js';
+import { Research } from '../research/research.type.js';
+import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
+import type { NodeRecord } from '../shared/records.js';
+import { NodeFieldsResolver } from '../source/source.fields.js';
+import { EmployeeListArgs } from './employee.args.js';
+import { EMPLOYEE_ORDER, employeeConditions, employeeRelations as rel } from './employee.repository.js';
+import { Employee, EmployeeConnection, PracticeUse } from './employee.type.js';
+
+@Resolver(() => Employee)
+export class EmployeeResolver extends NodeFieldsResolver(Employee, 'Employee') {
+  @Query(() => EmployeeConnection, { description: 'Employees (pseudonymous), filtered and ordered, as a Relay connection.' })
+  employees(@Args(() => EmployeeListArgs) args: EmployeeListArgs, @Ctx() ctx: Context) {
+    return listConnection(ctx, NodeType.EMPLOYEE, employeeConditions(args.where), sortKeys(args.orderBy, EMPLOYEE_ORDER, 'pseudonym'), args);
+  }
+
+  @Query(() => Employee, { nullable: true, description: 'An employee by id; null when there is none.' })
+  employee(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return nodeOfType(ctx, id, NodeType.EMPLOYEE);
+  }
+
+  @FieldResolver(() => Municipality, { nullable: true, description: 'Where this employee works.' })
+  municipality(@Root() employee: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.one(rel.municipality, employee.id);
+  }
+
+  @FieldResolver(() => [Research], { description: 'Research programmes this employee was interviewed for.' })
+  research(@Root() employee: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.research, employee.id);
+  }
+
+  @FieldResolver(() => [Practice], { description: 'Practices this employee uses.' })
+  practices(@Root() employee: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.practices, employee.id);
+  }
+
+  @FieldResolver(() => [PracticeUse], { description: 'Practices this employee uses, with the evidence (USES.evidence).' })
+  async practiceUses(@Root() employee: NodeRecord, @Ctx() ctx: Context) {
+    const items = await ctx.loaders.items(rel.practices, employee.id);
+    return items.map((item) => ({ employee, practice: item.node, evidence: item.rel.evidence ?? null }));
+  }
+
+  @FieldResolver(() => [Case], { description: 'Cases this employee described.' })
+  cases(@Root() employee: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.cases, employee.id);
+  }
+}

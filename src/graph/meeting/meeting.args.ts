@@ -1,0 +1,9 @@
+import { ArgsType, Field } from 'type-graphql';
+import { PageArgs } from '../shared/graphql.js';
+import { MeetingOrder, MeetingWhere } from './meeting.input.js';
+
+@ArgsType()
+export class MeetingListArgs extends PageArgs {
+  @Field(() => MeetingWhere, { nullable: true }) where?: MeetingWhere | null;
+  @Field(() => [MeetingOrder], { nullable: true, description: 'Default: by date.' }) orderBy?: MeetingOrder[] | null;
+}

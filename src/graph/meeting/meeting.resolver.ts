@@ -1,0 +1,47 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Conclusion } from '../conclusion/conclusion.type.js';
+import type { Context } from '../context.js';
+import { Dilemma } from '../dilemma/dilemma.type.js';
+import { NodeType } from '../model/index.js';
+import { Talk } from '../person/person.type.js';
+import { Research } from '../research/research.type.js';
+import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
+import type { NodeRecord } from '../shared/records.js';
+import { NodeFieldsResolver } from '../source/source.fields.js';
+import { MeetingListArgs } from './meeting.args.js';
+import { MEETING_ORDER, meetingConditions, meetingRelations as rel } from './meeting.repository.js';
+import { Meeting, MeetingConnection } from './meeting.type.js';
+
+@Resolver(() => Meeting)
+export class MeetingResolver extends NodeFieldsResolver(Meeting, 'Meeting') {
+  @Query(() => MeetingConnection, { description: 'Meetings, filtered and ordered, as a Relay connection.' })
+  meetings(@Args(() => MeetingListArgs) args: MeetingListArgs, @Ctx() ctx: Context) {
+    return listConnection(ctx, NodeType.MEETING, meetingConditions(args.where), sortKeys(args.orderBy, MEETING_ORDER, 'date'), args);
+  }
+
+  @Query(() => Meeting, { nullable: true, description: 'A meeting by id; null when there is none.' })
+  meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return nodeOfType(ctx, id, NodeType.MEETING);
+  }
+
+  @FieldResolver(() => Research, { nullable: true, description: 'The research programme the meeting is part of.' })
+  research(@Root() meeting: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.one(rel.research, meeting.id);
+  }
+
+  @FieldResolver(() => [Dilemma], { description: 'Dilemmas discussed at the meeting.' })
+  dilemmas(@Root() meeting: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.dilemmas, meeting.id);
+  }
+
+  @FieldResolver(() => [Conclusion], { description: 'Conclusions drawn at the meeting.' })
+  conclusions(@Root() meeting: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.conclusions, meeting.id);
+  }
+
+  @FieldResolver(() => [Talk], { description: 'Who spoke, and in which role (opening, introduction, …).' })
+  async speakers(@Root() meeting: NodeRecord, @Ctx() ctx: Context) {
+    const items = await ctx.loaders.items(rel.speakers, meeting.id);
+    return items.map((item) => ({ person: item.node, meeting, role: item.rel.role ?? null }));
+  }
+}

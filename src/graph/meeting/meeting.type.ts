@@ -1,0 +1,15 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Node } from '../node/node.type.js';
+import { MeetingKind } from '../shared/enums.js';
+import { connectionOf } from '../shared/graphql.js';
+
+@ObjectType({ implements: Node, description: 'A meeting of the research programme, e.g. a learning circle (leerkring).' })
+export class Meeting extends Node {
+  @Field(() => String) title!: string;
+  @Field(() => LocalDateResolver, { description: 'ISO date, e.g. 2018-03-14.' }) date!: string;
+  @Field(() => Int, { nullable: true }) participantCount?: number | null;
+  @Field(() => MeetingKind) kind!: MeetingKind;
+}
+
+export const MeetingConnection = connectionOf(Meeting, 'Meeting');

@@ -1,0 +1,59 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { CaseConnection } from '../case/case.type.js';
+import type { Context } from '../context.js';
+import { Dilemma } from '../dilemma/dilemma.type.js';
+import { EmployeeConnection } from '../employee/employee.type.js';
+import { NodeType } from '../model/index.js';
+import { Person } from '../person/person.type.js';
+import { Practice } from '../practice/practice.type.js';
+import { Research } from '../research/research.type.js';
+import { PageArgs } from '../shared/graphql.js';
+import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
+import type { NodeRecord } from '../shared/records.js';
+import { NodeFieldsResolver } from '../source/source.fields.js';
+import { MunicipalityListArgs } from './municipality.args.js';
+import { MUNICIPALITY_ORDER, municipalityConditions, municipalityRelations as rel } from './municipality.repository.js';
+import { Municipality, MunicipalityConnection } from './municipality.type.js';
+
+@Resolver(() => Municipality)
+export class MunicipalityResolver extends NodeFieldsResolver(Municipality, 'Municipality') {
+  @Query(() => MunicipalityConnection, { description: 'Municipalities, filtered and ordered, as a Relay connection.' })
+  municipalities(@Args(() => MunicipalityListArgs) args: MunicipalityListArgs, @Ctx() ctx: Context) {
+    return listConnection(ctx, NodeType.MUNICIPALITY, municipalityConditions(args.where), sortKeys(args.orderBy, MUNICIPALITY_ORDER, 'name'), args);
+  }
+
+  @Query(() => Municipality, { nullable: true, description: 'A municipality by id; null when there is none.' })
+  municipality(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return nodeOfType(ctx, id, NodeType.MUNICIPALITY);
+  }
+
+  @FieldResolver(() => EmployeeConnection, { description: 'Employees who work here.' })
+  employees(@Root() municipality: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return relatedConnection(ctx, rel.employees, municipality.id, page);
+  }
+
+  @FieldResolver(() => CaseConnection, { description: 'Cases that took place here.' })
+  cases(@Root() municipality: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return relatedConnection(ctx, rel.cases, municipality.id, page);
+  }
+
+  @FieldResolver(() => [Practice], { description: 'Practices used here, by its employees or in its cases.' })
+  practices(@Root() municipality: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.practices, municipality.id);
+  }
+
+  @FieldResolver(() => [Dilemma], { description: 'Dilemmas raised by cases here.' })
+  dilemmas(@Root() municipality: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.dilemmas, municipality.id);
+  }
+
+  @FieldResolver(() => [Research], { description: 'Research programmes this municipality partners in.' })
+  research(@Root() municipality: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.research, municipality.id);
+  }
+
+  @FieldResolver(() => [Person], { description: 'People affiliated with this municipality (e.g. a wethouder).' })
+  people(@Root() municipality: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.people, municipality.id);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './node.type.js';
+export * from './node.resolver.js';

@@ -1,0 +1,14 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+import { NODE_SPECS } from '../model/index.js';
+import type { NodeRecord } from '../shared/records.js';
+
+/** Every node of the graph: a stable, readable id (`municipality:breda`) and its provenance. */
+@InterfaceType({
+  description: 'Any node of the graph. Ids are stable and readable: `<type>:<slug>`, e.g. `municipality:breda`.',
+  // The GraphQL type names are the model's labels.
+  resolveType: (value: NodeRecord) => NODE_SPECS[value.__type].label,
+})
+export abstract class Node {
+  @Field(() => ID)
+  id!: string;
+}

@@ -1,0 +1,39 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { NodeType } from '../model/index.js';
+import { Person } from '../person/person.type.js';
+import { Research } from '../research/research.type.js';
+import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
+import type { NodeRecord } from '../shared/records.js';
+import { NodeFieldsResolver } from '../source/source.fields.js';
+import { OrganisationListArgs } from './organisation.args.js';
+import { ORGANISATION_ORDER, organisationConditions, organisationRelations as rel } from './organisation.repository.js';
+import { Organisation, OrganisationConnection } from './organisation.type.js';
+
+@Resolver(() => Organisation)
+export class OrganisationResolver extends NodeFieldsResolver(Organisation, 'Organisation') {
+  @Query(() => OrganisationConnection, { description: 'Organisations (funders, universities), filtered and ordered, as a Relay connection.' })
+  organisations(@Args(() => OrganisationListArgs) args: OrganisationListArgs, @Ctx() ctx: Context) {
+    return listConnection(ctx, NodeType.ORGANISATION, organisationConditions(args.where), sortKeys(args.orderBy, ORGANISATION_ORDER, 'name'), args);
+  }
+
+  @Query(() => Organisation, { nullable: true, description: 'An organisation by id; null when there is none.' })
+  organisation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return nodeOfType(ctx, id, NodeType.ORGANISATION);
+  }
+
+  @FieldResolver(() => [Research], { description: 'Research programmes this organisation leads.' })
+  researchLed(@Root() organisation: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.researchLed, organisation.id);
+  }
+
+  @FieldResolver(() => [Research], { description: 'Research programmes this organisation funds.' })
+  researchFunded(@Root() organisation: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.researchFunded, organisation.id);
+  }
+
+  @FieldResolver(() => [Person], { description: 'People affiliated with this organisation.' })
+  people(@Root() organisation: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.people, organisation.id);
+  }
+}

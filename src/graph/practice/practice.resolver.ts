@@ -1,0 +1,54 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Conclusion } from '../conclusion/conclusion.type.js';
+import { Dilemma } from '../dilemma/dilemma.type.js';
+import { Municipality } from '../municipality/municipality.type.js';
+import { NodeType } from '../model/index.js';
+import { CaseConnection } from '../case/case.type.js';
+import { PracticeUse } from '../employee/employee.type.js';
+import { PageArgs } from '../shared/graphql.js';
+import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
+import type { NodeRecord } from '../shared/records.js';
+import { NodeFieldsResolver } from '../source/source.fields.js';
+import { PracticeListArgs } from './practice.args.js';
+import { PRACTICE_ORDER, practiceConditions, practiceRelations as rel } from './practice.repository.js';
+import { Practice, PracticeConnection } from './practice.type.js';
+
+@Resolver(() => Practice)
+export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
+  @Query(() => PracticeConnection, { description: 'Practices, filtered and ordered, as a Relay connection.' })
+  practices(@Args(() => PracticeListArgs) args: PracticeListArgs, @Ctx() ctx: Context) {
+    return listConnection(ctx, NodeType.PRACTICE, practiceConditions(args.where), sortKeys(args.orderBy, PRACTICE_ORDER, 'name'), args);
+  }
+
+  @Query(() => Practice, { nullable: true, description: 'A practice by id; null when there is none.' })
+  practice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return nodeOfType(ctx, id, NodeType.PRACTICE);
+  }
+
+  @FieldResolver(() => [Dilemma], { description: 'The dilemmas this practice addresses.' })
+  dilemmas(@Root() practice: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.dilemmas, practice.id);
+  }
+
+  @FieldResolver(() => [PracticeUse], { description: 'The employees who use this practice, with their evidence.' })
+  async usedBy(@Root() practice: NodeRecord, @Ctx() ctx: Context) {
+    const items = await ctx.loaders.items(rel.usedBy, practice.id);
+    return items.map((item) => ({ employee: item.node, practice, evidence: item.rel.evidence ?? null }));
+  }
+
+  @FieldResolver(() => CaseConnection, { description: 'Cases in which this practice was applied.' })
+  cases(@Root() practice: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return relatedConnection(ctx, rel.cases, practice.id, page);
+  }
+
+  @FieldResolver(() => [Conclusion], { description: 'Conclusions that call for this practice.' })
+  conclusions(@Root() practice: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.conclusions, practice.id);
+  }
+
+  @FieldResolver(() => [Municipality], { description: 'Municipalities where it is used (by employees or in cases).' })
+  municipalities(@Root() practice: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.municipalities, practice.id);
+  }
+}

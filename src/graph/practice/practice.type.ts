@@ -1,0 +1,14 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.type.js';
+import { PracticeKind } from '../shared/enums.js';
+import { connectionOf } from '../shared/graphql.js';
+
+@ObjectType({ implements: Node, description: 'A way of working: a mindset, skill, routine or organisational condition.' })
+export class Practice extends Node {
+  @Field(() => String, { description: 'In the source\'s own (Dutch) wording.' }) name!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => PracticeKind) kind!: PracticeKind;
+  @Field(() => String, { nullable: true, description: 'English gloss of the name.' }) gloss?: string | null;
+}
+
+export const PracticeConnection = connectionOf(Practice, 'Practice');

@@ -1,0 +1,59 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { EmployeeConnection } from '../employee/employee.type.js';
+import { Meeting } from '../meeting/meeting.type.js';
+import { NodeType } from '../model/index.js';
+import { Municipality } from '../municipality/municipality.type.js';
+import { Organisation } from '../organisation/organisation.type.js';
+import { ResearcherRole } from '../person/person.type.js';
+import { PageArgs } from '../shared/graphql.js';
+import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
+import type { NodeRecord } from '../shared/records.js';
+import { NodeFieldsResolver } from '../source/source.fields.js';
+import { ResearchListArgs } from './research.args.js';
+import { RESEARCH_ORDER, researchConditions, researchRelations as rel } from './research.repository.js';
+import { Research, ResearchConnection } from './research.type.js';
+
+@Resolver(() => Research)
+export class ResearchResolver extends NodeFieldsResolver(Research, 'Research') {
+  @Query(() => ResearchConnection, { description: 'Research programmes, filtered and ordered, as a Relay connection.' })
+  researchProgrammes(@Args(() => ResearchListArgs) args: ResearchListArgs, @Ctx() ctx: Context) {
+    return listConnection(ctx, NodeType.RESEARCH, researchConditions(args.where), sortKeys(args.orderBy, RESEARCH_ORDER, 'title'), args);
+  }
+
+  @Query(() => Research, { nullable: true, description: 'A research programme by id; null when there is none.' })
+  research(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return nodeOfType(ctx, id, NodeType.RESEARCH);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'Who leads the programme.' })
+  ledBy(@Root() research: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.ledBy, research.id);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'Who funds the programme.' })
+  fundedBy(@Root() research: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.fundedBy, research.id);
+  }
+
+  @FieldResolver(() => [Municipality], { description: 'The partner municipalities.' })
+  partners(@Root() research: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.partners, research.id);
+  }
+
+  @FieldResolver(() => [ResearcherRole], { description: 'The researchers, and who leads.' })
+  async researchers(@Root() research: NodeRecord, @Ctx() ctx: Context) {
+    const items = await ctx.loaders.items(rel.researchers, research.id);
+    return items.map((item) => ({ person: item.node, research, lead: item.rel.lead ?? null }));
+  }
+
+  @FieldResolver(() => [Meeting], { description: 'Meetings of the programme, by date.' })
+  meetings(@Root() research: NodeRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.nodes(rel.meetings, research.id);
+  }
+
+  @FieldResolver(() => EmployeeConnection, { description: 'Employees interviewed for the programme.' })
+  employees(@Root() research: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return relatedConnection(ctx, rel.employees, research.id, page);
+  }
+}

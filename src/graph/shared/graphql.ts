@@ -1,0 +1,100 @@
+import { Max, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { encodeCursor } from './cursor.js';
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => Boolean) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * A Relay connection type for `nodeType`, named `<name>Connection` with `<name>Edge` edges.
+ * One per node type, shared by the top-level list and the relationship fields that page.
+ */
+export function connectionOf<T extends object>(nodeType: ClassType<T>, name: string): ClassType<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String, { description: 'Opaque; pass it as `after` to get the rows that follow.' }) cursor!: string;
+    @Field(() => nodeType) node!: T;
+  }
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} nodes.` })
+  class ConnectionType {
+    @Field(() => [EdgeType]) edges!: EdgeType[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'All matching nodes, on every page.' }) totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+/** Builds a connection from one page of rows that starts at `offset` of `totalCount`. */
+export function toConnection<T>(rows: T[], totalCount: number, offset: number): Connection<T> {
+  const edges = rows.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: offset + rows.length < totalCount,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+export const MAX_PAGE_SIZE = 100;
+const FIRST_MESSAGE = `"first" must be an integer from 1 to ${MAX_PAGE_SIZE}`;
+
+/** `first`/`after` of every connection: `first` is 1..100, default 20. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: `Rows per page, 1 to ${MAX_PAGE_SIZE}.` })
+  @Min(1, { message: FIRST_MESSAGE })
+  @Max(MAX_PAGE_SIZE, { message: FIRST_MESSAGE })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'A cursor from a previous page: the rows after it.' })
+  after?: string | null;
+}
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderDirection, { name: 'OrderDirection' });
+
+/** Inputs shared by every `where` (type-graphql copies a decorated base class's fields into each subclass). */
+@InputType()
+export abstract class NodeWhere {
+  @Field(() => [ID], { nullable: true, description: 'Only these ids (exact match).' })
+  ids?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The display name (name, title, pseudonym or statement) contains this text, ignoring case and diacritics.',
+  })
+  nameContains?: string | null;
+}
+
+/** An order input `<name>Order { field: <fields enum>, direction = ASC }` for one domain's sortable fields. */
+export function orderInputOf<F extends string>(name: string, fields: Record<string, F>): ClassType<{ field: F; direction: OrderDirection }> {
+  @InputType(`${name}Order`)
+  class OrderInput {
+    @Field(() => fields) field!: F;
+    @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction!: OrderDirection;
+  }
+  return OrderInput;
+}

@@ -1,0 +1,50 @@
+import type { Context } from '../context.js';
+import type { NodeType } from '../model/index.js';
+import { offsetAfter } from './cursor.js';
+import { OrderDirection, toConnection, type Connection, type PageArgs } from './graphql.js';
+import type { Condition, SortKey } from './node.repository.js';
+import type { NodeRecord } from './records.js';
+import type { Relation } from './relation.js';
+
+/** An `orderBy` entry as every domain's order input has it. */
+export interface OrderInput<F extends string> {
+  field: F;
+  direction: OrderDirection;
+}
+
+/** Maps a domain's order inputs to sort keys through its allow-list of field → property. */
+export function sortKeys<F extends string>(orderBy: OrderInput<F>[] | null | undefined, properties: Record<F, string>, fallback: string): SortKey[] {
+  if (!orderBy || orderBy.length === 0) return [{ property: fallback, descending: false }];
+  return orderBy.map((order) => ({ property: properties[order.field], descending: order.direction === OrderDirection.DESC }));
+}
+
+/** A top-level list field: one page of `type` nodes matching `conditions`, as a connection. */
+export async function listConnection(
+  ctx: Context,
+  type: NodeType,
+  conditions: Condition[],
+  order: SortKey[],
+  page: PageArgs,
+): Promise<Connection<NodeRecord>> {
+  const offset = offsetAfter(page.after);
+  const result = await ctx.nodes.list({ type, conditions, order, offset, first: page.first });
+  for (const record of result.records) ctx.loaders.node.prime(record.id, record);
+  return toConnection(result.records, result.totalCount, offset);
+}
+
+/** A relationship field that pages (`Municipality.employees`): batched per level like every relation. */
+export async function relatedConnection(ctx: Context, relation: Relation, id: string, page: PageArgs): Promise<Connection<NodeRecord>> {
+  const offset = offsetAfter(page.after);
+  const result = await ctx.loaders.related(relation, { offset, first: page.first }).load(id);
+  return toConnection(
+    result.items.map((item) => item.node),
+    result.totalCount,
+    offset,
+  );
+}
+
+/** A single-object field (`practice(id)`): the node when it exists and is of `type`, else null. */
+export async function nodeOfType(ctx: Context, id: string, type: NodeType): Promise<NodeRecord | null> {
+  const node = await ctx.loaders.node.load(id);
+  return node?.__type === type ? node : null;
+}

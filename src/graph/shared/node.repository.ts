@@ -1,0 +1,114 @@
+import neo4j from 'neo4j-driver';
+import type { Database } from '../../db/database.js';
+import { NODE_SPECS, foldText, type NodeType } from '../model/index.js';
+import { groupIdsByLabel, toNodeRecord, typeOfLabel, type NodeRecord } from './records.js';
+
+/**
+ * A filter condition of a list query. Property names and patterns come from our own code (each domain's
+ * `where` translation), never from client input; the values travel as parameters.
+ */
+export type Condition =
+  | { kind: 'ids'; ids: string[] }
+  /** Case- and diacritic-insensitive substring of the display name (the indexed `searchKey`). */
+  | { kind: 'text'; needle: string }
+  | { kind: 'in'; property: string; values: unknown[] }
+  | { kind: 'range'; property: string; min?: unknown; max?: unknown }
+  /** `pattern` binds the listed node as `n` and the related node as `x`; matches when some `x.id` is in `ids`. */
+  | { kind: 'related'; pattern: string; ids: string[] };
+
+export interface SortKey {
+  property: string;
+  descending: boolean;
+}
+
+export interface ListQuery {
+  type: NodeType;
+  conditions: Condition[];
+  order: SortKey[];
+  offset: number;
+  first: number;
+}
+
+export interface ListPage {
+  totalCount: number;
+  records: NodeRecord[];
+}
+
+/** Reads nodes of any type: by id (batched, for the node loader) and as filtered, ordered pages. */
+export class NodeRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Nodes for a batch of ids in one statement (one indexed branch per label the ids name).
+   * Returns records in key order, null for ids that do not exist (DataLoader's contract).
+   */
+  async byIds(ids: readonly string[]): Promise<Array<NodeRecord | null>> {
+    const groups = [...groupIdsByLabel(ids)];
+    if (groups.length === 0) return ids.map(() => null);
+    const cypher = groups
+      .map(([label], i) => `MATCH (n:${label}) WHERE n.id IN $ids${i} RETURN '${label}' AS label, properties(n) AS props`)
+      .join(' UNION ALL ');
+    const params = Object.fromEntries(groups.map(([, groupIds], i) => [`ids${i}`, groupIds]));
+    const rows = await this.db.read(cypher, params);
+    const byId = new Map<string, NodeRecord>();
+    for (const row of rows) {
+      const record = toNodeRecord(typeOfLabel(row.label as never), row.props as Record<string, unknown>);
+      byId.set(record.id, record);
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** One page of a filtered, ordered list, with the total count, in one statement. */
+  async list(query: ListQuery): Promise<ListPage> {
+    const { label } = NODE_SPECS[query.type];
+    // Integers, not floats: SKIP and LIMIT refuse 20.0.
+    const params: Record<string, unknown> = { offset: neo4j.int(query.offset), first: neo4j.int(query.first) };
+    const where = query.conditions.map((condition, i) => conditionCypher(condition, `p${i}`, params));
+    const whereClause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const orderBy = [...query.order, { property: 'id', descending: false }]
+      .map((key) => `n.${key.property}${key.descending ? ' DESC' : ''}`)
+      .join(', ');
+    const rows = await this.db.read(
+      `CALL { MATCH (n:${label}) ${whereClause} RETURN count(n) AS totalCount }
+       CALL { MATCH (n:${label}) ${whereClause}
+              WITH n ORDER BY ${orderBy} SKIP $offset LIMIT $first
+              RETURN collect(properties(n)) AS page }
+       RETURN totalCount, page`,
+      params,
+    );
+    const row = rows[0]!;
+    return {
+      totalCount: row.totalCount as number,
+      records: (row.page as Array<Record<string, unknown>>).map((props) => toNodeRecord(query.type, props)),
+    };
+  }
+}
+
+function conditionCypher(condition: Condition, param: string, params: Record<string, unknown>): string {
+  switch (condition.kind) {
+    case 'ids':
+      params[param] = condition.ids;
+      return `n.id IN $${param}`;
+    case 'text':
+      params[param] = foldText(condition.needle);
+      return `n.searchKey CONTAINS $${param}`;
+    case 'in':
+      params[param] = condition.values;
+      return `n.${condition.property} IN $${param}`;
+    case 'range': {
+      const parts: string[] = [];
+      if (condition.min !== undefined) {
+        params[`${param}min`] = condition.min;
+        parts.push(`n.${condition.property} >= $${param}min`);
+      }
+      if (condition.max !== undefined) {
+        params[`${param}max`] = condition.max;
+        parts.push(`n.${condition.property} <= $${param}max`);
+      }
+      return parts.length > 0 ? parts.join(' AND ') : 'true';
+    }
+    case 'related':
+      params[param] = condition.ids;
+      return `EXISTS { MATCH ${condition.pattern} WHERE x.id IN $${param} }`;
+  }
+}

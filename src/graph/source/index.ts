@@ -1,0 +1,6 @@
+export * from './source.type.js';
+export * from './source.input.js';
+export * from './source.args.js';
+export * from './source.repository.js';
+export * from './source.resolver.js';
+export * from './source.fields.js';

@@ -1,0 +1,41 @@
+import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import type { Context } from '../context.js';
+import { NodeType, type Label } from '../model/index.js';
+import type { NodeRecord } from '../shared/records.js';
+import type { Relation } from '../shared/relation.js';
+import { Provenance, Source } from './source.type.js';
+
+const sourcesRelations = new Map<Label, Relation>();
+
+/** The `SOURCED_FROM` relation of a label (one loader per label and request). */
+export function sourcesOf(label: Label): Relation {
+  let relation = sourcesRelations.get(label);
+  if (!relation) {
+    relation = { name: `${label}.sources`, from: label, to: NodeType.SOURCE, pattern: '(n)-[r:SOURCED_FROM]->(m)', orderBy: 'title', withRel: true };
+    sourcesRelations.set(label, relation);
+  }
+  return relation;
+}
+
+/**
+ * Base class of every domain resolver: the provenance fields every node type has
+ * (`sources`, `provenance`), resolved through the per-request loaders.
+ */
+export function NodeFieldsResolver(objectType: ClassType, label: Label) {
+  const relation = sourcesOf(label);
+
+  @Resolver(() => objectType)
+  abstract class NodeFields {
+    @FieldResolver(() => [Source], { description: 'The sources this node comes from.' })
+    sources(@Root() node: NodeRecord, @Ctx() ctx: Context): Promise<NodeRecord[]> {
+      return ctx.loaders.nodes(relation, node.id);
+    }
+
+    @FieldResolver(() => [Provenance], { description: 'The sources with where in each the fact stands.' })
+    async provenance(@Root() node: NodeRecord, @Ctx() ctx: Context): Promise<Array<{ source: NodeRecord; locator: string | null }>> {
+      const items = await ctx.loaders.items(relation, node.id);
+      return items.map((item) => ({ source: item.node, locator: (item.rel.locator as string | null) ?? null }));
+    }
+  }
+  return NodeFields;
+}

@@ -1,0 +1,20 @@
+import { Field, ObjectType } from 'type-graphql';
+import { SourceKind } from '../shared/enums.js';
+import { Node } from '../node/node.type.js';
+import { connectionOf } from '../shared/graphql.js';
+
+@ObjectType({ implements: Node, description: 'Where facts come from. `synthetic: true` marks made-up, illustrative data.' })
+export class Source extends Node {
+  @Field(() => String) title!: string;
+  @Field(() => SourceKind) kind!: SourceKind;
+  @Field(() => String, { nullable: true, description: 'Where in the world the source is (URL, archive reference).' }) locator?: string | null;
+  @Field(() => Boolean, { description: 'True for illustrative, made-up data: never a research finding.' }) synthetic!: boolean;
+}
+
+export const SourceConnection = connectionOf(Source, 'Source');
+
+@ObjectType({ description: 'One provenance link of a node: the source and where in it the fact stands.' })
+export class Provenance {
+  @Field(() => Source) source!: Source;
+  @Field(() => String, { nullable: true, description: 'Where in the source, e.g. "alinea 6, conclusie 1".' }) locator?: string | null;
+}

@@ -1,0 +1,4 @@
+export * from './document.js';
+export * from './writer.js';
+export * from './load.js';
+export * from './seed.js';

@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config.js';
+import { applyMigrations, connectNeo4j, EmbeddedNeo4jUnavailableError } from './db/index.js';
+import { buildGraphSchema } from './graph/schema.js';
+import { seedIfEmpty } from './import/index.js';
+import { createLogger } from './logger.js';
+import { createApi } from './server/app.js';
+
+/**
+ * `npm start`: config → Neo4j (given or embedded) → migrations → seed when empty → HTTP.
+ * If Neo4j is unreachable the API still starts (`/ready` says 503); migrations and the seed then run
+ * as soon as it answers. SIGTERM/SIGINT drain HTTP, close the driver and stop the embedded Neo4j cleanly.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const started = Date.now();
+  const connection = await connectNeo4j(config.neo4j, logger);
+  const { db } = connection;
+
+  const schema = await buildGraphSchema();
+  const api = createApi({ schema, db, logger, production: config.production });
+  const port = await api.listen(config.port, config.host);
+  logger.info('API listening', { url: `http://${config.host}:${port}/graphql`, neo4j: connection.uri });
+
+  void prepareDatabase().catch((error) => logger.error('database preparation failed', { error }));
+  async function prepareDatabase(): Promise<void> {
+    // Retry until Neo4j answers: the API serves /health meanwhile and /ready says 503.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await applyMigrations(db);
+        if (config.seedOnStart && (await seedIfEmpty(db))) logger.info('seed graph loaded into the empty database');
+        logger.info('ready', { startupMs: Date.now() - started });
+        return;
+      } catch (error) {
+        if (attempt === 1 || attempt % 10 === 0) logger.warn('Neo4j not ready yet; retrying', { error: (error as Error).message });
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+    }
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    await api.close().catch((error) => logger.error('HTTP close failed', { error }));
+    await connection.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof EmbeddedNeo4jUnavailableError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`${(error as Error).stack ?? error}\n`);
+  }
+  process.exit(1);
+});
