@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MunicipalityTreeQuery } from '../generated/operations.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { query } from '../support/operations.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+/** Runs `work` and returns the Cypher statements the API sent meanwhile (one statement = one round trip). */
+async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  const stop = api.db.observe(({ cypher }) => statements.push(cypher));
+  try {
+    await work();
+  } finally {
+    stop();
+  }
+  return statements;
+}
+
+describe('the N+1 guard', () => {
+  it('answers municipalities → employees → practice uses → dilemmas in 4 round trips, one per level', async () => {
+    let data!: MunicipalityTreeQuery;
+    const statements = await statementsDuring(async () => {
+      data = await query<MunicipalityTreeQuery>(`${api.url}/graphql`, 'MunicipalityTree');
+    });
+    // The answer is complete: all 6 municipalities, 30 employees, every use with its practice's dilemmas.
+    expect(data.municipalities.totalCount).toBe(6);
+    const employees = data.municipalities.edges.flatMap((m) => m.node.employees.edges);
+    expect(employees).toHaveLength(30);
+    const uses = employees.flatMap((e) => e.node.practiceUses);
+    expect(uses).toHaveLength(80);
+    expect(uses.every((use) => use.evidence && use.practice.name)).toBe(true);
+    // …and it cost exactly one statement per level, whatever the number of parents.
+    expect(statements).toHaveLength(4);
+    expect(statements.filter((cypher) => cypher.includes('UNWIND $ids'))).toHaveLength(3);
+  });
+
+  it('batches sibling fields of many parents into one query per relation', async () => {
+    const statements = await statementsDuring(() =>
+      api.gql('{ cases(first: 36) { edges { node { id municipality { id } practices { id } dilemmas { id } sources { id } } } } }'),
+    );
+    // cases list + 4 relations (municipality, practices, dilemmas, sources), each once for all 36 cases.
+    expect(statements).toHaveLength(5);
+  });
+
+  it('batches node lookups of different types into one statement', async () => {
+    const statements = await statementsDuring(() =>
+      api.gql('{ a: node(id: "practice:vertrouwen") { id } b: node(id: "dilemma:bemiddelen") { id } c: node(id: "municipality:breda") { id } d: node(id: "case:nope") { id } }'),
+    );
+    expect(statements).toHaveLength(1);
+  });
+
+  it('never shares loader caches between requests: a write between two requests is seen by the second', async () => {
+    const id = `practice:batching-${Date.now().toString(36)}`;
+    await api.db.write('CREATE (p:Practice {id: $id, name: $name, kind: "SKILL", searchKey: $name})', { id, name: 'eerste' });
+    try {
+      const read = () => api.gql<{ practice: { name: string } }>('query($id: ID!) { practice(id: $id) { name } }', { id });
+      expect((await read()).body.data?.practice.name).toBe('eerste');
+      await api.db.write('MATCH (p:Practice {id: $id}) SET p.name = "tweede"', { id });
+      expect((await read()).body.data?.practice.name).toBe('tweede');
+    } finally {
+      await api.db.write('MATCH (p:Practice {id: $id}) DETACH DELETE p', { id });
+    }
+  });
+});
