@@ -1,18 +1,36 @@
 import { Router } from 'express';
 import type { Database } from '../db/database.js';
 
+export interface HealthOptions {
+  /** `/ready` answers 503 when Neo4j has not answered within this many ms. Default 2000. */
+  readyTimeoutMs?: number;
+  /**
+   * Whether start-up work on the database is done (migrations, the seed on first start). Until it is,
+   * `/ready` answers 503 `starting` even though Neo4j answers. Default: always prepared.
+   */
+  prepared?: () => boolean;
+}
+
 /**
  * `/health`: the process is up (always 200, never touches the database).
- * `/ready`: Neo4j answers now (200) or not (503); load balancers route on it.
+ * `/ready`: Neo4j answers now and start-up preparation is done (200), or not (503); load balancers
+ * route on it, so it answers within `readyTimeoutMs` whatever the database does. Neither is cached.
  */
-export function healthRoutes(db: Database): Router {
+export function healthRoutes(db: Database, { readyTimeoutMs = 2_000, prepared = () => true }: HealthOptions = {}): Router {
   const router = Router();
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.set('cache-control', 'no-store').json({ status: 'ok' });
   });
   router.get('/ready', async (_req, res) => {
-    const ready = await db.ping();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', neo4j: ready });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), readyTimeoutMs)));
+    const neo4j = await Promise.race([db.ping(), timedOut]);
+    clearTimeout(timer);
+    const ready = neo4j && prepared();
+    res
+      .status(ready ? 200 : 503)
+      .set('cache-control', 'no-store')
+      .json({ status: ready ? 'ready' : neo4j ? 'starting' : 'unavailable', neo4j });
   });
   return router;
 }

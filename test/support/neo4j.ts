@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Neo4jConfig } from '../../src/config.js';
+import { createDriver, Database } from '../../src/db/database.js';
+import type { Logger } from '../../src/logger.js';
+
+/**
+ * The Neo4j settings tests use for `uri`: credentials and database from NEO4J_TEST_USER,
+ * NEO4J_TEST_PASSWORD and NEO4J_TEST_DATABASE (for a NEO4J_TEST_URI server with auth); the embedded
+ * test server needs none of them. Short timeouts, so a broken test fails fast.
+ */
+export function testNeo4jConfig(uri: string, overrides: Partial<Neo4jConfig> = {}): Neo4jConfig & { uri: string } {
+  const env = process.env;
+  const config = loadConfig({
+    NEO4J_URI: uri,
+    NEO4J_USER: env.NEO4J_TEST_USER,
+    NEO4J_PASSWORD: env.NEO4J_TEST_PASSWORD,
+    NEO4J_DATABASE: env.NEO4J_TEST_DATABASE,
+    NEO4J_CONNECT_TIMEOUT_MS: '3000',
+  });
+  return { ...config.neo4j, ...overrides, uri };
+}
+
+/** A Database on `uri` with the test settings; close it when done. */
+export function openTestDatabase(uri: string, logger: Logger, overrides: Partial<Neo4jConfig> = {}): Database {
+  const config = testNeo4jConfig(uri, overrides);
+  return new Database(createDriver(config), config, logger);
+}
+
+export interface LogLine {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  message: string;
+  fields?: Record<string, unknown>;
+}
+
+/**
+ * A logger that keeps its last `limit` lines in memory (inspect `lines` when a test needs to) and
+ * prints nothing.
+ */
+export function createTestLogger(limit = 1_000): Logger & { lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const at = (level: LogLine['level']) => (message: string, fields?: Record<string, unknown>) => {
+    lines.push({ level, message, fields });
+    if (lines.length > limit) lines.shift();
+  };
+  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** The shared silent logger for tests that do not look at log lines. */
+export const testLogger = createTestLogger();
+
+/** A fresh temporary directory and the function that removes it. */
+export function tempDir(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A unique id for test data (tests isolate by data, never by wiping a database). */
+export function uniqueId(prefix = 'test'): string {
+  return `${prefix}:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}

@@ -1,0 +1,23 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // graphql 16 has no `exports` map: Node loads its CJS entry for type-graphql and Apollo, while vite
+    // would pick `index.mjs` for our own imports, and two graphql modules cannot share a schema.
+    // Pointing every `graphql` import at the CJS entry keeps one copy (see TOOLCHAIN.md).
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // One embedded Neo4j for the whole run (or NEO4J_TEST_URI); files receive its URI through inject('neo4jUri').
+    globalSetup: ['test/setup/neo4j.global.ts'],
+    pool: 'forks',
+    // A cold embedded start (Maven classpath, javac, JVM) takes up to a minute on a fresh machine.
+    hookTimeout: 180_000,
+    testTimeout: 30_000,
+    teardownTimeout: 60_000,
+  },
+});
