@@ -15,6 +15,9 @@ export default defineConfig({
     // One embedded Neo4j for the whole run (or NEO4J_TEST_URI); files receive its URI through inject('neo4jUri').
     globalSetup: ['test/setup/neo4j.global.ts'],
     pool: 'forks',
+    // Files run one after another: they share one database and some assert on seed-wide totals, which another
+    // file's short-lived test nodes would disturb. On two cores parallel files gained little anyway.
+    fileParallelism: false,
     // A cold embedded start (Maven classpath, javac, JVM) takes up to a minute on a fresh machine.
     hookTimeout: 180_000,
     testTimeout: 30_000,

@@ -17,6 +17,95 @@ export interface Config {
   neo4j: Neo4jConfig;
   /** Load `seed/` into an empty database at start-up. `SEED_ON_START`, default true. */
   seedOnStart: boolean;
+  auth: AuthConfig;
+  /** Limits and switches of the GraphQL endpoint (README, "Limits and the cost model"). */
+  graphql: GraphqlConfig;
+  /**
+   * `CORS_ORIGINS`: comma-separated origins (`https://app.example.org,http://localhost:5173`) whose browser
+   * pages may call the API, or `*` for any. Default none: only same-origin pages (GraphiQL, the explorer).
+   */
+  corsOrigins: CorsOrigins;
+}
+
+/** The origins CORS lets in: a list of exact origins (`scheme://host[:port]`), or `'*'` for any. */
+export type CorsOrigins = readonly string[] | '*';
+
+/** Limits and switches of the GraphQL endpoint; every limit refuses a request with HTTP 400 (413 for the body). */
+export interface GraphqlConfig {
+  /**
+   * `GRAPHQL_MAX_DEPTH`, default 10: nesting of selection sets; a connection's `edges { node { … } }` adds two
+   * levels. Introspection (`__schema`) is exempt, so GraphiQL and codegen keep working.
+   */
+  maxDepth: number;
+  /** `GRAPHQL_MAX_ALIASES`, default 15: aliases per operation. */
+  maxAliases: number;
+  /** `GRAPHQL_MAX_DIRECTIVES`, default 50: directives per operation. */
+  maxDirectives: number;
+  /** `GRAPHQL_MAX_TOKENS`, default 2000: lexical tokens of the document. */
+  maxTokens: number;
+  /** `GRAPHQL_MAX_COST`, default 200000: the estimated cost of an operation (README: list fields multiply by `first`). */
+  maxCost: number;
+  /** `GRAPHQL_BATCHING`, default false: accept a JSON array of operations in one POST. */
+  batching: boolean;
+  /** `GRAPHQL_BATCH_MAX`, default 10: most operations in one batch (only with batching on). */
+  batchMax: number;
+  /** `HTTP_MAX_BODY_BYTES`, default 1048576 (1 MB): larger request bodies get 413. */
+  maxBodyBytes: number;
+  /** `INTROSPECTION`, default true (a research tool): schema introspection on `/graphql`. */
+  introspection: boolean;
+  /** `GRAPHIQL`, default: as INTROSPECTION (GraphiQL needs it): the GraphiQL page on a browser GET of `/graphql`. */
+  graphiql: boolean;
+}
+
+/** The defaults of `GraphqlConfig`, for code that builds an API without `loadConfig` (tests, tools). */
+export const GRAPHQL_DEFAULTS: Readonly<GraphqlConfig> = Object.freeze({
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 50,
+  maxTokens: 2_000,
+  maxCost: 200_000,
+  batching: false,
+  batchMax: 10,
+  maxBodyBytes: 1_048_576,
+  introspection: true,
+  graphiql: true,
+});
+
+/** The roles a bearer token can carry: `reader` reads (and sees nothing restricted), `editor` and `admin` also write. */
+export type Role = 'reader' | 'editor' | 'admin';
+
+/** The roles `AUTH_TOKENS` accepts, weakest first. */
+export const ROLES: readonly Role[] = ['reader', 'editor', 'admin'];
+
+/**
+ * One configured bearer token. `name` is a non-secret label (`editor#1`: the role and the token's position
+ * among that role's tokens) that provenance and logs use instead of the token. The secret never
+ * serialises: `JSON.stringify` and `util.inspect` show `[redacted]`.
+ */
+export class AuthToken {
+  constructor(
+    readonly role: Role,
+    readonly name: string,
+    readonly token: string,
+  ) {}
+
+  toJSON(): Record<string, string> {
+    return { role: this.role, name: this.name, token: '[redacted]' };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `AuthToken { role: '${this.role}', name: '${this.name}', token: [redacted] }`;
+  }
+}
+
+export interface AuthConfig {
+  /**
+   * `AUTH_TOKENS`: comma-separated `role:token` pairs (roles reader, editor, admin), default none.
+   * With no tokens every request is anonymous and every mutation is refused.
+   */
+  tokens: AuthToken[];
+  /** `AUTH_REQUIRED`, default false: when true anonymous requests are refused (UNAUTHENTICATED), reads included. */
+  required: boolean;
 }
 
 export interface Neo4jConfig {
@@ -58,6 +147,9 @@ export function loadConfig(env: Env = process.env): Config {
     production: read.string('NODE_ENV', 'development') === 'production',
     logLevel: read.oneOf('LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
     seedOnStart: read.boolean('SEED_ON_START', true),
+    auth: parseAuth(env, read.boolean('AUTH_REQUIRED', false)),
+    graphql: parseGraphql(read),
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     neo4j: {
       uri: read.optionalUri('NEO4J_URI'),
       user: read.string('NEO4J_USER', 'neo4j'),
@@ -70,6 +162,83 @@ export function loadConfig(env: Env = process.env): Config {
       connectTimeoutMs: read.integer('NEO4J_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000),
     },
   };
+}
+
+/**
+ * Parses `AUTH_TOKENS` (`role:token,role:token`; the token is everything after the first colon). Messages
+ * name the entry's position, never its token: configuration errors end up in logs.
+ */
+function parseAuth(env: Env, required: boolean): AuthConfig {
+  const raw = env.AUTH_TOKENS?.trim() ?? '';
+  const tokens: AuthToken[] = [];
+  const perRole = new Map<Role, number>();
+  const seen = new Set<string>();
+  if (raw !== '') {
+    raw.split(',').forEach((part, index) => {
+      const entry = part.trim();
+      if (entry === '') return; // a trailing comma
+      const colon = entry.indexOf(':');
+      const role = (colon > 0 ? entry.slice(0, colon).trim() : '') as Role;
+      const token = colon > 0 ? entry.slice(colon + 1).trim() : '';
+      const at = `AUTH_TOKENS entry ${index + 1}`;
+      if (!ROLES.includes(role)) {
+        // The entry itself is not echoed: a mistyped entry may be a bare token.
+        throw new ConfigError(`${at} must be role:token with role one of ${ROLES.join(', ')}`);
+      }
+      if (token === '' || /\s/.test(token)) throw new ConfigError(`${at} (${role}) must have a non-empty token without spaces after the colon`);
+      if (seen.has(token)) throw new ConfigError(`${at} (${role}) repeats a token given earlier; every token must be unique`);
+      seen.add(token);
+      const n = (perRole.get(role) ?? 0) + 1;
+      perRole.set(role, n);
+      tokens.push(new AuthToken(role, `${role}#${n}`, token));
+    });
+  }
+  if (required && tokens.length === 0) {
+    throw new ConfigError('AUTH_REQUIRED=true needs AUTH_TOKENS (e.g. AUTH_TOKENS=reader:<token>,editor:<token>): otherwise nobody could read');
+  }
+  return { tokens, required };
+}
+
+function parseGraphql(read: ReturnType<typeof reader>): GraphqlConfig {
+  const d = GRAPHQL_DEFAULTS;
+  const introspection = read.boolean('INTROSPECTION', d.introspection);
+  const graphiql = read.boolean('GRAPHIQL', introspection);
+  if (graphiql && !introspection) {
+    throw new ConfigError('GRAPHIQL=true needs INTROSPECTION=true: GraphiQL reads the schema by introspection');
+  }
+  return {
+    maxDepth: read.integer('GRAPHQL_MAX_DEPTH', d.maxDepth, 1, 1_000),
+    maxAliases: read.integer('GRAPHQL_MAX_ALIASES', d.maxAliases, 0, 10_000),
+    maxDirectives: read.integer('GRAPHQL_MAX_DIRECTIVES', d.maxDirectives, 0, 10_000),
+    maxTokens: read.integer('GRAPHQL_MAX_TOKENS', d.maxTokens, 100, 1_000_000),
+    maxCost: read.integer('GRAPHQL_MAX_COST', d.maxCost, 1, 1_000_000_000),
+    batching: read.boolean('GRAPHQL_BATCHING', d.batching),
+    batchMax: read.integer('GRAPHQL_BATCH_MAX', d.batchMax, 1, 1_000),
+    maxBodyBytes: read.integer('HTTP_MAX_BODY_BYTES', d.maxBodyBytes, 1_024, 1_073_741_824),
+    introspection,
+    graphiql,
+  };
+}
+
+/**
+ * Parses `CORS_ORIGINS`: `*`, or comma-separated origins exactly as browsers send them in the `Origin`
+ * header (`scheme://host[:port]`, no path, no trailing slash), so a typo fails at start-up rather than
+ * silently letting nobody in.
+ */
+function parseCorsOrigins(value: string | undefined): CorsOrigins {
+  const raw = value?.trim() ?? '';
+  if (raw === '') return [];
+  if (raw === '*') return '*';
+  const origins = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  for (const origin of origins) {
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS must be * or comma-separated origins such as https://app.example.org or http://localhost:5173 (got "${origin}")`);
+    }
+  }
+  return origins.map((origin) => origin.toLowerCase());
 }
 
 const URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];

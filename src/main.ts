@@ -19,7 +19,19 @@ async function main(): Promise<void> {
   const { db } = connection;
 
   const schema = await buildGraphSchema();
-  const api = createApi({ schema, db, logger, production: config.production });
+  let prepared = false;
+  const api = createApi({
+    prepared: () => prepared,
+    schema,
+    db,
+    logger,
+    production: config.production,
+    auth: config.auth,
+    graphql: config.graphql,
+    corsOrigins: config.corsOrigins,
+    // In-flight requests may run to the query timeout; only then are their connections cut.
+    drainGraceMs: config.neo4j.queryTimeoutMs + 5_000,
+  });
   const port = await api.listen(config.port, config.host);
   logger.info('API listening', { url: `http://${config.host}:${port}/graphql`, neo4j: connection.uri });
 
@@ -30,6 +42,7 @@ async function main(): Promise<void> {
       try {
         await applyMigrations(db);
         if (config.seedOnStart && (await seedIfEmpty(db))) logger.info('seed graph loaded into the empty database');
+        prepared = true;
         logger.info('ready', { startupMs: Date.now() - started });
         return;
       } catch (error) {
@@ -39,6 +52,9 @@ async function main(): Promise<void> {
     }
   }
 
+  // The first signal drains: no new connections, in-flight requests finish (up to drainGraceMs), then the
+  // driver closes and the embedded Neo4j shuts down cleanly (checkpointed: the next start needs no recovery).
+  // Further signals are ignored: Ctrl-C reaches us twice (from the terminal and relayed by tsx/npm).
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -41,10 +41,14 @@ export class Database {
 
   /**
    * Runs several statements in one write transaction: all of them or none (bulk import, seeding).
-   * `work` receives a `run` function; whatever it throws rolls the transaction back.
+   * `work` receives a `run` function; whatever it throws rolls the transaction back. `timeoutMs` overrides the
+   * query timeout for this transaction (a large import legitimately runs longer than one API request).
    */
-  writeTransaction<T>(work: (run: (cypher: string, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
-    return this.execute('write', (tx) => work((cypher, params = {}) => this.runIn('write', tx, cypher, params)));
+  writeTransaction<T>(
+    work: (run: (cypher: string, params?: Params) => Promise<Row[]>) => Promise<T>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<T> {
+    return this.execute('write', (tx) => work((cypher, params = {}) => this.runIn('write', tx, cypher, params)), options.timeoutMs);
   }
 
   /** True when Neo4j answers a trivial query now (for `/ready`); never throws. */
@@ -74,12 +78,12 @@ export class Database {
     return result.records.map((record) => toPlain(record.toObject()) as Row);
   }
 
-  private async execute<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  private async execute<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.config.queryTimeoutMs): Promise<T> {
     const session = this.driver.session({
       database: this.config.database,
       defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const txConfig = { timeout: this.config.queryTimeoutMs };
+    const txConfig = { timeout: timeoutMs };
     try {
       return mode === 'read' ? await session.executeRead(work, txConfig) : await session.executeWrite(work, txConfig);
     } catch (error) {

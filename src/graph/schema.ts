@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ANALYTICS_RESOLVERS } from './analytics/index.js';
 import { CaseResolver } from './case/index.js';
 import { ConclusionResolver } from './conclusion/index.js';
 import { DilemmaResolver } from './dilemma/index.js';
 import { EmployeeResolver } from './employee/index.js';
 import { MeetingResolver } from './meeting/index.js';
 import { MunicipalityResolver } from './municipality/index.js';
+import { MUTATION_RESOLVERS } from './mutation/index.js';
 import { NodeResolver } from './node/index.js';
 import { OrganisationResolver } from './organisation/index.js';
 import { PersonResolver } from './person/index.js';
@@ -27,6 +29,8 @@ export const RESOLVERS = [
   MeetingResolver,
   CaseResolver,
   SourceResolver,
+  ...ANALYTICS_RESOLVERS,
+  ...MUTATION_RESOLVERS,
 ] as const;
 
 /** The executable schema, built from the type-graphql classes (validation of args with class-validator on). */

@@ -29,6 +29,7 @@ export interface NodeRow {
   id: string;
   props: Record<string, unknown>;
   searchKey: string;
+  /** `locator` of the node's `SOURCED_FROM` edge to the document's source (JSON's `sourceLocator`). */
   locator: string | null;
 }
 
@@ -36,6 +37,11 @@ export interface RelationshipRow {
   from: string;
   to: string;
   props: Record<string, unknown>;
+  /**
+   * The Source the relationship comes from (its `sourceId` property). Unset: the document's `source`,
+   * or, for a document without one (CSV), the fallback source when the relationship is written.
+   */
+  sourceId?: string;
 }
 
 export interface RelationshipGroup {
@@ -47,11 +53,23 @@ export interface RelationshipGroup {
 
 /** A document that passed validation, grouped the way the writer sends it. */
 export interface ValidatedDocument {
-  source: NodeRow;
+  /**
+   * The document's source: every node gets a `SOURCED_FROM` edge to it, every relationship its id.
+   * Null for a document whose provenance is given row by row (CSV: `Source` rows in the nodes,
+   * `SOURCED_FROM` rows in the relationships).
+   */
+  source: NodeRow | null;
+  /** Nodes per label (a `Source` group, if any, is written first). */
   nodes: Map<Label, NodeRow[]>;
+  /** Relationships per allowed triple; `SOURCED_FROM` groups only in documents without `source`. */
   relationships: RelationshipGroup[];
   nodeCount: number;
   relationshipCount: number;
+  /**
+   * Documents without `source`: the Source that every node and relationship the import creates or
+   * changes is linked to (the manual-input source), itself created on first use. Unset: none.
+   */
+  fallbackSource?: NodeRow | null;
 }
 
 export type ValidationResult = { ok: true; document: ValidatedDocument } | { ok: false; errors: string[] };
@@ -59,7 +77,31 @@ export type ValidationResult = { ok: true; document: ValidatedDocument } | { ok:
 /** Answers which of the given ids (all of `label`) exist in the database already. */
 export type ExistingIds = (idsByLabel: Map<Label, string[]>) => Promise<Set<string>>;
 
-const MAX_ERRORS = 200;
+/** One entry of a document to validate, with the position errors cite (`nodes[3]`, `nodes.csv line 4`). */
+export interface Entry {
+  at: string;
+  value: unknown;
+}
+
+/**
+ * A document in parts, whatever file it came from: the JSON format (`validateDocument`) and the CSV pair
+ * (`parseCsvGraph`) are both validated by `validateParts`, so both give the same errors.
+ */
+export interface GraphParts {
+  /** The document-wide source (JSON); absent for row-by-row provenance (CSV). */
+  source?: Entry;
+  /** `{ type, id, ...properties, sourceLocator? }`; `type` is the label (`Practice`). */
+  nodes: Entry[];
+  /** `{ from, type, to, properties?, sourceId? }`. */
+  relationships: Entry[];
+  /** Accept `SOURCED_FROM` relationships (CSV); the JSON format adds them itself from `sourceLocator`. */
+  sourcedFromRows?: boolean;
+  /** See `ValidatedDocument.fallbackSource`. */
+  fallbackSource?: NodeRow;
+}
+
+/** At most this many errors are listed: enough to fix a file in a few rounds, not a flood. */
+export const MAX_ERRORS = 200;
 
 /**
  * Validates the whole document against the model before anything is written, listing every error
@@ -67,92 +109,158 @@ const MAX_ERRORS = 200;
  * References to ids outside the document are looked up with `existing`.
  */
 export async function validateDocument(input: unknown, existing: ExistingIds): Promise<ValidationResult> {
+  if (!isObject(input)) return { ok: false, errors: ['document: expected an object { source, nodes, relationships }'] };
+  const shapeErrors: string[] = [];
+  if (!Array.isArray(input.nodes)) shapeErrors.push('nodes: expected an array');
+  if (input.relationships !== undefined && !Array.isArray(input.relationships)) shapeErrors.push('relationships: expected an array');
+  const nodes: unknown[] = Array.isArray(input.nodes) ? input.nodes : [];
+  const relationships: unknown[] = Array.isArray(input.relationships) ? input.relationships : [];
+  const result = await validateParts(
+    {
+      source: { at: 'source', value: input.source },
+      nodes: nodes.map((value, i) => ({ at: `nodes[${i}]`, value })),
+      relationships: relationships.map((value, i) => ({ at: `relationships[${i}]`, value })),
+    },
+    existing,
+  );
+  if (shapeErrors.length === 0) return result;
+  return { ok: false, errors: [...shapeErrors, ...(result.ok ? [] : result.errors)].slice(0, MAX_ERRORS) };
+}
+
+/** Validates a document given in parts (see `GraphParts`); the contract of `validateDocument`. */
+export async function validateParts(parts: GraphParts, existing: ExistingIds): Promise<ValidationResult> {
   const errors: string[] = [];
   const report = (message: string) => {
     if (errors.length < MAX_ERRORS) errors.push(message);
   };
-  if (!isObject(input)) return { ok: false, errors: ['document: expected an object { source, nodes, relationships }'] };
-  if (!Array.isArray(input.nodes)) report('nodes: expected an array');
-  if (input.relationships !== undefined && !Array.isArray(input.relationships)) report('relationships: expected an array');
 
-  const source = validateSource(input.source, report);
-  const nodes = new Map<Label, NodeRow[]>();
+  let source: NodeRow | null = null;
   const labelOf = new Map<string, Label>();
-  if (source) labelOf.set(source.id, 'Source');
+  if (parts.source) {
+    source = validateSource(parts.source, report) ?? null;
+    if (source) labelOf.set(source.id, 'Source');
+  }
 
-  const nodeEntries = Array.isArray(input.nodes) ? input.nodes : [];
-  nodeEntries.forEach((entry, index) => {
-    const row = validateNode(entry, `nodes[${index}]`, report);
-    if (!row) return;
+  const nodes = new Map<Label, NodeRow[]>();
+  for (const { at, value } of parts.nodes) {
+    const row = validateNode(value, at, report);
+    if (!row) continue;
     if (labelOf.has(row.node.id)) {
-      report(`nodes[${index}] (${row.node.id}): duplicate id in this document`);
-      return;
+      report(`${at} (${row.node.id}): duplicate id in this document`);
+      continue;
+    }
+    if (row.node.locator !== null && !parts.source) {
+      report(`${at} (${row.node.id}): sourceLocator needs a document source`);
+      continue;
     }
     labelOf.set(row.node.id, row.label);
     const rows = nodes.get(row.label) ?? [];
     rows.push(row.node);
     nodes.set(row.label, rows);
-  });
-
-  const relEntries: unknown[] = Array.isArray(input.relationships) ? input.relationships : [];
-  // Ids the relationships reference that the document does not define: looked up in one pass.
-  const outside = new Map<Label, string[]>();
-  for (const entry of relEntries) {
-    if (!isObject(entry)) continue;
-    for (const end of [entry.from, entry.to]) {
-      if (typeof end !== 'string' || labelOf.has(end)) continue;
-      const spec = specOfId(end);
-      if (spec && ID_PATTERN.test(end)) outside.set(spec.label, [...(outside.get(spec.label) ?? []), end]);
-    }
   }
-  const found = outside.size > 0 ? await existing(outside) : new Set<string>();
+
+  // Ids the relationships reference that the document does not define: looked up in one pass.
+  const outside = new Map<Label, Set<string>>();
+  const lookUp = (id: unknown) => {
+    if (typeof id !== 'string' || labelOf.has(id) || !ID_PATTERN.test(id)) return;
+    const spec = specOfId(id);
+    if (spec) outside.set(spec.label, (outside.get(spec.label) ?? new Set()).add(id));
+  };
+  for (const { value } of parts.relationships) {
+    if (!isObject(value)) continue;
+    lookUp(value.from);
+    lookUp(value.to);
+    lookUp(value.sourceId);
+  }
+  const found = outside.size > 0 ? await existing(new Map([...outside].map(([label, ids]) => [label, [...ids]]))) : new Set<string>();
+  const labelOfId = (id: unknown): Label | undefined =>
+    typeof id === 'string' ? (labelOf.get(id) ?? (found.has(id) ? specOfId(id)?.label : undefined)) : undefined;
 
   const groups = new Map<string, RelationshipGroup>();
   const seen = new Set<string>();
-  relEntries.forEach((entry, index) => {
-    const at = `relationships[${index}]`;
-    if (!isObject(entry)) return report(`${at}: expected an object { from, type, to, properties? }`);
-    const ends: Array<[string, unknown]> = [['source', entry.from], ['target', entry.to]];
+  for (const { at, value: entry } of parts.relationships) {
+    if (!isObject(entry)) {
+      report(`${at}: expected an object { from, type, to, properties? }`);
+      continue;
+    }
     const labels: Label[] = [];
-    for (const [role, id] of ends) {
-      const label = typeof id === 'string' ? (labelOf.get(id) ?? (found.has(id) ? specOfId(id)?.label : undefined)) : undefined;
-      if (!label) return report(`${at}: unknown ${role} ${typeof id === 'string' ? id : JSON.stringify(id)}`);
+    for (const [role, id] of [['source', entry.from], ['target', entry.to]] as const) {
+      const label = labelOfId(id);
+      if (!label) {
+        report(`${at}: unknown ${role} ${typeof id === 'string' ? id : JSON.stringify(id)}`);
+        break;
+      }
       labels.push(label);
     }
+    if (labels.length < 2) continue;
     const [from, to] = labels as [Label, Label];
     const type = String(entry.type);
-    const spec = relationshipSpec(from, type, to);
-    if (!spec) return report(`${at}: (${from})-[:${type}]->(${to}) is not allowed by the model`);
+    const spec = type === 'SOURCED_FROM' && parts.sourcedFromRows ? sourcedFromSpec(from, to) : relationshipSpec(from, type, to);
+    if (!spec) {
+      const hint = type === 'SOURCED_FROM' ? (parts.sourcedFromRows ? ' (SOURCED_FROM goes from a node to a Source)' : '; give the node a sourceLocator instead: the import adds SOURCED_FROM itself') : '';
+      report(`${at}: (${from})-[:${type}]->(${to}) is not allowed by the model${hint}`);
+      continue;
+    }
+    if (entry.from === entry.to) {
+      report(`${at}: ${entry.from} cannot be related to itself`);
+      continue;
+    }
     const key = `${entry.from}|${type}|${entry.to}`;
-    if (seen.has(key)) return report(`${at}: duplicate relationship ${entry.from} -[:${type}]-> ${entry.to}`);
+    const where = `${at} (${entry.from} -[:${type}]-> ${entry.to})`;
+    if (seen.has(key)) {
+      report(`${at}: duplicate relationship ${entry.from} -[:${type}]-> ${entry.to}`);
+      continue;
+    }
     seen.add(key);
-    const props = convertProperties(entry.properties ?? {}, spec.properties, `${at} (${entry.from} -[:${type}]-> ${entry.to})`, report);
-    if (!props) return;
+    let sourceId: string | undefined;
+    if (entry.sourceId !== undefined && entry.sourceId !== null && entry.sourceId !== '') {
+      if (type === 'SOURCED_FROM' || labelOfId(entry.sourceId) !== 'Source') {
+        report(`${where}: sourceId ${JSON.stringify(entry.sourceId)} is not a known Source`);
+        continue;
+      }
+      sourceId = entry.sourceId as string;
+    }
+    const props = convertProperties(entry.properties ?? {}, spec.properties, where, report);
+    if (!props) continue;
     const groupKey = `${from}|${type}|${to}`;
     const group = groups.get(groupKey) ?? { from, type: spec.type, to, rows: [] };
-    group.rows.push({ from: entry.from as string, to: entry.to as string, props });
+    group.rows.push({ from: entry.from as string, to: entry.to as string, props, ...(sourceId ? { sourceId } : {}) });
     groups.set(groupKey, group);
-  });
+  }
 
-  if (errors.length > 0 || !source) return { ok: false, errors };
+  if (errors.length > 0 || (parts.source && !source)) return { ok: false, errors };
+  // Sources first: the other nodes' SOURCED_FROM edges and the relationships' sourceId refer to them.
+  const ordered = new Map<Label, NodeRow[]>();
+  if (nodes.has('Source')) ordered.set('Source', nodes.get('Source')!);
+  for (const [label, rows] of nodes) if (label !== 'Source') ordered.set(label, rows);
   return {
     ok: true,
     document: {
       source,
-      nodes,
+      nodes: ordered,
       relationships: [...groups.values()],
-      nodeCount: nodeEntries.length,
-      relationshipCount: relEntries.length,
+      nodeCount: parts.nodes.length,
+      relationshipCount: parts.relationships.length,
+      ...(parts.fallbackSource && !parts.source ? { fallbackSource: parts.fallbackSource } : {}),
     },
   };
 }
 
-function validateSource(input: unknown, report: (m: string) => void): NodeRow | undefined {
-  if (!isObject(input)) {
-    report('source: expected an object { id, title, kind, locator?, synthetic }');
+/**
+ * `(node)-[:SOURCED_FROM {locator}]->(Source)` as a row of a document without a document-wide source (a Source
+ * registered through the API has one too: to the manual-input source).
+ */
+function sourcedFromSpec(from: Label, to: Label) {
+  if (to !== 'Source') return undefined;
+  return { from, type: 'SOURCED_FROM' as RelType, to, properties: { locator: { type: 'string', required: false } as PropertySpec } };
+}
+
+function validateSource(entry: Entry, report: (m: string) => void): NodeRow | undefined {
+  if (!isObject(entry.value)) {
+    report(`${entry.at}: expected an object { id, title, kind, locator?, synthetic }`);
     return undefined;
   }
-  const result = validateNode({ ...input, type: 'Source' }, 'source', report);
+  const result = validateNode({ ...entry.value, type: 'Source' }, entry.at, report);
   return result?.node;
 }
 
@@ -172,17 +280,21 @@ function validateNode(entry: unknown, at: string, report: (m: string) => void): 
     report(`${where}: id must look like "${spec.idPrefix}:<slug>" (lower case letters, digits and single dashes)`);
     return undefined;
   }
-  if (sourceLocator !== undefined && typeof sourceLocator !== 'string') {
+  if (sourceLocator !== undefined && sourceLocator !== null && typeof sourceLocator !== 'string') {
     report(`${where}: sourceLocator must be a string`);
     return undefined;
   }
   const props = convertProperties(rest, spec.properties, where, report);
   if (!props) return undefined;
-  const display = props[spec.display];
   return {
     label: spec.label,
-    node: { id, props, searchKey: foldText(String(display ?? '')), locator: sourceLocator ?? null },
+    node: { id, props, searchKey: searchKeyOf(props[spec.display]), locator: typeof sourceLocator === 'string' && sourceLocator.trim() !== '' ? sourceLocator.trim() : null },
   };
+}
+
+/** The internal `searchKey` of a node: its display text folded (what `nameContains` compares). */
+export function searchKeyOf(display: unknown): string {
+  return foldText(String(display ?? ''));
 }
 
 /** Checks values against the specs and converts them to what Neo4j stores (dates as Date values). */
@@ -211,32 +323,37 @@ export function convertProperties(
       if (spec.required) fail(`${key} is required`);
       continue;
     }
-    const converted = convertValue(value, spec);
-    if (converted === INVALID) fail(`${key} must be ${describe(spec)} (got ${JSON.stringify(value)})`);
+    const converted = toStoredValue(value, spec);
+    if (converted === INVALID_VALUE) fail(`${key} must be ${describeType(spec)} (got ${JSON.stringify(value)})`);
     else out[key] = converted;
   }
   return valid ? out : undefined;
 }
 
-const INVALID = Symbol('invalid');
+/** What `toStoredValue` answers for a value that does not fit its spec. */
+export const INVALID_VALUE = Symbol('invalid value');
 
-function convertValue(value: unknown, spec: PropertySpec): unknown {
+/**
+ * A property value checked against its spec and converted to what Neo4j stores: strings trimmed,
+ * integers as Neo4j integers, dates as Neo4j Dates; `INVALID_VALUE` when it does not fit.
+ */
+export function toStoredValue(value: unknown, spec: PropertySpec): unknown {
   switch (spec.type) {
     case 'string':
-      return typeof value === 'string' ? value.trim() : INVALID;
+      return typeof value === 'string' ? value.trim() : INVALID_VALUE;
     case 'integer':
-      return typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : INVALID;
+      return typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : INVALID_VALUE;
     case 'boolean':
-      return typeof value === 'boolean' ? value : INVALID;
+      return typeof value === 'boolean' ? value : INVALID_VALUE;
     case 'enum':
-      return typeof value === 'string' && spec.values!.includes(value) ? value : INVALID;
+      return typeof value === 'string' && spec.values!.includes(value) ? value : INVALID_VALUE;
     case 'date':
-      return neo4jDate(value) ?? INVALID;
+      return neo4jDate(value) ?? INVALID_VALUE;
   }
 }
 
-
-function describe(spec: PropertySpec): string {
+/** What a property of this spec must be, for error messages (`an integer`, `one of A, B`). */
+export function describeType(spec: PropertySpec): string {
   switch (spec.type) {
     case 'string': return 'a string';
     case 'integer': return 'an integer';
@@ -246,7 +363,7 @@ function describe(spec: PropertySpec): string {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** True for a plain object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-

@@ -2,3 +2,6 @@ export * from './document.js';
 export * from './writer.js';
 export * from './load.js';
 export * from './seed.js';
+export * from './csv.js';
+export * from './manual-source.js';
+export * from './report.js';

@@ -2,16 +2,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/database.js';
 import { importFile } from './load.js';
-import type { WriteSummary } from './writer.js';
+import type { ImportSummary, ProgressListener } from './writer.js';
 
 /** The seed folder and its documents, in load order (the sample refers to the report's nodes). */
 export const SEED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../seed');
 export const SEED_FILES = ['leerkring-2018-03-14.json', 'illustrative-sample.json'];
 
-/** (Re)loads every seed document; idempotent (MERGE by id). */
-export async function loadSeed(db: Database): Promise<WriteSummary[]> {
-  const summaries: WriteSummary[] = [];
-  for (const file of SEED_FILES) summaries.push(await importFile(db, join(SEED_DIR, file)));
+/** (Re)loads every seed document, one transaction each; idempotent (MERGE by id, unchanged rows untouched). */
+export async function loadSeed(db: Database, onProgress?: (file: string) => ProgressListener | undefined): Promise<ImportSummary[]> {
+  const summaries: ImportSummary[] = [];
+  for (const file of SEED_FILES) summaries.push(await importFile(db, join(SEED_DIR, file), { by: 'seed', onProgress: onProgress?.(file) }));
   return summaries;
 }
 

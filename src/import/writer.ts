@@ -1,59 +1,282 @@
+import neo4j from 'neo4j-driver';
 import type { Database, Params, Row } from '../db/database.js';
-import type { Label } from '../graph/model/index.js';
-import type { ExistingIds, ValidatedDocument } from './document.js';
+import { AppError, ErrorCode } from '../errors.js';
+import { LABELS, RELATIONSHIP_TYPES, type Label, type RelType } from '../graph/model/index.js';
+import type { ExistingIds, NodeRow, RelationshipGroup, ValidatedDocument } from './document.js';
 
 /** Rows per `UNWIND` statement: big enough to amortise round trips, small enough to keep each statement light. */
 export const BATCH_SIZE = 2_000;
 
-export interface WriteSummary {
-  nodes: number;
-  relationships: number;
+/** What an import did (or, in a dry run, would do) to the rows of one kind. */
+export interface ImportCounts {
+  /** Not in the graph before. */
+  created: number;
+  /** In the graph, with other property values or without this provenance: written. */
+  updated: number;
+  /** Already in the graph exactly so: not touched at all. */
+  unchanged: number;
 }
+
+export interface LabelCounts extends ImportCounts {
+  label: Label;
+}
+
+export interface TypeCounts extends ImportCounts {
+  type: RelType;
+}
+
+/** The summary of an import: totals, then per label and per relationship type (model order, only those present). */
+export interface ImportSummary {
+  /** True when nothing was written (the counts say what an import would do). */
+  dryRun: boolean;
+  /** The document's source, or null for a document with row-by-row provenance (CSV). */
+  sourceId: string | null;
+  nodes: ImportCounts;
+  relationships: ImportCounts;
+  byLabel: LabelCounts[];
+  byType: TypeCounts[];
+}
+
+export interface WriteOptions {
+  /** Run everything, count, then roll the transaction back: exact counts, nothing written. Default false. */
+  dryRun?: boolean;
+  /** Who writes, a non-secret label recorded as `by` on what is written (`editor#1`, `cli:alice`). Default `import`. */
+  by?: string;
+  /** Rows per statement; default `BATCH_SIZE`. */
+  batchSize?: number;
+}
+
+/** Reports rows processed (nodes, relationships and the source) of `total`, after every batch. */
+export type ProgressListener = (written: number, total: number) => void;
 
 /**
  * Writes a validated document in ONE write transaction (all or nothing), `UNWIND` batch by batch:
- * the source first, then nodes per label (MERGE by id, with their `SOURCED_FROM` edge), then relationships
- * per (label, type, label). Re-writing the same document changes nothing. `onProgress` reports rows written.
+ * the source first, then nodes per label, then relationships per (label, type, label).
+ *
+ * - MERGE by id, and only rows that differ are written: a node whose given properties all equal the
+ *   stored ones and that already has its `SOURCED_FROM` edge (same `locator`) is left untouched, as is a
+ *   relationship with equal properties and `sourceId`. Re-writing the same document changes nothing.
+ *   Properties a row does not give are kept (`SET n += row`).
+ * - Provenance: every node written gets `SOURCED_FROM {locator, by, at}` to the document's source (or,
+ *   without one, to the fallback source); every relationship written gets `sourceId`, `by` and `at`.
+ * - Every row must land: if a relationship's endpoint vanished since validation the transaction is rolled
+ *   back with BAD_USER_INPUT (reason CONFLICT).
+ * - `dryRun`: the same statements run, then the transaction is rolled back; the counts are exact.
  */
-export function writeDocument(db: Database, doc: ValidatedDocument, onProgress?: (written: number, total: number) => void): Promise<WriteSummary> {
-  const total = 1 + doc.nodeCount + doc.relationshipCount;
-  return db.writeTransaction(async (run) => {
+export async function writeDocument(
+  db: Database,
+  doc: ValidatedDocument,
+  onProgress?: ProgressListener,
+  options: WriteOptions = {},
+): Promise<ImportSummary> {
+  const batchSize = options.batchSize ?? BATCH_SIZE;
+  const total = (doc.source ? 1 : 0) + doc.nodeCount + doc.relationshipCount;
+  const fallback = doc.fallbackSource ?? null;
+  const fixed: Params = {
+    by: options.by ?? 'import',
+    at: neo4j.types.DateTime.fromStandardDate(new Date()),
+    fallbackId: fallback?.id ?? null,
+  };
+  const tally = new Tally(doc.source?.id ?? null, options.dryRun ?? false);
+
+  const work = async (run: (cypher: string, params?: Params) => Promise<Row[]>): Promise<ImportSummary> => {
     let written = 0;
-    const step = async (cypher: string, rows: unknown[], params: Params = {}) => {
-      for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-        const batch = rows.slice(start, start + BATCH_SIZE);
-        await run(cypher, { ...params, rows: batch });
+    const batches = async <T>(rows: T[], each: (batch: T[]) => Promise<void>) => {
+      for (let start = 0; start < rows.length; start += batchSize) {
+        const batch = rows.slice(start, start + batchSize);
+        await each(batch);
         written += batch.length;
         onProgress?.(written, total);
       }
     };
-    const sourceId = doc.source.id;
-    await step(
-      'UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s += row.props, s.searchKey = row.searchKey',
-      [doc.source],
-    );
+
+    if (doc.source) {
+      await batches([doc.source], async (batch) => {
+        tally.nodes('Source', await run(nodeStatement('Source', false), { ...fixed, rows: batch, sourceId: null }));
+      });
+    }
+    // The fallback source is created up front (statements below MATCH it) and removed again at the end if nothing used it.
+    const createdFallback = fallback && !doc.nodes.get('Source')?.some((row) => row.id === fallback.id) ? await ensureSource(run, fallback) : false;
+
+    let fallbackUses = 0;
     for (const [label, rows] of doc.nodes) {
-      // The label comes from the model (validated), never from the document's text.
-      await step(
-        `UNWIND $rows AS row
-         MERGE (n:${label} {id: row.id}) SET n += row.props, n.searchKey = row.searchKey
-         WITH n, row MATCH (s:Source {id: $sourceId})
-         MERGE (n)-[p:SOURCED_FROM]->(s) SET p.locator = row.locator`,
-        rows,
-        { sourceId },
-      );
+      // Sources are the roots of provenance: they get no SOURCED_FROM edge themselves.
+      const sourceId = label === 'Source' ? null : (doc.source?.id ?? fallback?.id ?? null);
+      const strict = doc.source !== null;
+      await batches(rows, async (batch) => {
+        const result = await run(nodeStatement(label, strict), { ...fixed, rows: batch, sourceId });
+        const counts = tally.nodes(label, result);
+        if (sourceId !== null && sum(result, 'edges') !== counts.created + counts.updated) {
+          throw vanished(`the source ${sourceId} of ${label} rows`);
+        }
+        if (sourceId !== null && !strict) fallbackUses += counts.created + counts.updated;
+      });
     }
     for (const group of doc.relationships) {
-      await step(
-        `UNWIND $rows AS row
-         MATCH (a:${group.from} {id: row.from}) MATCH (b:${group.to} {id: row.to})
-         MERGE (a)-[r:${group.type}]->(b) SET r += row.props, r.sourceId = $sourceId`,
-        group.rows,
-        { sourceId },
-      );
+      const cypher = relationshipStatement(group);
+      await batches(group.rows, async (batch) => {
+        const rows = batch.map((row) => ({ from: row.from, to: row.to, props: row.props, sourceId: row.sourceId ?? null }));
+        const result = await run(cypher, { ...fixed, rows, defaultSourceId: doc.source?.id ?? null });
+        tally.relationships(group.type, result);
+        if (sum(result, 'count') !== batch.length) throw vanished(`an endpoint of a ${group.type} relationship`);
+        fallbackUses += sum(result, 'fallbackUses');
+      });
     }
-    return { nodes: doc.nodeCount, relationships: doc.relationshipCount };
-  });
+
+    if (fallback && createdFallback) {
+      if (fallbackUses > 0) tally.add('Source', 'created');
+      else await run('MATCH (s:Source {id: $id}) DELETE s', { id: fallback.id });
+    }
+    const summary = tally.summary();
+    if (options.dryRun) throw new DryRunRollback(summary);
+    return summary;
+  };
+
+  try {
+    return await db.writeTransaction(work);
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.summary;
+    throw error;
+  }
+}
+
+/** Thrown inside the transaction of a dry run, so that the driver rolls it back; carries the counts out. */
+class DryRunRollback extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run: rolled back');
+  }
+}
+
+function vanished(what: string): AppError {
+  return new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    `The graph changed during the import (${what} no longer exists); nothing was written. Run the import again.`,
+    { reason: 'CONFLICT' },
+  );
+}
+
+/**
+ * One batch of nodes of `label`: each row classified as created / updated / unchanged, and only the first
+ * two written. `strict`: the row's `SOURCED_FROM` edge to `$sourceId` (with its locator) is part of what
+ * must already be there for "unchanged" (the JSON format); otherwise `$sourceId` is only linked to rows
+ * that are written anyway (the fallback source of a CSV import). The label comes from the model.
+ */
+function nodeStatement(label: Label, strict: boolean): string {
+  const provenanceUnchanged = strict
+    ? `AND EXISTS { MATCH (old)-[e:SOURCED_FROM]->(s:Source {id: $sourceId}) WHERE coalesce(e.locator, '') = coalesce(row.locator, '') }`
+    : '';
+  return `UNWIND $rows AS row
+    OPTIONAL MATCH (old:${label} {id: row.id})
+    WITH row, CASE
+      WHEN old IS NULL THEN 'created'
+      WHEN old.searchKey = row.searchKey AND all(k IN keys(row.props) WHERE old[k] = row.props[k]) ${provenanceUnchanged} THEN 'unchanged'
+      ELSE 'updated' END AS outcome
+    CALL (row, outcome) {
+      WITH row, outcome WHERE outcome <> 'unchanged'
+      MERGE (n:${label} {id: row.id})
+      SET n += row.props, n.searchKey = row.searchKey
+      WITH n, row WHERE $sourceId IS NOT NULL
+      MATCH (s:Source {id: $sourceId})
+      MERGE (n)-[e:SOURCED_FROM]->(s)
+      SET e.locator = row.locator, e.by = $by, e.at = $at
+      RETURN count(e) AS edges
+    }
+    RETURN outcome, count(*) AS count, sum(edges) AS edges`;
+}
+
+/**
+ * One batch of relationships of one allowed triple (labels and type from the model), classified and
+ * written like nodes. `sourceId` of a row: its own, else the document's source, else (when written) the
+ * fallback source. `SOURCED_FROM` rows (CSV) carry `locator`, `by` and `at` but no `sourceId`.
+ */
+function relationshipStatement(group: RelationshipGroup): string {
+  const provenance = group.type === 'SOURCED_FROM';
+  const sourceUnchanged = provenance ? '' : 'AND (coalesce(row.sourceId, $defaultSourceId) IS NULL OR old.sourceId = coalesce(row.sourceId, $defaultSourceId))';
+  const setSource = provenance ? '' : ', r.sourceId = coalesce(row.sourceId, $defaultSourceId, $fallbackId)';
+  const fallbackUse = provenance
+    ? '0'
+    : "CASE WHEN outcome <> 'unchanged' AND row.sourceId IS NULL AND $defaultSourceId IS NULL AND $fallbackId IS NOT NULL THEN 1 ELSE 0 END";
+  return `UNWIND $rows AS row
+    MATCH (a:${group.from} {id: row.from})
+    MATCH (b:${group.to} {id: row.to})
+    OPTIONAL MATCH (a)-[old:${group.type}]->(b)
+    WITH a, b, row, CASE
+      WHEN old IS NULL THEN 'created'
+      WHEN all(k IN keys(row.props) WHERE old[k] = row.props[k]) ${sourceUnchanged} THEN 'unchanged'
+      ELSE 'updated' END AS outcome
+    CALL (a, b, row, outcome) {
+      WITH a, b, row, outcome WHERE outcome <> 'unchanged'
+      MERGE (a)-[r:${group.type}]->(b)
+      SET r += row.props${setSource}, r.by = $by, r.at = $at
+    }
+    RETURN outcome, count(*) AS count, sum(${fallbackUse}) AS fallbackUses`;
+}
+
+/** Creates `source` unless it exists; returns whether it did. */
+async function ensureSource(run: (cypher: string, params?: Params) => Promise<Row[]>, source: NodeRow): Promise<boolean> {
+  const rows = await run(
+    `OPTIONAL MATCH (existing:Source {id: $row.id})
+     WITH existing WHERE existing IS NULL
+     CREATE (s:Source {id: $row.id}) SET s += $row.props, s.searchKey = $row.searchKey
+     RETURN true AS created`,
+    { row: source },
+  );
+  return rows.length > 0;
+}
+
+function sum(rows: Row[], key: string): number {
+  return rows.reduce((total, row) => total + Number(row[key] ?? 0), 0);
+}
+
+type Outcome = keyof ImportCounts;
+
+/** Adds up the per-batch outcome rows into the summary. */
+class Tally {
+  private readonly labels = new Map<Label, ImportCounts>();
+  private readonly types = new Map<RelType, ImportCounts>();
+
+  constructor(
+    private readonly sourceId: string | null,
+    private readonly dryRun: boolean,
+  ) {}
+
+  nodes(label: Label, rows: Row[]): ImportCounts {
+    return this.record(this.labels, label, rows);
+  }
+
+  relationships(type: RelType, rows: Row[]): ImportCounts {
+    return this.record(this.types, type, rows);
+  }
+
+  add(label: Label, outcome: Outcome): void {
+    const counts = this.labels.get(label) ?? zero();
+    counts[outcome] += 1;
+    this.labels.set(label, counts);
+  }
+
+  summary(): ImportSummary {
+    const byLabel = LABELS.filter((label) => this.labels.has(label)).map((label) => ({ label, ...this.labels.get(label)! }));
+    const byType = RELATIONSHIP_TYPES.filter((type) => this.types.has(type)).map((type) => ({ type, ...this.types.get(type)! }));
+    return { dryRun: this.dryRun, sourceId: this.sourceId, nodes: totalOf(byLabel), relationships: totalOf(byType), byLabel, byType };
+  }
+
+  /** Adds one batch's rows `{outcome, count}` to `key`; returns the batch's own counts. */
+  private record<K>(into: Map<K, ImportCounts>, key: K, rows: Row[]): ImportCounts {
+    const batch = zero();
+    for (const row of rows) batch[row.outcome as Outcome] += Number(row.count);
+    const counts = into.get(key) ?? zero();
+    for (const outcome of ['created', 'updated', 'unchanged'] as const) counts[outcome] += batch[outcome];
+    into.set(key, counts);
+    return batch;
+  }
+}
+
+const zero = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
+
+function totalOf(parts: ImportCounts[]): ImportCounts {
+  const total = zero();
+  for (const part of parts) for (const outcome of ['created', 'updated', 'unchanged'] as const) total[outcome] += part[outcome];
+  return total;
 }
 
 /** `ExistingIds` backed by the database: one indexed lookup per label, in one statement. */

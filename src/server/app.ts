@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -7,13 +6,20 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
+import { type AuthConfig, type CorsOrigins, GRAPHQL_DEFAULTS, type GraphqlConfig } from '../config.js';
 import type { Database } from '../db/database.js';
+import { exportRoutes } from '../export/index.js';
 import type { Logger } from '../logger.js';
 import type { Context } from '../graph/context.js';
 import { Loaders } from '../graph/shared/loaders.js';
 import { NodeRepository } from '../graph/shared/node.repository.js';
+import { Authenticator } from './auth.js';
 import { createFormatError } from './format-error.js';
 import { healthRoutes } from './health.js';
+import { batchGuard, bodyErrors, cors, graphiqlDisabled } from './http-guards.js';
+import { graphqlLimits } from './limits.js';
+import { assignRequestId, bindRequestId, requestIdOf } from './request-id.js';
+import { webRoutes } from './web.js';
 
 export interface ApiOptions {
   schema: GraphQLSchema;
@@ -21,6 +27,16 @@ export interface ApiOptions {
   logger: Logger;
   /** Mask unexpected errors. Default false. */
   production?: boolean;
+  /** Bearer tokens and whether anonymous reads are refused (`AUTH_TOKENS`, `AUTH_REQUIRED`). Default: none, so every caller is anonymous and writes are off. */
+  auth?: AuthConfig;
+  /** Limits and switches of `/graphql` (`GRAPHQL_MAX_*`, `INTROSPECTION`, `GRAPHIQL`, …); each omitted one takes its default (`GRAPHQL_DEFAULTS`). */
+  graphql?: Partial<GraphqlConfig>;
+  /** Origins allowed by CORS (`CORS_ORIGINS`). Default none: same-origin pages only. */
+  corsOrigins?: CorsOrigins;
+  /** Whether start-up work on the database (migrations, first seed) is done; `/ready` says 503 until then. Default: always. */
+  prepared?: () => boolean;
+  /** On `close`, how long in-flight requests may still run before their connections are cut. Default 15000 (above the 10 s query timeout). */
+  drainGraceMs?: number;
 }
 
 /** The HTTP API: Express with Apollo at `/graphql`, `/health` and `/ready`; started with `listen`. */
@@ -34,25 +50,41 @@ export interface Api {
 }
 
 /** Builds the API around an open database; nothing listens until `listen`. */
-export function createApi({ schema, db, logger, production = false }: ApiOptions): Api {
+export function createApi({ schema, db, logger, production = false, auth, ...options }: ApiOptions): Api {
+  const limits = { ...GRAPHQL_DEFAULTS, ...options.graphql };
+  const protection = graphqlLimits(limits);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError({ production, logger }),
     includeStacktraceInErrorResponses: !production,
+    introspection: limits.introspection,
+    // Apollo's CSRF prevention (on by default; stated so nobody turns it off by accident): a GET or a
+    // "simple" POST (no JSON content type) needs an `Apollo-Require-Preflight` or `X-Apollo-Operation-Name` header.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: limits.batching,
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     // Signals are handled once, in main.ts, which also stops Neo4j after HTTP has drained.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainGraceMs ?? 15_000 }),
+      ...protection.plugins,
       // Apollo's own landing page loads from a CDN; GraphiQL is served from our bundle instead.
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
   const nodes = new NodeRepository(db);
+  const authenticator = new Authenticator(auth);
 
   app.disable('x-powered-by');
-  app.use(healthRoutes(db));
+  app.use(assignRequestId());
+  app.use(cors(options.corsOrigins ?? []));
+  if (!limits.graphiql) app.use(graphiqlDisabled());
+  app.use(healthRoutes(db, { prepared: options.prepared }));
+  app.use(exportRoutes(db, { logger, authenticate: authenticator.middleware() }));
+  app.use(webRoutes());
 
   let started = false;
   return {
@@ -64,14 +96,20 @@ export function createApi({ schema, db, logger, production = false }: ApiOptions
         started = true;
         app.use(
           '/graphql',
-          express.json({ limit: '1mb' }),
+          express.json({ limit: limits.maxBodyBytes }),
+          bodyErrors(limits.maxBodyBytes),
+          batchGuard(limits),
+          bindRequestId(),
           expressMiddleware(apollo, {
-            context: async () => ({
-              requestId: randomUUID(),
+            // The token is checked once per request, here; a bad one fails the request with 401.
+            context: async ({ req, res }) => ({
+              requestId: requestIdOf(res),
               db,
               nodes,
               loaders: new Loaders(db),
               logger,
+              viewer: authenticator.viewerOf(req.headers.authorization),
+              writesEnabled: authenticator.enabled,
             }),
           }),
         );

@@ -31,6 +31,146 @@ export type CaseWhere = {
   yearTo?: number | null | undefined;
 };
 
+/** A new case. `id` defaults to `case:<slug of title>`. */
+export type CreateCaseInput = {
+  id?: string | null | undefined;
+  /** true: the summary is shown to editors and admins only (null for everyone else). */
+  restricted?: boolean | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+  summary?: string | null | undefined;
+  title: string;
+  year?: number | null | undefined;
+};
+
+/** A new conclusion. `id` defaults to `conclusion:<slug of statement>`; give a shorter one for long statements. */
+export type CreateConclusionInput = {
+  /** English gloss of the statement. */
+  gloss?: string | null | undefined;
+  id?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+  statement: string;
+};
+
+/** A new dilemma. `id` defaults to `dilemma:<slug of name>`. */
+export type CreateDilemmaInput = {
+  description?: string | null | undefined;
+  /** English gloss of the name. */
+  gloss?: string | null | undefined;
+  id?: string | null | undefined;
+  name: string;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+};
+
+/** A new interviewed employee: a pseudonym only, never a real name. `id` defaults to `employee:<slug of pseudonym>`. */
+export type CreateEmployeeInput = {
+  department?: string | null | undefined;
+  id?: string | null | undefined;
+  /** A pseudonym such as "Anouk V.", never a real name. */
+  pseudonym: string;
+  role?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+};
+
+/** A new meeting. `id` defaults to `meeting:<slug of title>`. */
+export type CreateMeetingInput = {
+  /** ISO date, e.g. 2018-03-14. */
+  date: string;
+  id?: string | null | undefined;
+  kind: MeetingKind;
+  participantCount?: number | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+  title: string;
+};
+
+/** A new municipality. `id` defaults to `municipality:<slug of name>`. */
+export type CreateMunicipalityInput = {
+  id?: string | null | undefined;
+  name: string;
+  province?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+};
+
+/** A new organisation. `id` defaults to `organisation:<slug of name>`. */
+export type CreateOrganisationInput = {
+  id?: string | null | undefined;
+  kind: OrganisationKind;
+  name: string;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+};
+
+/** A new public person named in a source. `id` defaults to `person:<slug of name>`. */
+export type CreatePersonInput = {
+  id?: string | null | undefined;
+  name: string;
+  role?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+};
+
+/** A new practice. `id` defaults to `practice:<slug of name>`. */
+export type CreatePracticeInput = {
+  description?: string | null | undefined;
+  /** English gloss of the name. */
+  gloss?: string | null | undefined;
+  id?: string | null | undefined;
+  kind: PracticeKind;
+  name: string;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+};
+
+/** A new research programme. `id` defaults to `research:<slug of title>`. */
+export type CreateResearchInput = {
+  id?: string | null | undefined;
+  institution: string;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+  startYear?: number | null | undefined;
+  title: string;
+};
+
+/** A new source. `id` defaults to `source:<slug of title>`. Its own provenance (who registered it, when) goes on a SOURCED_FROM edge like any write. */
+export type CreateSourceInput = {
+  id?: string | null | undefined;
+  kind: SourceKind;
+  /** Where the source is (URL, archive reference). */
+  locator?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+  /** true for illustrative, made-up data. */
+  synthetic: boolean;
+  title: string;
+};
+
 export type EmployeeOrder = {
   direction?: OrderDirection;
   field: EmployeeOrderField;
@@ -58,6 +198,20 @@ export type MeetingKind =
   | 'INTERVIEW_SESSION'
   | 'LEARNING_CIRCLE'
   | 'WORKSHOP';
+
+/** Every node type of the graph. */
+export type NodeType =
+  | 'CASE'
+  | 'CONCLUSION'
+  | 'DILEMMA'
+  | 'EMPLOYEE'
+  | 'MEETING'
+  | 'MUNICIPALITY'
+  | 'ORGANISATION'
+  | 'PERSON'
+  | 'PRACTICE'
+  | 'RESEARCH'
+  | 'SOURCE';
 
 export type OrderDirection =
   | 'ASC'
@@ -106,6 +260,238 @@ export type SourceKind =
   | 'ILLUSTRATIVE'
   | 'INTERVIEW'
   | 'MEETING_REPORT';
+
+/** Changes to a case: omitted fields stay, null removes an optional one. */
+export type UpdateCaseInput = {
+  /** true: the summary is shown to editors and admins only. */
+  restricted?: boolean | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+  summary?: string | null | undefined;
+  title?: string | null | undefined;
+  year?: number | null | undefined;
+};
+
+/** Changes to a conclusion: omitted fields stay, null removes an optional one. */
+export type UpdateConclusionInput = {
+  gloss?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+  statement?: string | null | undefined;
+};
+
+/** Changes to a dilemma: omitted fields stay, null removes an optional one. */
+export type UpdateDilemmaInput = {
+  description?: string | null | undefined;
+  gloss?: string | null | undefined;
+  name?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+};
+
+/** Changes to an employee: omitted fields stay, null removes an optional one. */
+export type UpdateEmployeeInput = {
+  department?: string | null | undefined;
+  pseudonym?: string | null | undefined;
+  role?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+};
+
+/** Changes to a meeting: omitted fields stay, null removes an optional one. */
+export type UpdateMeetingInput = {
+  date?: string | null | undefined;
+  kind?: MeetingKind | null | undefined;
+  participantCount?: number | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+  title?: string | null | undefined;
+};
+
+/** Changes to a municipality: omitted fields stay, null removes an optional one. */
+export type UpdateMunicipalityInput = {
+  name?: string | null | undefined;
+  province?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+};
+
+/** Changes to an organisation: omitted fields stay. */
+export type UpdateOrganisationInput = {
+  kind?: OrganisationKind | null | undefined;
+  name?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+};
+
+/** Changes to a person: omitted fields stay, null removes an optional one. */
+export type UpdatePersonInput = {
+  name?: string | null | undefined;
+  role?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+};
+
+/** Changes to a practice: omitted fields stay, null removes an optional one. */
+export type UpdatePracticeInput = {
+  description?: string | null | undefined;
+  gloss?: string | null | undefined;
+  kind?: PracticeKind | null | undefined;
+  name?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+};
+
+/** Changes to a research programme: omitted fields stay, null removes an optional one. */
+export type UpdateResearchInput = {
+  institution?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+  startYear?: number | null | undefined;
+  title?: string | null | undefined;
+};
+
+/** Changes to a source: omitted fields stay, null removes an optional one. */
+export type UpdateSourceInput = {
+  kind?: SourceKind | null | undefined;
+  locator?: string | null | undefined;
+  /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
+  sourceId?: string | null | undefined;
+  /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
+  sourceLocator?: string | null | undefined;
+  synthetic?: boolean | null | undefined;
+  title?: string | null | undefined;
+};
+
+export type SubgraphPartsFragment = { truncated: boolean, nodes: Array<{ id: string, type: NodeType, label: string, properties: Record<string, unknown>, synthetic: boolean, sources: Array<{ id: string, synthetic: boolean }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown> }> };
+
+export type NeighbourhoodQueryVariables = Exact<{
+  id: string;
+  depth?: number | null | undefined;
+  limit?: number | null | undefined;
+  types?: Array<NodeType> | NodeType | null | undefined;
+  relationshipTypes?: Array<string> | string | null | undefined;
+}>;
+
+
+export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ id: string, type: NodeType, label: string, properties: Record<string, unknown>, synthetic: boolean, sources: Array<{ id: string, synthetic: boolean }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown> }> } };
+
+export type ShortestPathQueryVariables = Exact<{
+  from: string;
+  to: string;
+  maxDepth?: number | null | undefined;
+  includeSources?: boolean | null | undefined;
+}>;
+
+
+export type ShortestPathQuery = { shortestPath: { truncated: boolean, nodes: Array<{ id: string, type: NodeType, label: string, properties: Record<string, unknown>, synthetic: boolean, sources: Array<{ id: string, synthetic: boolean }> }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown> }> } | null };
+
+export type AllShortestPathsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  maxDepth?: number | null | undefined;
+  limit?: number | null | undefined;
+  includeSources?: boolean | null | undefined;
+}>;
+
+
+export type AllShortestPathsQuery = { allShortestPaths: Array<{ nodes: Array<{ id: string }>, edges: Array<{ id: string, source: string, target: string, type: string }> }> };
+
+export type SharedPracticesQueryVariables = Exact<{
+  municipalityIds: Array<string> | string;
+}>;
+
+
+export type SharedPracticesQuery = { sharedPractices: Array<{ practice: { id: string, name: string }, support: Array<{ caseCount: number, employeeCount: number, municipality: { id: string, name: string } }> }> };
+
+export type SimilarMunicipalitiesQueryVariables = Exact<{
+  id: string;
+  limit?: number | null | undefined;
+}>;
+
+
+export type SimilarMunicipalitiesQuery = { similarMunicipalities: Array<{ score: number, municipality: { id: string, name: string }, shared: Array<{ id: string, name: string }> }> };
+
+export type CooccurrenceQueryVariables = Exact<{
+  rows: NodeType;
+  columns: NodeType;
+  municipalityIds?: Array<string> | string | null | undefined;
+}>;
+
+
+export type CooccurrenceQuery = { cooccurrence: { rowLabels: Array<string>, columnLabels: Array<string>, counts: Array<Array<number>>, coefficients: Array<Array<number>>, rows: Array<
+      | { __typename: 'Case', id: string }
+      | { __typename: 'Conclusion', id: string }
+      | { __typename: 'Dilemma', id: string }
+      | { __typename: 'Employee', id: string }
+      | { __typename: 'Meeting', id: string }
+      | { __typename: 'Municipality', id: string }
+      | { __typename: 'Organisation', id: string }
+      | { __typename: 'Person', id: string }
+      | { __typename: 'Practice', id: string }
+      | { __typename: 'Research', id: string }
+      | { __typename: 'Source', id: string }
+    >, columns: Array<
+      | { __typename: 'Case', id: string }
+      | { __typename: 'Conclusion', id: string }
+      | { __typename: 'Dilemma', id: string }
+      | { __typename: 'Employee', id: string }
+      | { __typename: 'Meeting', id: string }
+      | { __typename: 'Municipality', id: string }
+      | { __typename: 'Organisation', id: string }
+      | { __typename: 'Person', id: string }
+      | { __typename: 'Practice', id: string }
+      | { __typename: 'Research', id: string }
+      | { __typename: 'Source', id: string }
+    > } };
+
+export type SearchQueryVariables = Exact<{
+  query: string;
+  types?: Array<NodeType> | NodeType | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: Array<{ score: number, type: NodeType, label: string, node:
+      | { __typename: 'Case', summary: string | null, id: string }
+      | { __typename: 'Conclusion', id: string }
+      | { __typename: 'Dilemma', id: string }
+      | { __typename: 'Employee', id: string }
+      | { __typename: 'Meeting', id: string }
+      | { __typename: 'Municipality', id: string }
+      | { __typename: 'Organisation', id: string }
+      | { __typename: 'Person', id: string }
+      | { __typename: 'Practice', id: string }
+      | { __typename: 'Research', id: string }
+      | { __typename: 'Source', id: string }
+     }> };
+
+export type StatsQueryVariables = Exact<{
+  top?: number | null | undefined;
+}>;
+
+
+export type StatsQuery = { stats: { nodeCount: number, relationshipCount: number, byLabel: Array<{ label: string, count: number }>, byType: Array<{ type: string, count: number }>, topPractices: Array<{ degree: number, practice: { id: string, name: string } }> } };
 
 export type ResearchFactsQueryVariables = Exact<{
   id: string;
@@ -217,3 +603,246 @@ export type MeetingsBetweenQueryVariables = Exact<{
 
 
 export type MeetingsBetweenQuery = { meetings: { totalCount: number, edges: Array<{ node: { id: string, date: string } }> } };
+
+export type CreateResearchMutationVariables = Exact<{
+  input: CreateResearchInput;
+}>;
+
+
+export type CreateResearchMutation = { createResearch: { id: string, title: string, institution: string, startYear: number | null, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+
+export type UpdateResearchMutationVariables = Exact<{
+  id: string;
+  input: UpdateResearchInput;
+}>;
+
+
+export type UpdateResearchMutation = { updateResearch: { id: string, title: string, institution: string, startYear: number | null } };
+
+export type CreateOrganisationMutationVariables = Exact<{
+  input: CreateOrganisationInput;
+}>;
+
+
+export type CreateOrganisationMutation = { createOrganisation: { id: string, name: string, kind: OrganisationKind, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+
+export type UpdateOrganisationMutationVariables = Exact<{
+  id: string;
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateOrganisationMutation = { updateOrganisation: { id: string, name: string, kind: OrganisationKind } };
+
+export type CreatePersonMutationVariables = Exact<{
+  input: CreatePersonInput;
+}>;
+
+
+export type CreatePersonMutation = { createPerson: { id: string, name: string, role: string | null, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+
+export type UpdatePersonMutationVariables = Exact<{
+  id: string;
+  input: UpdatePersonInput;
+}>;
+
+
+export type UpdatePersonMutation = { updatePerson: { id: string, name: string, role: string | null } };
+
+export type CreateMunicipalityMutationVariables = Exact<{
+  input: CreateMunicipalityInput;
+}>;
+
+
+export type CreateMunicipalityMutation = { createMunicipality: { id: string, name: string, province: string | null, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+
+export type UpdateMunicipalityMutationVariables = Exact<{
+  id: string;
+  input: UpdateMunicipalityInput;
+}>;
+
+
+export type UpdateMunicipalityMutation = { updateMunicipality: { id: string, name: string, province: string | null } };
+
+export type CreateEmployeeMutationVariables = Exact<{
+  input: CreateEmployeeInput;
+}>;
+
+
+export type CreateEmployeeMutation = { createEmployee: { id: string, pseudonym: string, role: string | null, department: string | null, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+
+export type UpdateEmployeeMutationVariables = Exact<{
+  id: string;
+  input: UpdateEmployeeInput;
+}>;
+
+
+export type UpdateEmployeeMutation = { updateEmployee: { id: string, pseudonym: string, role: string | null, department: string | null } };
+
+export type CreatePracticeMutationVariables = Exact<{
+  input: CreatePracticeInput;
+}>;
+
+
+export type CreatePracticeMutation = { createPractice: { id: string, name: string, description: string | null, kind: PracticeKind, gloss: string | null, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+
+export type UpdatePracticeMutationVariables = Exact<{
+  id: string;
+  input: UpdatePracticeInput;
+}>;
+
+
+export type UpdatePracticeMutation = { updatePractice: { id: string, name: string, description: string | null, kind: PracticeKind, gloss: string | null, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+
+export type CreateDilemmaMutationVariables = Exact<{
+  input: CreateDilemmaInput;
+}>;
+
+
+export type CreateDilemmaMutation = { createDilemma: { id: string, name: string, description: string | null, gloss: string | null, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+
+export type UpdateDilemmaMutationVariables = Exact<{
+  id: string;
+  input: UpdateDilemmaInput;
+}>;
+
+
+export type UpdateDilemmaMutation = { updateDilemma: { id: string, name: string, description: string | null, gloss: string | null } };
+
+export type CreateConclusionMutationVariables = Exact<{
+  input: CreateConclusionInput;
+}>;
+
+
+export type CreateConclusionMutation = { createConclusion: { id: string, statement: string, gloss: string | null, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+
+export type UpdateConclusionMutationVariables = Exact<{
+  id: string;
+  input: UpdateConclusionInput;
+}>;
+
+
+export type UpdateConclusionMutation = { updateConclusion: { id: string, statement: string, gloss: string | null } };
+
+export type CreateMeetingMutationVariables = Exact<{
+  input: CreateMeetingInput;
+}>;
+
+
+export type CreateMeetingMutation = { createMeeting: { id: string, title: string, date: string, participantCount: number | null, kind: MeetingKind, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+
+export type UpdateMeetingMutationVariables = Exact<{
+  id: string;
+  input: UpdateMeetingInput;
+}>;
+
+
+export type UpdateMeetingMutation = { updateMeeting: { id: string, title: string, date: string, participantCount: number | null, kind: MeetingKind } };
+
+export type CreateCaseMutationVariables = Exact<{
+  input: CreateCaseInput;
+}>;
+
+
+export type CreateCaseMutation = { createCase: { id: string, title: string, summary: string | null, year: number | null, restricted: boolean, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+
+export type UpdateCaseMutationVariables = Exact<{
+  id: string;
+  input: UpdateCaseInput;
+}>;
+
+
+export type UpdateCaseMutation = { updateCase: { id: string, title: string, summary: string | null, year: number | null, restricted: boolean } };
+
+export type CreateSourceMutationVariables = Exact<{
+  input: CreateSourceInput;
+}>;
+
+
+export type CreateSourceMutation = { createSource: { id: string, title: string, kind: SourceKind, locator: string | null, synthetic: boolean } };
+
+export type UpdateSourceMutationVariables = Exact<{
+  id: string;
+  input: UpdateSourceInput;
+}>;
+
+
+export type UpdateSourceMutation = { updateSource: { id: string, title: string, kind: SourceKind, locator: string | null, synthetic: boolean } };
+
+export type DeleteNodeMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteNodeMutation = { deleteNode: boolean };
+
+export type LinkMutationVariables = Exact<{
+  from: string;
+  type: string;
+  to: string;
+  properties?: Record<string, unknown> | null | undefined;
+  sourceId?: string | null | undefined;
+}>;
+
+
+export type LinkMutation = { link: { id: string, type: string, source: string, target: string, properties: Record<string, unknown> } };
+
+export type UnlinkMutationVariables = Exact<{
+  from: string;
+  type: string;
+  to: string;
+}>;
+
+
+export type UnlinkMutation = { unlink: boolean };
+
+export type ImportGraphMutationVariables = Exact<{
+  document: Record<string, unknown>;
+  dryRun?: boolean;
+}>;
+
+
+export type ImportGraphMutation = { importGraph: { dryRun: boolean, sourceId: string | null, nodes: { created: number, updated: number, unchanged: number }, relationships: { created: number, updated: number, unchanged: number }, byLabel: Array<{ label: string, created: number, updated: number, unchanged: number }>, byType: Array<{ type: string, created: number, updated: number, unchanged: number }> } };
+
+export type ImportCsvMutationVariables = Exact<{
+  nodes: string;
+  edges?: string | null | undefined;
+  dryRun?: boolean;
+}>;
+
+
+export type ImportCsvMutation = { importCsv: { dryRun: boolean, sourceId: string | null, nodes: { created: number, updated: number, unchanged: number }, relationships: { created: number, updated: number, unchanged: number }, byLabel: Array<{ label: string, created: number, updated: number, unchanged: number }>, byType: Array<{ type: string, created: number, updated: number, unchanged: number }> } };
+
+export type RestrictedCaseQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RestrictedCaseQuery = { case: { id: string, title: string, summary: string | null, restricted: boolean } | null };
+
+export type RestrictedUsesQueryVariables = Exact<{
+  employee: string;
+  practice: string;
+}>;
+
+
+export type RestrictedUsesQuery = { employee: { id: string, practiceUses: Array<{ evidence: string | null, practice: { id: string } }> } | null, practice: { id: string, usedBy: Array<{ evidence: string | null, employee: { id: string } }> } | null };
+
+export type NodeProvenanceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type NodeProvenanceQuery = { node:
+    | { __typename: 'Case', title: string, id: string, sources: Array<{ id: string }> }
+    | { __typename: 'Conclusion', id: string }
+    | { __typename: 'Dilemma', id: string }
+    | { __typename: 'Employee', pseudonym: string, id: string, sources: Array<{ id: string }>, practices: Array<{ id: string }> }
+    | { __typename: 'Meeting', id: string }
+    | { __typename: 'Municipality', id: string }
+    | { __typename: 'Organisation', id: string }
+    | { __typename: 'Person', id: string }
+    | { __typename: 'Practice', name: string, id: string, sources: Array<{ id: string }>, provenance: Array<{ locator: string | null, source: { id: string, title: string, kind: SourceKind, synthetic: boolean } }> }
+    | { __typename: 'Research', id: string }
+    | { __typename: 'Source', id: string }
+   | null };

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context.js';
+import { unlessRestricted, type Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
 import { Employee } from '../employee/employee.type.js';
 import { NodeType } from '../model/index.js';
@@ -22,6 +22,19 @@ export class CaseResolver extends NodeFieldsResolver(Case, 'Case') {
   @Query(() => Case, { name: 'case', nullable: true, description: 'A case by id; null when there is none.' })
   caseById(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return nodeOfType(ctx, id, NodeType.CASE);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Restricted when `restricted` is true: then null (no error) unless the caller has an editor or admin token.',
+  })
+  summary(@Root() item: NodeRecord, @Ctx() ctx: Context): string | null {
+    return unlessRestricted((item.summary as string | null | undefined) ?? null, item.restricted, ctx.viewer);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The summary is confidential: shown to editors and admins only.' })
+  restricted(@Root() item: NodeRecord): boolean {
+    return item.restricted === true;
   }
 
   @FieldResolver(() => Municipality, { nullable: true, description: 'Where the case took place.' })

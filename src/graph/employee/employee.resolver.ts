@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Case } from '../case/case.type.js';
-import type { Context } from '../context.js';
+import { unlessRestricted, type Context } from '../context.js';
 import { NodeType } from '../model/index.js';
 import { Municipality } from '../municipality/municipality.type.js';
 import { Practice } from '../practice/practice.type.js';
@@ -39,10 +39,12 @@ export class EmployeeResolver extends NodeFieldsResolver(Employee, 'Employee') {
     return ctx.loaders.nodes(rel.practices, employee.id);
   }
 
-  @FieldResolver(() => [PracticeUse], { description: 'Practices this employee uses, with the evidence (USES.evidence).' })
+  @FieldResolver(() => [PracticeUse], {
+    description: 'Practices this employee uses, with the evidence (USES.evidence; null for anonymous callers and readers when the USES relationship is restricted).',
+  })
   async practiceUses(@Root() employee: NodeRecord, @Ctx() ctx: Context) {
     const items = await ctx.loaders.items(rel.practices, employee.id);
-    return items.map((item) => ({ employee, practice: item.node, evidence: item.rel.evidence ?? null }));
+    return items.map((item) => ({ employee, practice: item.node, evidence: unlessRestricted(item.rel.evidence ?? null, item.rel.restricted, ctx.viewer) }));
   }
 
   @FieldResolver(() => [Case], { description: 'Cases this employee described.' })

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context.js';
+import { unlessRestricted, type Context } from '../context.js';
 import { Conclusion } from '../conclusion/conclusion.type.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
 import { Municipality } from '../municipality/municipality.type.js';
@@ -31,10 +31,12 @@ export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
     return ctx.loaders.nodes(rel.dilemmas, practice.id);
   }
 
-  @FieldResolver(() => [PracticeUse], { description: 'The employees who use this practice, with their evidence.' })
+  @FieldResolver(() => [PracticeUse], {
+    description: 'The employees who use this practice, with their evidence (null for anonymous callers and readers when the USES relationship is restricted).',
+  })
   async usedBy(@Root() practice: NodeRecord, @Ctx() ctx: Context) {
     const items = await ctx.loaders.items(rel.usedBy, practice.id);
-    return items.map((item) => ({ employee: item.node, practice, evidence: item.rel.evidence ?? null }));
+    return items.map((item) => ({ employee: item.node, practice, evidence: unlessRestricted(item.rel.evidence ?? null, item.rel.restricted, ctx.viewer) }));
   }
 
   @FieldResolver(() => CaseConnection, { description: 'Cases in which this practice was applied.' })

@@ -1,0 +1,108 @@
+import type { Database } from '../db/database.js';
+import { badInput } from '../errors.js';
+import { NODE_SPECS, NodeType } from '../graph/model/index.js';
+import { toNodeRecord, type NodeRecord } from '../graph/shared/records.js';
+
+/**
+ * How a case relates to each dimension a matrix can have (`c` is the case, `x` the dimension's node).
+ * Constants of our code: a pair of these makes the co-occurrence pattern.
+ */
+const CASE_DIMENSIONS: Partial<Record<NodeType, string>> = {
+  [NodeType.PRACTICE]: '(c)-[:APPLIES]->(x:Practice)',
+  [NodeType.DILEMMA]: '(c)-[:RAISES]->(x:Dilemma)',
+  [NodeType.MUNICIPALITY]: '(c)-[:IN]->(x:Municipality)',
+};
+
+/** The node types a co-occurrence matrix can have as rows or columns (any pair of them, same type included). */
+export const COOCCURRENCE_TYPES: readonly NodeType[] = Object.keys(CASE_DIMENSIONS) as NodeType[];
+
+/** A co-occurrence matrix: dense counts and c-coefficients, rows × columns. */
+export interface CooccurrenceData {
+  /** The row nodes: those linked to at least one counted case, by display name then id. */
+  rows: NodeRecord[];
+  columns: NodeRecord[];
+  rowLabels: string[];
+  columnLabels: string[];
+  /** counts[i][j] = number of cases linked to both rows[i] and columns[j] (n12). */
+  counts: number[][];
+  /** c-coefficient n12 / (n1 + n2 − n12), where n1, n2 count the cases of the row and of the column; 0 when that is 0/0. */
+  coefficients: number[][];
+}
+
+/**
+ * A co-occurrence matrix counted over cases: how many cases apply/raise/are in both the row node and the
+ * column node (PRACTICE via APPLIES, DILEMMA via RAISES, MUNICIPALITY via IN; any pair of these, same-type
+ * pairs included, where the diagonal counts a node's own cases). `municipalityIds` restricts the cases to
+ * those in the given municipalities (null: all cases; unknown ids simply match nothing). Rows and columns
+ * are the nodes of those types linked to at least one counted case, ordered by display name then id.
+ * Other pairs → BAD_USER_INPUT naming the supported types. One statement; the sparse pair counts are laid
+ * out as dense matrices here.
+ */
+export async function cooccurrence(db: Database, rowType: NodeType, columnType: NodeType, municipalityIds?: readonly string[] | null): Promise<CooccurrenceData> {
+  const rowPattern = CASE_DIMENSIONS[rowType];
+  const columnPattern = CASE_DIMENSIONS[columnType];
+  if (!rowPattern || !columnPattern) {
+    const field = rowPattern ? 'columns' : 'rows';
+    throw badInput(
+      `Co-occurrence is counted over cases, for rows and columns of types ${COOCCURRENCE_TYPES.join(', ')} (any pair); got ${rowType} × ${columnType}.`,
+      field,
+    );
+  }
+  const rowSort = `x.${NODE_SPECS[rowType].display}`;
+  const columnSort = `x.${NODE_SPECS[columnType].display}`;
+  const caseFilter = 'MATCH (c:Case) WHERE $municipalityIds IS NULL OR EXISTS { (c)-[:IN]->(cm:Municipality) WHERE cm.id IN $municipalityIds }';
+  // Separate MATCH clauses for row and column, so a same-type pair also pairs a node with itself (the diagonal).
+  const rows = await db.read(
+    `CALL {
+       ${caseFilter}
+       MATCH ${rowPattern}
+       WITH x, count(DISTINCT c) AS n ORDER BY ${rowSort}, x.id
+       RETURN collect({props: properties(x), n: n}) AS rowItems
+     }
+     CALL {
+       ${caseFilter}
+       MATCH ${columnPattern}
+       WITH x, count(DISTINCT c) AS n ORDER BY ${columnSort}, x.id
+       RETURN collect({props: properties(x), n: n}) AS columnItems
+     }
+     CALL {
+       ${caseFilter}
+       MATCH ${rowPattern.replace('(x:', '(rx:')}
+       MATCH ${columnPattern.replace('(x:', '(cx:')}
+       WITH rx, cx, count(DISTINCT c) AS n
+       RETURN collect({row: rx.id, column: cx.id, n: n}) AS pairs
+     }
+     RETURN rowItems, columnItems, pairs`,
+    { municipalityIds: municipalityIds ? [...municipalityIds] : null },
+  );
+  const row = rows[0]!;
+  type Item = { props: Record<string, unknown>; n: number };
+  const rowItems = row.rowItems as Item[];
+  const columnItems = row.columnItems as Item[];
+  const rowIndex = new Map(rowItems.map((item, i) => [item.props.id as string, i]));
+  const columnIndex = new Map(columnItems.map((item, j) => [item.props.id as string, j]));
+  const counts = rowItems.map(() => columnItems.map(() => 0));
+  for (const pair of row.pairs as Array<{ row: string; column: string; n: number }>) {
+    const i = rowIndex.get(pair.row);
+    const j = columnIndex.get(pair.column);
+    // Read committed: a case written between the subqueries may link nodes the row/column lists lack.
+    if (i !== undefined && j !== undefined) counts[i]![j] = pair.n;
+  }
+  const coefficients = counts.map((line, i) =>
+    line.map((n12, j) => {
+      const denominator = rowItems[i]!.n + columnItems[j]!.n - n12;
+      return denominator === 0 ? 0 : n12 / denominator;
+    }),
+  );
+  const rowNodes = rowItems.map((item) => toNodeRecord(rowType, item.props));
+  const columnNodes = columnItems.map((item) => toNodeRecord(columnType, item.props));
+  const display = (type: NodeType) => (node: NodeRecord) => String(node[NODE_SPECS[type].display] ?? node.id);
+  return {
+    rows: rowNodes,
+    columns: columnNodes,
+    rowLabels: rowNodes.map(display(rowType)),
+    columnLabels: columnNodes.map(display(columnType)),
+    counts,
+    coefficients,
+  };
+}

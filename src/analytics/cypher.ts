@@ -1,0 +1,58 @@
+/**
+ * Cypher fragments shared by the analytics. Labels and relationship types come only from the model's
+ * allow-lists (`NODE_SPECS`, `RELATIONSHIP_TYPES`); values always travel as parameters.
+ */
+import { LABELS, NODE_SPECS, RELATIONSHIP_TYPES, isRelType, type NodeType, type RelType } from '../graph/model/index.js';
+import { badInput } from '../errors.js';
+
+/** A label expression (`Practice|Dilemma`) for node types; all model labels when `types` is undefined. */
+export function labelExpression(types?: readonly NodeType[]): string {
+  return (types ? [...new Set(types)].map((type) => NODE_SPECS[type].label) : LABELS).join('|');
+}
+
+/** A relationship type expression (`USES|APPLIES`) for types already checked against the model. */
+export function relTypeExpression(types: readonly RelType[]): string {
+  return [...new Set(types)].join('|');
+}
+
+/** Every model relationship type except provenance (`SOURCED_FROM`), which links each node to its Source. */
+export const CONTENT_RELATIONSHIP_TYPES: readonly RelType[] = RELATIONSHIP_TYPES.filter((type) => type !== 'SOURCED_FROM');
+
+/**
+ * Relationship types a caller named, checked against the model; BAD_USER_INPUT (naming the allowed
+ * types) for anything else. `undefined`/`null` gives `fallback`.
+ */
+export function checkRelationshipTypes(types: readonly string[] | null | undefined, fallback: readonly RelType[], field = 'relationshipTypes'): RelType[] {
+  if (types === null || types === undefined) return [...fallback];
+  const unknown = types.filter((type) => !isRelType(type));
+  if (unknown.length > 0) {
+    throw badInput(`Unknown relationship type(s) ${unknown.map((t) => JSON.stringify(t)).join(', ')} in "${field}"; the model has ${RELATIONSHIP_TYPES.join(', ')}.`, field);
+  }
+  return [...new Set(types as RelType[])];
+}
+
+/** Checks an integer argument is within `min..max`; BAD_USER_INPUT restating the contract otherwise. */
+export function checkRange(value: number, min: number, max: number, field: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`"${field}" must be an integer from ${min} to ${max} (got ${value}).`, field);
+  }
+  return value;
+}
+
+/**
+ * Whether node `v` is illustrative data: a synthetic Source itself, or SOURCED_FROM a synthetic Source.
+ * One indexed `EXISTS` per node, inside the query that returns it (no N+1).
+ */
+export function syntheticExpression(v: string): string {
+  return `(coalesce(${v}:Source AND ${v}.synthetic, false) OR EXISTS { (${v})-[:SOURCED_FROM]->(src_of_${v}:Source) WHERE src_of_${v}.synthetic = true })`;
+}
+
+/** The one node projection of the subgraph queries (read by `toGraphNode`). */
+export function nodeProjection(v: string): string {
+  return `{props: properties(${v}), labels: labels(${v}), synthetic: ${syntheticExpression(v)}}`;
+}
+
+/** The one relationship projection of the subgraph queries (read by `toGraphEdge`). */
+export function edgeProjection(a: string, r: string, b: string): string {
+  return `{source: ${a}.id, target: ${b}.id, type: type(${r}), props: properties(${r})}`;
+}

@@ -1,0 +1,119 @@
+import { NODE_SPECS, NodeType, specOfLabel, type RelType } from '../graph/model/index.js';
+import { toNodeRecord } from '../graph/shared/records.js';
+
+/** A node of a subgraph, as the analytics hand it to GraphQL and to the exports. */
+export interface GraphNodeData {
+  id: string;
+  type: NodeType;
+  /** The display property: name, title, pseudonym or statement (the id when that is missing). */
+  label: string;
+  /** Stored properties without internal ones (`searchKey`) and, unless allowed, without restricted ones. */
+  properties: Record<string, unknown>;
+  /** The node is a synthetic Source, or one of its sources is synthetic (illustrative, made-up data). */
+  synthetic: boolean;
+}
+
+/** A relationship of a subgraph; `source`/`target` follow the stored direction. */
+export interface GraphEdgeData {
+  /** Stable and readable: `<source id>|<TYPE>|<target id>` (never a Neo4j internal id). */
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
+
+/** Nodes and edges; every edge's endpoints are among the nodes. */
+export interface SubgraphData {
+  nodes: GraphNodeData[];
+  edges: GraphEdgeData[];
+  /** A limit cut the result: more nodes qualified than were returned. */
+  truncated: boolean;
+}
+
+/** What a caller may see. */
+export interface ProjectionOptions {
+  /**
+   * Include restricted properties (`Case.summary` of a case with `restricted: true`, `USES.evidence` of a
+   * relationship with `restricted: true`). Default false; editors and admins get true.
+   */
+  includeRestricted?: boolean;
+}
+
+/** Node properties hidden from viewers when the node itself has `restricted: true`. */
+export const RESTRICTED_NODE_PROPERTIES: Partial<Record<NodeType, readonly string[]>> = {
+  [NodeType.CASE]: ['summary'],
+};
+
+/** Relationship properties hidden from viewers when the relationship has `restricted: true`. */
+export const RESTRICTED_RELATIONSHIP_PROPERTIES: Partial<Record<RelType, readonly string[]>> = {
+  USES: ['evidence'],
+};
+
+/** A node as the subgraph queries return it (see `nodeProjection` in cypher.ts). */
+export interface NodeRow {
+  props: Record<string, unknown>;
+  labels: string[];
+  synthetic: boolean;
+}
+
+/** A relationship as the subgraph queries return it (see `edgeProjection` in cypher.ts). */
+export interface EdgeRow {
+  source: string;
+  target: string;
+  type: string;
+  props: Record<string, unknown>;
+}
+
+/** The stable id of a relationship: at most one relationship of a type links two nodes (writes MERGE). */
+export const edgeId = (source: string, type: string, target: string): string => `${source}|${type}|${target}`;
+
+/** The model type of a node from its labels; undefined for a node outside the model. */
+export function typeOfLabels(labels: readonly string[]): NodeType | undefined {
+  for (const label of labels) {
+    const spec = specOfLabel(label);
+    if (spec) return spec.type;
+  }
+  return undefined;
+}
+
+/** Node properties as a caller may see them: no `searchKey`, restricted ones only when allowed. */
+export function projectNodeProperties(type: NodeType, props: Record<string, unknown>, options: ProjectionOptions = {}): Record<string, unknown> {
+  const { __type: _type, ...visible } = toNodeRecord(type, props);
+  const hidden = RESTRICTED_NODE_PROPERTIES[type];
+  if (hidden && visible.restricted === true && !options.includeRestricted) {
+    for (const key of hidden) delete visible[key];
+  }
+  return visible;
+}
+
+/** Relationship properties as a caller may see them: restricted ones only when allowed. */
+export function projectEdgeProperties(type: string, props: Record<string, unknown>, options: ProjectionOptions = {}): Record<string, unknown> {
+  const visible = { ...props };
+  const hidden = RESTRICTED_RELATIONSHIP_PROPERTIES[type as RelType];
+  if (hidden && visible.restricted === true && !options.includeRestricted) {
+    for (const key of hidden) delete visible[key];
+  }
+  return visible;
+}
+
+/** A `GraphNodeData` from a projected row; the row's node must carry a model label (queries ensure it). */
+export function toGraphNode(row: NodeRow, options: ProjectionOptions = {}): GraphNodeData {
+  const type = typeOfLabels(row.labels);
+  if (!type) throw new Error(`Node ${String(row.props.id)} has no label of the model (${row.labels.join(', ')})`);
+  const properties = projectNodeProperties(type, row.props, options);
+  const id = String(row.props.id);
+  const display = row.props[NODE_SPECS[type].display];
+  return { id, type, label: display === null || display === undefined ? id : String(display), properties, synthetic: row.synthetic === true };
+}
+
+/** A `GraphEdgeData` from a projected row. */
+export function toGraphEdge(row: EdgeRow, options: ProjectionOptions = {}): GraphEdgeData {
+  return {
+    id: edgeId(row.source, row.type, row.target),
+    type: row.type,
+    source: row.source,
+    target: row.target,
+    properties: projectEdgeProperties(row.type, row.props, options),
+  };
+}

@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from '../config.js';
+import { applyMigrations, connectNeo4j, EmbeddedNeo4jUnavailableError } from '../db/index.js';
+import { formatSummary, loadSeed, SEED_FILES } from '../import/index.js';
+import { createLogger } from '../logger.js';
+
+/**
+ * `npm run seed`: applies the migrations and (re)loads the seed graph (seed/*.json), one transaction per
+ * file. Idempotent: on a seeded database every row is reported unchanged and nothing is written.
+ * Neo4j: NEO4J_URI when set, else the embedded Neo4j that `npm start` runs, else one started for this command.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn');
+  const connection = await connectNeo4j(config.neo4j, logger);
+  try {
+    await applyMigrations(connection.db);
+    const summaries = await loadSeed(connection.db);
+    summaries.forEach((summary, i) => process.stdout.write(`${formatSummary(`seed/${SEED_FILES[i]} into ${connection.uri}`, summary)}\n`));
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof EmbeddedNeo4jUnavailableError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`${(error as Error).stack ?? error}\n`);
+  }
+  process.exit(1);
+});

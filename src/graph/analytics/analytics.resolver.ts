@@ -1,0 +1,118 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  TOP_PRACTICES_DEFAULT_LIMIT,
+  TOP_PRACTICES_MAX_LIMIT,
+  allShortestPaths,
+  cooccurrence,
+  graphStats,
+  neighbourhood,
+  search,
+  sharedPractices,
+  shortestPath,
+  similarMunicipalities,
+  topPractices,
+  type GraphNodeData,
+} from '../../analytics/index.js';
+import { canSeeRestricted, type Context } from '../context.js';
+import { NODE_SPECS } from '../model/index.js';
+import type { NodeRecord } from '../shared/records.js';
+import { Source } from '../source/source.type.js';
+import { sourcesOf } from '../source/source.fields.js';
+import { AllShortestPathsArgs, CooccurrenceArgs, NeighbourhoodArgs, SearchArgs, ShortestPathArgs, SimilarMunicipalitiesArgs } from './analytics.args.js';
+import { CooccurrenceMatrix, GraphNode, GraphStats, MunicipalitySimilarity, PracticeDegree, SearchHit, SharedPractice, Subgraph } from './analytics.type.js';
+
+/** Records the analytics return are complete nodes: prime the request's loader so nested fields reuse them. */
+function prime<T extends NodeRecord>(ctx: Context, record: T): T {
+  ctx.loaders.node.prime(record.id, record);
+  return record;
+}
+
+/** The analytics of the `Query` type. Thin: each field is one function of src/analytics (one Cypher statement). */
+@Resolver()
+export class AnalyticsResolver {
+  @Query(() => Subgraph, { description: 'A node and everything within `depth` hops, as nodes and edges (for drawing).' })
+  neighbourhood(@Args(() => NeighbourhoodArgs) args: NeighbourhoodArgs, @Ctx() ctx: Context) {
+    return neighbourhood(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer) });
+  }
+
+  @Query(() => Subgraph, { nullable: true, description: 'A shortest path, nodes ordered from `from` to `to`; null when none within `maxDepth`.' })
+  shortestPath(@Args(() => ShortestPathArgs) args: ShortestPathArgs, @Ctx() ctx: Context) {
+    return shortestPath(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer) });
+  }
+
+  @Query(() => [Subgraph], { description: 'All shortest paths (up to `limit`), each ordered from `from` to `to`; empty when none within `maxDepth`.' })
+  allShortestPaths(@Args(() => AllShortestPathsArgs) args: AllShortestPathsArgs, @Ctx() ctx: Context) {
+    return allShortestPaths(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer) });
+  }
+
+  @Query(() => [SharedPractice], {
+    description: 'Practices used in EVERY listed municipality (through employees or cases), by name, with the support in each.',
+  })
+  async sharedPractices(@Arg('municipalityIds', () => [ID]) municipalityIds: string[], @Ctx() ctx: Context) {
+    const shared = await sharedPractices(ctx.db, municipalityIds);
+    for (const item of shared) {
+      prime(ctx, item.practice);
+      for (const support of item.support) prime(ctx, support.municipality);
+    }
+    return shared;
+  }
+
+  @Query(() => [MunicipalitySimilarity], {
+    description: 'Municipalities by Jaccard similarity of their practice sets, highest first (ties by name); never the municipality itself, only those sharing a practice.',
+  })
+  async similarMunicipalities(@Args(() => SimilarMunicipalitiesArgs) args: SimilarMunicipalitiesArgs, @Ctx() ctx: Context) {
+    const similar = await similarMunicipalities(ctx.db, args.id, args.limit);
+    for (const item of similar) {
+      prime(ctx, item.municipality);
+      item.shared.forEach((practice) => prime(ctx, practice));
+    }
+    return similar;
+  }
+
+  @Query(() => CooccurrenceMatrix, {
+    description: 'How often two things meet in the same case (PRACTICE, DILEMMA, MUNICIPALITY, any pair), with c-coefficients for heat maps.',
+  })
+  async cooccurrence(@Args(() => CooccurrenceArgs) args: CooccurrenceArgs, @Ctx() ctx: Context) {
+    const matrix = await cooccurrence(ctx.db, args.rows, args.columns, args.municipalityIds);
+    [...matrix.rows, ...matrix.columns].forEach((node) => prime(ctx, node));
+    return matrix;
+  }
+
+  @Query(() => [SearchHit], { description: 'Full-text search over names, titles, descriptions, statements and case summaries, ranked.' })
+  async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: Context) {
+    const hits = await search(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer) });
+    hits.forEach((hit) => prime(ctx, hit.node));
+    return hits;
+  }
+
+  @Query(() => GraphStats, { description: 'Node and relationship counts, per label and per type; the most connected practices.' })
+  stats(@Ctx() ctx: Context) {
+    return graphStats(ctx.db);
+  }
+}
+
+/** `GraphNode.sources`: provenance through the per-request loaders (one batched query per label present). */
+@Resolver(() => GraphNode)
+export class GraphNodeResolver {
+  @FieldResolver(() => [Source], { description: 'The sources this node comes from (none for a Source itself).' })
+  sources(@Root() node: GraphNodeData, @Ctx() ctx: Context): Promise<NodeRecord[]> {
+    return ctx.loaders.nodes(sourcesOf(NODE_SPECS[node.type].label), node.id);
+  }
+}
+
+/** `GraphStats.topPractices`: its own statement, run only when asked for. */
+@Resolver(() => GraphStats)
+export class GraphStatsResolver {
+  @FieldResolver(() => [PracticeDegree], { description: 'The most connected practices, highest degree first (ties by name).' })
+  async topPractices(
+    @Arg('limit', () => Int, { nullable: true, defaultValue: TOP_PRACTICES_DEFAULT_LIMIT, description: `1 to ${TOP_PRACTICES_MAX_LIMIT}.` }) limit: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    const top = await topPractices(ctx.db, limit);
+    top.forEach((item) => prime(ctx, item.practice));
+    return top;
+  }
+}
+
+/** Every resolver class of the analytics, for `RESOLVERS`. */
+export const ANALYTICS_RESOLVERS = [AnalyticsResolver, GraphNodeResolver, GraphStatsResolver] as const;

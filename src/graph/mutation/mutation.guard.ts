@@ -1,0 +1,35 @@
+import type { MiddlewareFn } from 'type-graphql';
+import { AppError, ErrorCode } from '../../errors.js';
+import { canWrite, type Context } from '../context.js';
+
+/** How writes are switched on, for the message of a server without tokens. */
+export const ENABLE_WRITES_HINT =
+  'Set AUTH_TOKENS (comma-separated role:token pairs, e.g. AUTH_TOKENS=editor:<long random token>; roles reader, editor, admin), ' +
+  'restart the API, and send "Authorization: Bearer <token>" with an editor or admin token.';
+
+/**
+ * Refuses the write unless the caller may write: no `AUTH_TOKENS` configured → FORBIDDEN (reason
+ * WRITES_DISABLED) with a message saying how to enable writes; anonymous → UNAUTHENTICATED;
+ * reader → FORBIDDEN. Editors and admins pass.
+ */
+export function assertCanWrite(ctx: Pick<Context, 'viewer' | 'writesEnabled'>): void {
+  if (!ctx.writesEnabled) {
+    throw new AppError(ErrorCode.FORBIDDEN, `Writes are disabled on this server: no AUTH_TOKENS are configured. ${ENABLE_WRITES_HINT}`, {
+      reason: 'WRITES_DISABLED',
+    });
+  }
+  if (canWrite(ctx.viewer)) return;
+  if (ctx.viewer.role === 'anonymous') {
+    throw new AppError(ErrorCode.UNAUTHENTICATED, 'Writing needs an editor or admin token: send "Authorization: Bearer <token>".');
+  }
+  throw new AppError(ErrorCode.FORBIDDEN, `The ${ctx.viewer.role} role may not write; mutations need an editor or admin token.`);
+}
+
+/**
+ * Middleware of every mutation: the role check runs before the arguments are validated, so an
+ * anonymous caller learns that it must authenticate, not what was wrong with its input.
+ */
+export const RequireWriter: MiddlewareFn<Context> = ({ context }, next) => {
+  assertCanWrite(context);
+  return next();
+};

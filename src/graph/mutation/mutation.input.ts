@@ -1,0 +1,237 @@
+import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ID_PATTERN } from '../model/index.js';
+import { MeetingKind, OrganisationKind, PracticeKind, SourceKind } from '../shared/enums.js';
+
+/*
+ * The inputs of create<Type> and update<Type>, one explicit class each, so the schema documents every
+ * field. Contracts shared by all of them:
+ * - create: `id` is optional; without it the id is `<type>:<slug of the display text>`; a clash with an
+ *   existing node is BAD_USER_INPUT (reason CONFLICT).
+ * - update: every field is optional; an omitted field stays as it is, `null` removes an optional property
+ *   (a required one cannot be removed).
+ * - provenance: `sourceId` names the Source the fact comes from (it must exist); without it the write is
+ *   recorded against `source:handmatige-invoer` (manual input). Either way the `SOURCED_FROM` edge carries
+ *   who wrote (`by`) and when (`at`), and `sourceLocator` as its `locator`.
+ * class-validator checks the shapes (non-empty display text, lengths, id pattern, year ranges); the model
+ * (`NODE_SPECS`) is checked again by the write itself, so nothing reaches Neo4j unchecked.
+ */
+
+/** Text that must contain something besides white space. */
+const NOT_BLANK = /\S/;
+const SHORT = 500;
+const LONG = 10_000;
+const notEmpty = (field: string) => ({ message: `${field} must not be empty` });
+const tooLong = (field: string, max: number) => ({ message: `${field} must be at most ${max} characters` });
+const idShape = { message: 'id must look like "<type>:<slug>" (lower case letters, digits and single dashes)' };
+const YEAR = { min: 1800, max: 2200 };
+const yearRange = (field: string) => ({ message: `${field} must be a year from ${YEAR.min} to ${YEAR.max}` });
+
+/** Provenance fields of every write. */
+@InputType()
+export abstract class WriteInput {
+  @Field(() => ID, { nullable: true, description: 'The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input).' })
+  @IsOptional()
+  @Matches(ID_PATTERN, idShape)
+  sourceId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge.' })
+  @IsOptional()
+  @MaxLength(SHORT, tooLong('sourceLocator', SHORT))
+  sourceLocator?: string | null;
+}
+
+// ---- Research -------------------------------------------------------------------------------------
+
+@InputType({ description: 'A new research programme. `id` defaults to `research:<slug of title>`.' })
+export class CreateResearchInput extends WriteInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
+  @Field(() => String) @Matches(NOT_BLANK, notEmpty('title')) @MaxLength(SHORT, tooLong('title', SHORT)) title!: string;
+  @Field(() => String) @Matches(NOT_BLANK, notEmpty('institution')) @MaxLength(SHORT, tooLong('institution', SHORT)) institution!: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(YEAR.min, yearRange('startYear')) @Max(YEAR.max, yearRange('startYear')) startYear?: number | null;
+}
+
+@InputType({ description: 'Changes to a research programme: omitted fields stay, null removes an optional one.' })
+export class UpdateResearchInput extends WriteInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(NOT_BLANK, notEmpty('title')) @MaxLength(SHORT, tooLong('title', SHORT)) title?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(NOT_BLANK, notEmpty('institution')) @MaxLength(SHORT, tooLong('institution', SHORT)) institution?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(YEAR.min, yearRange('startYear')) @Max(YEAR.max, yearRange('startYear')) startYear?: number | null;
+}
+
+// ---- Organisation ---------------------------------------------------------------------------------
+
+@InputType({ description: 'A new organisation. `id` defaults to `organisation:<slug of name>`.' })
+export class CreateOrganisationInput extends WriteInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
+  @Field(() => String) @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name!: string;
+  @Field(() => OrganisationKind) kind!: OrganisationKind;
+}
+
+@InputType({ description: 'Changes to an organisation: omitted fields stay.' })
+export class UpdateOrganisationInput extends WriteInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name?: string | null;
+  @Field(() => OrganisationKind, { nullable: true }) kind?: OrganisationKind | null;
+}
+
+// ---- Person ---------------------------------------------------------------------------------------
+
+@InputType({ description: 'A new public person named in a source. `id` defaults to `person:<slug of name>`.' })
+export class CreatePersonInput extends WriteInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
+  @Field(() => String) @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(SHORT, tooLong('role', SHORT)) role?: string | null;
+}
+
+@InputType({ description: 'Changes to a person: omitted fields stay, null removes an optional one.' })
+export class UpdatePersonInput extends WriteInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(SHORT, tooLong('role', SHORT)) role?: string | null;
+}
+
+// ---- Municipality ---------------------------------------------------------------------------------
+
+@InputType({ description: 'A new municipality. `id` defaults to `municipality:<slug of name>`.' })
+export class CreateMunicipalityInput extends WriteInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
+  @Field(() => String) @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(SHORT, tooLong('province', SHORT)) province?: string | null;
+}
+
+@InputType({ description: 'Changes to a municipality: omitted fields stay, null removes an optional one.' })
+export class UpdateMunicipalityInput extends WriteInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(SHORT, tooLong('province', SHORT)) province?: string | null;
+}
+
+// ---- Employee -------------------------------------------------------------------------------------
+
+@InputType({ description: 'A new interviewed employee: a pseudonym only, never a real name. `id` defaults to `employee:<slug of pseudonym>`.' })
+export class CreateEmployeeInput extends WriteInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
+  @Field(() => String, { description: 'A pseudonym such as "Anouk V.", never a real name.' })
+  @Matches(NOT_BLANK, notEmpty('pseudonym'))
+  @MaxLength(SHORT, tooLong('pseudonym', SHORT))
+  pseudonym!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(SHORT, tooLong('role', SHORT)) role?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(SHORT, tooLong('department', SHORT)) department?: string | null;
+}
+
+@InputType({ description: 'Changes to an employee: omitted fields stay, null removes an optional one.' })
+export class UpdateEmployeeInput extends WriteInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(NOT_BLANK, notEmpty('pseudonym')) @MaxLength(SHORT, tooLong('pseudonym', SHORT)) pseudonym?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(SHORT, tooLong('role', SHORT)) role?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(SHORT, tooLong('department', SHORT)) department?: string | null;
+}
+
+// ---- Practice -------------------------------------------------------------------------------------
+
+@InputType({ description: 'A new practice. `id` defaults to `practice:<slug of name>`.' })
+export class CreatePracticeInput extends WriteInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
+  @Field(() => String) @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LONG, tooLong('description', LONG)) description?: string | null;
+  @Field(() => PracticeKind) kind!: PracticeKind;
+  @Field(() => String, { nullable: true, description: 'English gloss of the name.' }) @IsOptional() @MaxLength(SHORT, tooLong('gloss', SHORT)) gloss?: string | null;
+}
+
+@InputType({ description: 'Changes to a practice: omitted fields stay, null removes an optional one.' })
+export class UpdatePracticeInput extends WriteInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LONG, tooLong('description', LONG)) description?: string | null;
+  @Field(() => PracticeKind, { nullable: true }) kind?: PracticeKind | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(SHORT, tooLong('gloss', SHORT)) gloss?: string | null;
+}
+
+// ---- Dilemma --------------------------------------------------------------------------------------
+
+@InputType({ description: 'A new dilemma. `id` defaults to `dilemma:<slug of name>`.' })
+export class CreateDilemmaInput extends WriteInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
+  @Field(() => String) @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LONG, tooLong('description', LONG)) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'English gloss of the name.' }) @IsOptional() @MaxLength(SHORT, tooLong('gloss', SHORT)) gloss?: string | null;
+}
+
+@InputType({ description: 'Changes to a dilemma: omitted fields stay, null removes an optional one.' })
+export class UpdateDilemmaInput extends WriteInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LONG, tooLong('description', LONG)) description?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(SHORT, tooLong('gloss', SHORT)) gloss?: string | null;
+}
+
+// ---- Conclusion -----------------------------------------------------------------------------------
+
+@InputType({ description: 'A new conclusion. `id` defaults to `conclusion:<slug of statement>`; give a shorter one for long statements.' })
+export class CreateConclusionInput extends WriteInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
+  @Field(() => String) @Matches(NOT_BLANK, notEmpty('statement')) @MaxLength(LONG, tooLong('statement', LONG)) statement!: string;
+  @Field(() => String, { nullable: true, description: 'English gloss of the statement.' }) @IsOptional() @MaxLength(LONG, tooLong('gloss', LONG)) gloss?: string | null;
+}
+
+@InputType({ description: 'Changes to a conclusion: omitted fields stay, null removes an optional one.' })
+export class UpdateConclusionInput extends WriteInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(NOT_BLANK, notEmpty('statement')) @MaxLength(LONG, tooLong('statement', LONG)) statement?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LONG, tooLong('gloss', LONG)) gloss?: string | null;
+}
+
+// ---- Meeting --------------------------------------------------------------------------------------
+
+@InputType({ description: 'A new meeting. `id` defaults to `meeting:<slug of title>`.' })
+export class CreateMeetingInput extends WriteInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
+  @Field(() => String) @Matches(NOT_BLANK, notEmpty('title')) @MaxLength(SHORT, tooLong('title', SHORT)) title!: string;
+  @Field(() => LocalDateResolver, { description: 'ISO date, e.g. 2018-03-14.' }) date!: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0, { message: 'participantCount must not be negative' }) participantCount?: number | null;
+  @Field(() => MeetingKind) kind!: MeetingKind;
+}
+
+@InputType({ description: 'Changes to a meeting: omitted fields stay, null removes an optional one.' })
+export class UpdateMeetingInput extends WriteInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(NOT_BLANK, notEmpty('title')) @MaxLength(SHORT, tooLong('title', SHORT)) title?: string | null;
+  @Field(() => LocalDateResolver, { nullable: true }) date?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0, { message: 'participantCount must not be negative' }) participantCount?: number | null;
+  @Field(() => MeetingKind, { nullable: true }) kind?: MeetingKind | null;
+}
+
+// ---- Case -----------------------------------------------------------------------------------------
+
+@InputType({ description: 'A new case. `id` defaults to `case:<slug of title>`.' })
+export class CreateCaseInput extends WriteInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
+  @Field(() => String) @Matches(NOT_BLANK, notEmpty('title')) @MaxLength(SHORT, tooLong('title', SHORT)) title!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LONG, tooLong('summary', LONG)) summary?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(YEAR.min, yearRange('year')) @Max(YEAR.max, yearRange('year')) year?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: the summary is shown to editors and admins only (null for everyone else).' })
+  restricted?: boolean | null;
+}
+
+@InputType({ description: 'Changes to a case: omitted fields stay, null removes an optional one.' })
+export class UpdateCaseInput extends WriteInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(NOT_BLANK, notEmpty('title')) @MaxLength(SHORT, tooLong('title', SHORT)) title?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LONG, tooLong('summary', LONG)) summary?: string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(YEAR.min, yearRange('year')) @Max(YEAR.max, yearRange('year')) year?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: the summary is shown to editors and admins only.' }) restricted?: boolean | null;
+}
+
+// ---- Source ---------------------------------------------------------------------------------------
+
+@InputType({
+  description:
+    'A new source. `id` defaults to `source:<slug of title>`. Its own provenance (who registered it, when) goes on a SOURCED_FROM edge like any write.',
+})
+export class CreateSourceInput extends WriteInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
+  @Field(() => String) @Matches(NOT_BLANK, notEmpty('title')) @MaxLength(SHORT, tooLong('title', SHORT)) title!: string;
+  @Field(() => SourceKind) kind!: SourceKind;
+  @Field(() => String, { nullable: true, description: 'Where the source is (URL, archive reference).' }) @IsOptional() @MaxLength(LONG, tooLong('locator', LONG)) locator?: string | null;
+  @Field(() => Boolean, { description: 'true for illustrative, made-up data.' }) synthetic!: boolean;
+}
+
+@InputType({ description: 'Changes to a source: omitted fields stay, null removes an optional one.' })
+export class UpdateSourceInput extends WriteInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(NOT_BLANK, notEmpty('title')) @MaxLength(SHORT, tooLong('title', SHORT)) title?: string | null;
+  @Field(() => SourceKind, { nullable: true }) kind?: SourceKind | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(LONG, tooLong('locator', LONG)) locator?: string | null;
+  @Field(() => Boolean, { nullable: true }) synthetic?: boolean | null;
+}

@@ -1,0 +1,145 @@
+import type { Params, Row } from '../../db/database.js';
+import { MANUAL_SOURCE } from '../../import/manual-source.js';
+import type { Label, RelType } from '../model/index.js';
+import { groupIdsByLabel } from '../shared/records.js';
+
+/** Runs one statement inside the caller's write transaction (`Database.writeTransaction`). */
+export type Run = (cypher: string, params?: Params) => Promise<Row[]>;
+
+/** Who wrote and when: recorded as `by` and `at` on the SOURCED_FROM edge or relationship written. */
+export interface Stamp {
+  by: string;
+  /** A Neo4j DateTime. */
+  at: unknown;
+}
+
+/**
+ * The Cypher of the mutations: one statement per method, run inside the mutation's single write
+ * transaction (so a mutation is all or nothing). Labels and relationship types come from the model
+ * (validated by the caller); values are parameters.
+ */
+export const mutationRepository = {
+  /** Whether a Source with this id exists. */
+  async sourceExists(run: Run, id: string): Promise<boolean> {
+    const rows = await run('MATCH (s:Source {id: $id}) RETURN count(s) > 0 AS found', { id });
+    return rows[0]?.found === true;
+  },
+
+  /** Creates the manual-input source unless it exists (the constraint on `id` makes concurrent MERGEs safe). */
+  async ensureManualSource(run: Run): Promise<void> {
+    await run(
+      `MERGE (s:Source {id: $source.id})
+       ON CREATE SET s += $source.props, s.searchKey = $source.searchKey`,
+      { source: MANUAL_SOURCE },
+    );
+  },
+
+  /** Whether a node of `label` with this id exists. */
+  async nodeExists(run: Run, label: Label, id: string): Promise<boolean> {
+    const rows = await run(`MATCH (n:${label} {id: $id}) RETURN count(n) > 0 AS found`, { id });
+    return rows[0]?.found === true;
+  },
+
+  /** Which of these ids exist (one indexed branch per label their prefixes name). */
+  async existingIds(run: Run, ids: string[]): Promise<Set<string>> {
+    const groups = [...groupIdsByLabel(ids)];
+    if (groups.length === 0) return new Set();
+    const cypher = groups.map(([label], i) => `MATCH (n:${label}) WHERE n.id IN $ids${i} RETURN n.id AS id`).join(' UNION ALL ');
+    const rows = await run(cypher, Object.fromEntries(groups.map(([, group], i) => [`ids${i}`, group])));
+    return new Set(rows.map((row) => row.id as string));
+  },
+
+  /**
+   * Creates the node with its SOURCED_FROM edge (`locator`, `by`, `at`) to the existing source; returns
+   * its stored properties. A concurrent create of the same id fails on the uniqueness constraint.
+   */
+  async createNode(
+    run: Run,
+    label: Label,
+    node: { id: string; props: Record<string, unknown>; searchKey: string },
+    provenance: { sourceId: string; locator: string | null } & Stamp,
+  ): Promise<Record<string, unknown> | undefined> {
+    const rows = await run(
+      `MATCH (s:Source {id: $sourceId})
+       CREATE (n:${label} {id: $id})
+       SET n += $props, n.searchKey = $searchKey
+       CREATE (n)-[e:SOURCED_FROM]->(s)
+       SET e.locator = $locator, e.by = $by, e.at = $at
+       RETURN properties(n) AS props`,
+      { ...node, ...provenance },
+    );
+    return rows[0]?.props as Record<string, unknown> | undefined;
+  },
+
+  /**
+   * Sets (`null` removes) the given properties, and the search key when the display text changed; then
+   * records the write on the SOURCED_FROM edge to the source (created if missing; `locator` kept unless
+   * given). Returns the stored properties, or undefined when the node does not exist.
+   */
+  async updateNode(
+    run: Run,
+    label: Label,
+    node: { id: string; set: Record<string, unknown>; searchKey: string | null },
+    provenance: { sourceId: string; locator: string | null } & Stamp,
+  ): Promise<Record<string, unknown> | undefined> {
+    const rows = await run(
+      `MATCH (n:${label} {id: $id})
+       MATCH (s:Source {id: $sourceId})
+       SET n += $set, n.searchKey = coalesce($searchKey, n.searchKey)
+       MERGE (n)-[e:SOURCED_FROM]->(s)
+       SET e.by = $by, e.at = $at, e.locator = coalesce($locator, e.locator)
+       RETURN properties(n) AS props`,
+      { ...node, ...provenance },
+    );
+    return rows[0]?.props as Record<string, unknown> | undefined;
+  },
+
+  /** How much provenance points at a Source: nodes SOURCED_FROM it and relationships whose `sourceId` it is. */
+  async sourceUsage(run: Run, id: string): Promise<{ nodes: number; relationships: number }> {
+    // Relationships keep their source as a property, so finding them scans relationships: acceptable for a rare delete.
+    const rows = await run(
+      `MATCH (s:Source {id: $id})
+       RETURN COUNT { (s)<-[:SOURCED_FROM]-() } AS nodes, COUNT { ()-[r]->() WHERE r.sourceId = $id } AS relationships`,
+      { id },
+    );
+    return { nodes: Number(rows[0]?.nodes ?? 0), relationships: Number(rows[0]?.relationships ?? 0) };
+  },
+
+  /** Deletes the node and every relationship it has; returns whether it existed. */
+  async deleteNode(run: Run, label: Label, id: string): Promise<boolean> {
+    const rows = await run(`MATCH (n:${label} {id: $id}) DETACH DELETE n RETURN count(*) AS deleted`, { id });
+    return Number(rows[0]?.deleted ?? 0) > 0;
+  },
+
+  /**
+   * Creates the relationship, or updates the one there is (at most one per type between two nodes):
+   * `properties` are added (`+=`), `sourceId`, `by` and `at` set. Returns its properties; undefined when
+   * an endpoint does not exist.
+   */
+  async mergeRelationship(
+    run: Run,
+    triple: { from: Label; type: RelType; to: Label },
+    rel: { from: string; to: string; props: Record<string, unknown>; sourceId: string } & Stamp,
+  ): Promise<Record<string, unknown> | undefined> {
+    const rows = await run(
+      `MATCH (a:${triple.from} {id: $from})
+       MATCH (b:${triple.to} {id: $to})
+       MERGE (a)-[r:${triple.type}]->(b)
+       SET r += $props, r.sourceId = $sourceId, r.by = $by, r.at = $at
+       RETURN properties(r) AS props`,
+      { ...rel },
+    );
+    return rows[0]?.props as Record<string, unknown> | undefined;
+  },
+
+  /** Deletes the relationship(s) of `type` from `from` to `to`; returns whether there was one. */
+  async deleteRelationship(run: Run, triple: { from: Label; type: RelType; to: Label }, rel: { from: string; to: string }): Promise<boolean> {
+    const rows = await run(
+      `MATCH (:${triple.from} {id: $from})-[r:${triple.type}]->(:${triple.to} {id: $to})
+       DELETE r
+       RETURN count(r) AS deleted`,
+      rel,
+    );
+    return Number(rows[0]?.deleted ?? 0) > 0;
+  },
+};

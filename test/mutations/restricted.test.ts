@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeManualSourceIfUnused, removeNodes, startAuthApi, TOKENS, uniqueSlug, type AuthApi, type TestRole } from './support.js';
+
+/**
+ * Restricted data: the summary of a case with `restricted: true` and the evidence of a
+ * `USES {restricted: true}` are null (no error) for anonymous callers and readers, visible to editors and admins.
+ */
+let api: AuthApi;
+const created = new Set<string>();
+const slug = uniqueSlug();
+const restrictedCase = `case:vertrouwelijk-${slug}`;
+const openCase = `case:openbaar-${slug}`;
+const employee = `employee:vertrouwelijk-${slug}`;
+const practice = `practice:vertrouwelijk-${slug}`;
+const other = `practice:openbaar-${slug}`;
+const SECRET = 'De wethouder belde zelf om het initiatief tegen te houden.';
+const EVIDENCE = 'Ik heb de regels toen bewust opgerekt.';
+
+beforeAll(async () => {
+  api = await startAuthApi();
+  created.add(restrictedCase).add(openCase).add(employee).add(practice).add(other);
+  await api.data('CreateCase', { input: { id: restrictedCase, title: 'Vertrouwelijk', summary: SECRET, restricted: true } });
+  await api.data('CreateCase', { input: { id: openCase, title: 'Openbaar', summary: 'Iedereen mag dit lezen.' } });
+  await api.data('CreateEmployee', { input: { id: employee, pseudonym: 'Vera V.' } });
+  await api.data('CreatePractice', { input: { id: practice, name: `Regels oprekken ${slug}`, kind: 'SKILL' } });
+  await api.data('Link', { from: employee, type: 'USES', to: practice, properties: { evidence: EVIDENCE, restricted: true } });
+  await api.data('CreatePractice', { input: { id: other, name: `Openbaar ${slug}`, kind: 'SKILL' } });
+  await api.data('Link', { from: employee, type: 'USES', to: other, properties: { evidence: 'Openbaar citaat.' } });
+});
+
+afterAll(async () => {
+  await removeNodes(api.db, created);
+  await removeManualSourceIfUnused(api.db);
+  await api.close();
+});
+
+interface CaseData {
+  case: { id: string; title: string; summary: string | null; restricted: boolean };
+}
+interface UsesData {
+  employee: { practiceUses: Array<{ evidence: string | null; practice: { id: string } }> };
+  practice: { usedBy: Array<{ evidence: string | null; employee: { id: string } }> };
+}
+
+describe.each<[TestRole, boolean]>([
+  ['anonymous', false],
+  ['reader', false],
+  ['editor', true],
+  ['admin', true],
+])('as %s', (role, sees) => {
+  it(`${sees ? 'shows' : 'hides'} the summary of a restricted case (no error)`, async () => {
+    const result = await api.op<CaseData>('RestrictedCase', { id: restrictedCase }, role);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.case).toEqual({ id: restrictedCase, title: 'Vertrouwelijk', summary: sees ? SECRET : null, restricted: true });
+  });
+
+  it('shows the summary of a case that is not restricted', async () => {
+    const result = await api.op<CaseData>('RestrictedCase', { id: openCase }, role);
+    expect(result.data!.case).toMatchObject({ summary: 'Iedereen mag dit lezen.', restricted: false });
+  });
+
+  it(`${sees ? 'shows' : 'hides'} the evidence of a restricted USES, from both ends`, async () => {
+    const result = await api.op<UsesData>('RestrictedUses', { employee, practice }, role);
+    expect(result.errors).toBeUndefined();
+    const uses = Object.fromEntries(result.data!.employee.practiceUses.map((use) => [use.practice.id, use.evidence]));
+    expect(uses).toEqual({ [practice]: sees ? EVIDENCE : null, [other]: 'Openbaar citaat.' });
+    expect(result.data!.practice.usedBy).toEqual([{ evidence: sees ? EVIDENCE : null, employee: { id: employee } }]);
+  });
+});
+
+it('never leaks restricted text into a response for a reader, whatever the path', async () => {
+  const { body } = await api.raw(
+    `{ employee(id: "${employee}") { practiceUses { evidence practice { usedBy { evidence } } } }
+       node(id: "${restrictedCase}") { ... on Case { summary } } }`,
+    `Bearer ${TOKENS.reader}`,
+  );
+  expect(body.errors).toBeUndefined();
+  expect(JSON.stringify(body)).not.toContain(SECRET);
+  expect(JSON.stringify(body)).not.toContain(EVIDENCE);
+});
