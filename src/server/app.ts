@@ -63,6 +63,7 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
     // Apollo's CSRF prevention (on by default; stated so nobody turns it off by accident): a GET or a
     // "simple" POST (no JSON content type) needs an `Apollo-Require-Preflight` or `X-Apollo-Operation-Name` header.
     csrfPrevention: true,
+    documentStore: null,
     allowBatchedHttpRequests: limits.batching,
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,

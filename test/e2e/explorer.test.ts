@@ -1,0 +1,241 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { ensureWebBundles, launchChromium, watchPage, type PageWatch, type TestBrowser } from '../support/web.js';
+import { syntheticNeighbourhood } from '../support/synthetic-graph.js';
+
+const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs');
+
+// Breda's neighbours in the seed (seed/*.json, by hand): the research it partners in, its 6 employees
+// (WORKS_AT) and its 7 cases (IN). Provenance (SOURCED_FROM) is left out by default.
+const BREDA = 'municipality:breda';
+const BREDA_NEIGHBOURS = [
+  'research:ambtelijk-vakmanschap',
+  'employee:breda-01',
+  'employee:breda-02',
+  'employee:breda-03',
+  'employee:breda-04',
+  'employee:breda-05',
+  'employee:breda-06',
+  'case:buurttuin-breda-noord',
+  'case:straatfeest-korte-aanloop-breda',
+  'case:twee-groepen-een-plein-breda',
+  'case:groen-schoolplein-breda',
+  'case:kerstmarkt-ondernemers-breda',
+  'case:vrije-ruimte-wijkteam-breda',
+  'case:buurtpreventie-app-breda',
+];
+// case:buurttuin-breda-noord APPLIES two practices and RAISES one dilemma; none of them is next to Breda.
+const GARDEN = 'case:buurttuin-breda-noord';
+/** The page answers after a GraphQL round trip (and a layout): allow for a busy machine. */
+const POLL = { timeout: 15_000 };
+
+const GARDEN_ADDS = ['practice:vroegtijdig-kaders-meegeven', 'practice:mogelijk-maken-in-plaats-van-oordelen', 'dilemma:loslaten-of-sturen'];
+
+let api: TestApi;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  await ensureWebBundles();
+  api = await startTestApi();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+/** Ids of the nodes Cytoscape has drawn. */
+function drawnIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (globalThis as any).explorer.cy.nodes().map((node: any) => node.id()).sort());
+}
+
+/** Waits until the status line says the explorer is idle again (after `action`, when given). */
+async function settled(page: Page): Promise<void> {
+  await page.locator('#status[data-state="idle"]').waitFor();
+}
+
+/** Where node `id` is on the page, for a real mouse click. */
+async function screenPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const rendered = await page.evaluate((nodeId) => {
+    const cy = (globalThis as any).explorer.cy;
+    const node = cy.getElementById(nodeId);
+    // Close enough that no neighbour overlaps it, then in the middle of the drawing.
+    cy.zoom(Math.max(cy.zoom(), 1.5));
+    cy.center(node);
+    return node.renderedPosition();
+  }, id);
+  const box = (await page.locator('#cy').boundingBox())!;
+  return { x: box.x + rendered.x, y: box.y + rendered.y };
+}
+
+describe('the explorer page', () => {
+  it('is served at /explore with a same-origin-only CSP', async () => {
+    const response = await fetch(`${api.url}/explore?focus=${BREDA}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    const html = await response.text();
+    expect(html).toContain('/assets/explore.js');
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+});
+
+describe('the explorer in Chromium', () => {
+  let page: Page;
+  let watch: PageWatch;
+
+  beforeAll(async () => {
+    page = await browser.context.newPage();
+    watch = watchPage(page);
+    await page.goto(`${api.url}/explore?focus=${encodeURIComponent(BREDA)}&depth=1`);
+    await settled(page);
+  });
+
+  it('draws the focus node and its neighbours', async () => {
+    expect(await drawnIds(page)).toEqual([BREDA, ...BREDA_NEIGHBOURS].sort());
+    // Every neighbour is joined to Breda by a drawn edge.
+    const joined = await page.evaluate((focus) => (globalThis as any).explorer.cy.getElementById(focus).neighborhood('node').length, BREDA);
+    expect(joined).toBe(BREDA_NEIGHBOURS.length);
+    // The side panel shows the focus, with its provenance.
+    await expect.poll(() => page.locator('#panel-node .node-label').innerText(), POLL).toBe('Breda');
+    await expect.poll(() => page.locator('#panel-node .badge').getAttribute('data-synthetic'), POLL).toBe('false');
+    expect(await page.locator('#panel-node .sources').innerText()).toContain('MEETING_REPORT');
+    // The legend counts what is drawn, by type.
+    const employees = page.locator('#legend input[data-node-type="EMPLOYEE"]').locator('xpath=..').locator('.count');
+    expect(await employees.innerText()).toBe('6');
+  });
+
+  it('links the exports to the same subgraph', async () => {
+    const graphml = new URL((await page.locator('#export-graphml').getAttribute('href'))!, api.url);
+    expect(graphml.pathname).toBe('/export/graph.graphml');
+    expect(graphml.searchParams.get('focus')).toBe(BREDA);
+    expect(graphml.searchParams.get('depth')).toBe('1');
+    const json = new URL((await page.locator('#export-json').getAttribute('href'))!, api.url);
+    expect(json.pathname).toBe('/export/graph.json');
+    // The export holds the subgraph that is drawn (one implementation serves both).
+    const exported = (await (await fetch(json)).json()) as { elements: { nodes: Array<{ data: { id: string } }> } };
+    expect(exported.elements.nodes.map((node) => node.data.id).sort()).toEqual(await drawnIds(page));
+    const graphmlResponse = await fetch(graphml);
+    expect(graphmlResponse.status).toBe(200);
+    expect(await graphmlResponse.text()).toContain(BREDA);
+  });
+
+  it('expands a node on double-click', async () => {
+    const at = await screenPosition(page, GARDEN);
+    await page.mouse.dblclick(at.x, at.y);
+    // The status names the expanded node once its neighbours are drawn and laid out.
+    await page.locator('#status[data-state="idle"]', { hasText: 'from Buurttuin in Breda-Noord' }).waitFor();
+    const drawn = await drawnIds(page);
+    for (const id of GARDEN_ADDS) expect(drawn).toContain(id);
+    // The expanded case is shown in the side panel (the double-click selected it).
+    await expect.poll(() => page.locator('#panel-node .node-label').innerText(), POLL).toBe('Buurttuin in Breda-Noord');
+    await expect.poll(() => page.locator('#panel-node .badge').getAttribute('data-synthetic'), POLL).toBe('true');
+  });
+
+  it('shows the shortest path between two selected nodes', async () => {
+    // Breda ←IN– the garden case –RAISES→ loslaten of sturen: two steps.
+    const before = await drawnIds(page);
+    const from = await screenPosition(page, BREDA);
+    await page.mouse.click(from.x, from.y);
+    const to = await screenPosition(page, 'dilemma:loslaten-of-sturen');
+    await page.keyboard.down('Shift');
+    await page.mouse.click(to.x, to.y);
+    await page.keyboard.up('Shift');
+    await page.locator('#panel-path[data-state="found"]').waitFor();
+    expect(await page.locator('#panel-path [data-path-length]').getAttribute('data-path-length')).toBe('2');
+    const path = await page.evaluate(() => ({
+      nodes: (globalThis as any).explorer.cy.nodes('.path').length,
+      edges: (globalThis as any).explorer.cy.edges('.path').length,
+    }));
+    expect(path).toEqual({ nodes: 3, edges: 2 });
+    // Two quick clicks on two different nodes are a selection, not a double-click: nothing was expanded.
+    expect(await drawnIds(page)).toEqual(before);
+    await page.evaluate(() => (globalThis as any).explorer.view.fit());
+    await page.mouse.move(0, 0);
+    mkdirSync(DOCS, { recursive: true });
+    await page.screenshot({ path: join(DOCS, 'explorer.png') });
+  });
+
+  it('finds a start node with the search box', async () => {
+    await page.locator('#search').fill('keukentafelgesprek');
+    const hit = page.locator('#search-results li[data-id="practice:keukentafelgesprek"]');
+    await hit.click();
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('focus')).toBe('practice:keukentafelgesprek');
+    expect(await drawnIds(page)).toContain('practice:keukentafelgesprek');
+    expect(await drawnIds(page)).not.toContain(BREDA);
+  });
+
+  it('filters by node type (fetching without it) and changes the layout', async () => {
+    await page.goto(`${api.url}/explore?focus=${encodeURIComponent(BREDA)}&depth=1`);
+    await settled(page);
+    await page.locator('#legend input[data-node-type="EMPLOYEE"]').uncheck();
+    await expect.poll(async () => (await drawnIds(page)).some((id) => id.startsWith('employee:')), POLL).toBe(false);
+    await settled(page);
+    expect(await drawnIds(page)).toContain('case:buurttuin-breda-noord');
+    const graphml = new URL((await page.locator('#export-graphml').getAttribute('href'))!, api.url);
+    expect(graphml.searchParams.get('types')?.split(',')).not.toContain('EMPLOYEE');
+    for (const layout of ['concentric', 'breadthfirst', 'fcose']) {
+      await page.locator('#layout').selectOption(layout);
+      await settled(page);
+    }
+  });
+
+  it('draws the co-occurrence heat map of practices × dilemmas', async () => {
+    await page.locator('#view-heatmap').click();
+    await page.locator('#heatmap[data-state="idle"]').waitFor();
+    const columns = await page.locator('#heatmap th.col').allInnerTexts();
+    expect(columns.map((c) => c.trim()).sort()).toEqual(['Afwegen van belangen', 'Bemiddelen', 'Loslaten of sturen']);
+    expect(await page.locator('#heatmap tbody tr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(DOCS, 'explorer-heatmap.png') });
+    await page.locator('#heat-columns').selectOption('MUNICIPALITY');
+    await expect.poll(() => page.locator('#heatmap th.col').count(), POLL).toBe(6);
+    await page.locator('#view-graph').click();
+  });
+
+  it('made no request off this machine and logged no console error', () => {
+    expect(watch.offsite).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+});
+
+describe('the explorer with 2,000 nodes on screen', () => {
+  it('draws a synthetic 2,000-node neighbourhood and still answers clicks', async () => {
+    const page = await browser.context.newPage();
+    const watch = watchPage(page);
+    const graph = syntheticNeighbourhood(2_000, 3_000);
+    // The API is replaced for this page only by the synthetic answer (the request never leaves the browser).
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { operationName?: string };
+      if (body.operationName === 'ExplorerNeighbourhood') {
+        await route.fulfill({ json: { data: { neighbourhood: graph } } });
+      } else {
+        await route.continue();
+      }
+    });
+    await page.goto(`${api.url}/explore?focus=${encodeURIComponent(graph.nodes[0]!.id)}&limit=2000`);
+    await settled(page);
+    expect((await drawnIds(page)).length).toBe(2_000);
+    // Click the node with the most room around it: in a star of 2,000 nodes many overlap.
+    const loneliest = await page.evaluate(() => {
+      const nodes = (globalThis as any).explorer.cy.nodes().map((n: any) => ({ id: n.id() as string, p: n.position() }));
+      let best = { id: '', room: -1 };
+      for (const a of nodes) {
+        let room = Infinity;
+        for (const b of nodes) if (b !== a) room = Math.min(room, Math.hypot(a.p.x - b.p.x, a.p.y - b.p.y));
+        if (room > best.room) best = { id: a.id, room };
+      }
+      return best.id;
+    });
+    const at = await screenPosition(page, loneliest);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.locator('#panel-node .node-id').innerText(), POLL).toBe(loneliest);
+    expect(watch.offsite).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * The explorer's only contact with the world: GraphQL over HTTP at /graphql (same origin) and links to
+ * /export. Shapes follow the public API contract (`neighbourhood`, `shortestPath`, `search`,
+ * `cooccurrence`); every request names its operation so server logs read well.
+ */
+
+/** Node types of the graph, in legend order (the `NodeType` enum). */
+export const NODE_TYPES = [
+  'RESEARCH',
+  'ORGANISATION',
+  'PERSON',
+  'MUNICIPALITY',
+  'EMPLOYEE',
+  'PRACTICE',
+  'DILEMMA',
+  'CONCLUSION',
+  'MEETING',
+  'CASE',
+  'SOURCE',
+] as const;
+
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export interface Source {
+  id: string;
+  title: string;
+  kind: string;
+  locator: string | null;
+  synthetic: boolean;
+}
+
+export interface GraphNode {
+  id: string;
+  type: NodeType;
+  label: string;
+  properties: Record<string, unknown>;
+  sources: Source[];
+  synthetic: boolean;
+}
+
+export interface GraphEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated?: boolean;
+}
+
+export interface SearchHit {
+  score: number;
+  type: NodeType;
+  label: string;
+  node: { id: string };
+}
+
+export interface CooccurrenceMatrix {
+  rows: Array<{ id: string }>;
+  columns: Array<{ id: string }>;
+  rowLabels: string[];
+  columnLabels: string[];
+  counts: number[][];
+  coefficients: number[][];
+}
+
+/** A GraphQL error answer, with the first error's message and code. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const SUBGRAPH_FIELDS = `
+  nodes { id type label properties synthetic sources { id title kind locator synthetic } }
+  edges { id type source target properties }
+`;
+
+const NEIGHBOURHOOD = `query ExplorerNeighbourhood($id: ID!, $depth: Int, $limit: Int, $types: [NodeType!], $relationshipTypes: [String!]) {
+  neighbourhood(id: $id, depth: $depth, limit: $limit, types: $types, relationshipTypes: $relationshipTypes) {
+    ${SUBGRAPH_FIELDS} truncated
+  }
+}`;
+
+const SHORTEST_PATH = `query ExplorerShortestPath($from: ID!, $to: ID!) {
+  shortestPath(from: $from, to: $to) { ${SUBGRAPH_FIELDS} }
+}`;
+
+const SEARCH = `query ExplorerSearch($query: String!, $first: Int) {
+  search(query: $query, first: $first) { score type label node { id } }
+}`;
+
+const COOCCURRENCE = `query ExplorerCooccurrence($rows: NodeType!, $columns: NodeType!) {
+  cooccurrence(rows: $rows, columns: $columns) {
+    rows { id } columns { id } rowLabels columnLabels counts coefficients
+  }
+}`;
+
+const START = `query ExplorerStart {
+  researchProgrammes(first: 1) { edges { node { id } } }
+  stats { byType { type count } }
+}`;
+
+/** Runs one operation against the same-origin /graphql; throws ApiError on GraphQL or HTTP errors. */
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const operationName = /query\s+(\w+)/.exec(query)?.[1];
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables, operationName }),
+    credentials: 'same-origin',
+  });
+  let body: { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`The API answered ${response.status} without JSON`);
+  }
+  if (body.errors?.length) {
+    const [first] = body.errors;
+    throw new ApiError(first!.message, first!.extensions?.code);
+  }
+  if (!body.data) throw new ApiError(`The API answered ${response.status} without data`);
+  return body.data;
+}
+
+/**
+ * What to fetch around a node: hops, most nodes, and optional filters. `types` keeps only nodes of
+ * those types (reached only through them); `relationshipTypes` only those relationships (the API's
+ * default, when undefined, is every type but SOURCED_FROM).
+ */
+export interface Scope {
+  depth: number;
+  limit: number;
+  types?: readonly string[];
+  relationshipTypes?: readonly string[];
+}
+
+/** The subgraph around `id` within `scope` (`truncated` when the limit cut it). */
+export async function fetchNeighbourhood(id: string, { depth, limit, types, relationshipTypes }: Scope): Promise<Subgraph> {
+  const data = await graphql<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD, { id, depth, limit, types, relationshipTypes });
+  return data.neighbourhood;
+}
+
+/** A shortest path between two nodes, or null when they are not connected. */
+export async function fetchShortestPath(from: string, to: string): Promise<Subgraph | null> {
+  const data = await graphql<{ shortestPath: Subgraph | null }>(SHORTEST_PATH, { from, to });
+  return data.shortestPath;
+}
+
+/** Full-text search over names, descriptions and statements, best first. */
+export async function search(query: string, first = 12): Promise<SearchHit[]> {
+  const data = await graphql<{ search: SearchHit[] }>(SEARCH, { query, first });
+  return data.search;
+}
+
+/** The co-occurrence matrix of two node types (counted over cases). */
+export async function fetchCooccurrence(rows: NodeType, columns: NodeType): Promise<CooccurrenceMatrix> {
+  const data = await graphql<{ cooccurrence: CooccurrenceMatrix }>(COOCCURRENCE, { rows, columns });
+  return data.cooccurrence;
+}
+
+/** What the explorer needs first: a default focus (the first research programme) and the relationship types. */
+export async function fetchStart(): Promise<{ focus: string | null; relationshipTypes: Array<{ type: string; count: number }> }> {
+  const data = await graphql<{
+    researchProgrammes: { edges: Array<{ node: { id: string } }> };
+    stats: { byType: Array<{ type: string; count: number }> };
+  }>(START);
+  return { focus: data.researchProgrammes.edges[0]?.node.id ?? null, relationshipTypes: data.stats.byType };
+}
+
+/** The /export URL of the same subgraph as `neighbourhood(focus, scope)` in `format` (one implementation serves both). */
+export function exportUrl(format: 'graphml' | 'json', focus: string, { depth, limit, types, relationshipTypes }: Scope): string {
+  const params = new URLSearchParams({ focus, depth: String(depth), limit: String(limit) });
+  if (types) params.set('types', types.join(','));
+  if (relationshipTypes) params.set('relationshipTypes', relationshipTypes.join(','));
+  return `/export/graph.${format}?${params}`;
+}
