@@ -1,6 +1,18 @@
 # The API for `docker compose up` (see docker-compose.yml): Node 20, the production dependencies,
-# `npm start`. It never runs the embedded Neo4j (no Java here): NEO4J_URI must name a Neo4j 5,
-# which compose sets to its own `neo4j` service.
+# the GraphiQL/explorer bundles, `npm start`. It never runs the embedded Neo4j (no Java here): NEO4J_URI
+# must name a Neo4j 5, which compose sets to its own `neo4j` service.
+
+# Stage 1: bundle the browser pages (esbuild, GraphiQL, Cytoscape are devDependencies).
+FROM node:20-bookworm-slim AS web
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY src ./src
+COPY web ./web
+RUN npm run build:web
+
+# Stage 2: the API with production dependencies only, plus the bundles from stage 1.
 FROM node:20-bookworm-slim
 
 ENV NODE_ENV=production \
@@ -17,6 +29,7 @@ RUN npm ci --omit=dev --no-audit && npm cache clean --force
 COPY tsconfig.json ./
 COPY src ./src
 COPY seed ./seed
+COPY --from=web /app/dist/web ./dist/web
 
 USER node
 EXPOSE 4000
