@@ -11,7 +11,8 @@ import { createLogger } from '../logger.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn');
-  const connection = await connectNeo4j(config.neo4j, logger);
+  // A cold server plans the seed's statements slowly: more time than the API's per-request timeout.
+  const connection = await connectNeo4j({ ...config.neo4j, queryTimeoutMs: Math.max(config.neo4j.queryTimeoutMs, 600_000) }, logger);
   try {
     await applyMigrations(connection.db);
     const summaries = await loadSeed(connection.db);

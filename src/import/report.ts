@@ -11,7 +11,7 @@ export function formatSummary(title: string, summary: ImportSummary): string {
     ...summary.byType.map((row): [string, ImportCounts] => [row.type, row]),
     ['relationships', summary.relationships],
   ];
-  const width = Math.max(13, ...rows.map(([name]) => name.length));
+  const width = Math.max('all relationships'.length, ...rows.map(([name]) => name.length));
   const line = (name: string, a: string, b: string, c: string) => `  ${name.padEnd(width)}  ${a.padStart(9)}  ${b.padStart(9)}  ${c.padStart(9)}`;
   const number = (n: number) => n.toLocaleString('en');
   const lines = [title, line('', 'created', 'updated', 'unchanged')];
@@ -29,7 +29,8 @@ export function formatSummary(title: string, summary: ImportSummary): string {
  * 10%, so logs stay readable. Nothing at all for small jobs (under `threshold` rows).
  */
 export class ProgressBar {
-  private readonly started = Date.now();
+  // The rate counts from the first update, not from start-up (connecting, validating).
+  private started: number | undefined;
   private lastDecile = -1;
   private drawn = false;
 
@@ -40,6 +41,7 @@ export class ProgressBar {
 
   update(phase: string, done: number, total: number): void {
     if (total < this.threshold) return;
+    this.started ??= Date.now();
     const fraction = total > 0 ? Math.min(1, done / total) : 1;
     const seconds = (Date.now() - this.started) / 1000;
     const rate = seconds > 0 ? Math.round(done / seconds) : 0;

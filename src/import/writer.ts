@@ -53,7 +53,7 @@ export type ProgressListener = (written: number, total: number) => void;
  * Writes a validated document in ONE write transaction (all or nothing), `UNWIND` batch by batch:
  * the source first, then nodes per label, then relationships per (label, type, label).
  *
- * - MERGE by id, and only rows that differ are written: a node whose given properties all equal the
+ * - Upsert by id, and only rows that differ are written: a node whose given properties all equal the
  *   stored ones and that already has its `SOURCED_FROM` edge (same `locator`) is left untouched, as is a
  *   relationship with equal properties and `sourceId`. Re-writing the same document changes nothing.
  *   Properties a row does not give are kept (`SET n += row`).
@@ -77,9 +77,10 @@ export async function writeDocument(
     at: neo4j.types.DateTime.fromStandardDate(new Date()),
     fallbackId: fallback?.id ?? null,
   };
-  const tally = new Tally(doc.source?.id ?? null, options.dryRun ?? false);
 
   const work = async (run: (cypher: string, params?: Params) => Promise<Row[]>): Promise<ImportSummary> => {
+    // Inside: the driver runs `work` again when it retries a transient failure.
+    const tally = new Tally(doc.source?.id ?? null, options.dryRun ?? false);
     let written = 0;
     const batches = async <T>(rows: T[], each: (batch: T[]) => Promise<void>) => {
       for (let start = 0; start < rows.length; start += batchSize) {
@@ -92,7 +93,7 @@ export async function writeDocument(
 
     if (doc.source) {
       await batches([doc.source], async (batch) => {
-        tally.nodes('Source', await run(nodeStatement('Source', false), { ...fixed, rows: batch, sourceId: null }));
+        tally.nodes('Source', await run(nodeStatement('Source', false, false), { ...fixed, rows: batch }));
       });
     }
     // The fallback source is created up front (statements below MATCH it) and removed again at the end if nothing used it.
@@ -103,12 +104,12 @@ export async function writeDocument(
       // Sources are the roots of provenance: they get no SOURCED_FROM edge themselves.
       const sourceId = label === 'Source' ? null : (doc.source?.id ?? fallback?.id ?? null);
       const strict = doc.source !== null;
+      const cypher = nodeStatement(label, sourceId !== null, strict);
       await batches(rows, async (batch) => {
-        const result = await run(nodeStatement(label, strict), { ...fixed, rows: batch, sourceId });
+        const result = await run(cypher, { ...fixed, rows: batch, sourceId });
         const counts = tally.nodes(label, result);
-        if (sourceId !== null && sum(result, 'edges') !== counts.created + counts.updated) {
-          throw vanished(`the source ${sourceId} of ${label} rows`);
-        }
+        // No row at all: the source (MATCHed first) is gone.
+        if (counts.created + counts.updated + counts.unchanged !== batch.length) throw vanished(`the source ${sourceId} of ${label} rows`);
         if (sourceId !== null && !strict) fallbackUses += counts.created + counts.updated;
       });
     }
@@ -118,7 +119,7 @@ export async function writeDocument(
         const rows = batch.map((row) => ({ from: row.from, to: row.to, props: row.props, sourceId: row.sourceId ?? null }));
         const result = await run(cypher, { ...fixed, rows, defaultSourceId: doc.source?.id ?? null });
         tally.relationships(group.type, result);
-        if (sum(result, 'count') !== batch.length) throw vanished(`an endpoint of a ${group.type} relationship`);
+        if (sum(result, 'count') < batch.length) throw vanished(`an endpoint of a ${group.type} relationship`);
         fallbackUses += sum(result, 'fallbackUses');
       });
     }
@@ -132,6 +133,10 @@ export async function writeDocument(
     return summary;
   };
 
+  // Planning a statement the first time takes a while on a cold or busy server; plan them all first
+  // (EXPLAIN plans without running, each in a short transaction of its own) so the one write transaction
+  // below only executes cached plans and stays within the transaction timeout.
+  await prepareStatements(db, doc, fixed);
   try {
     return await db.writeTransaction(work);
   } catch (error) {
@@ -157,42 +162,45 @@ function vanished(what: string): AppError {
 
 /**
  * One batch of nodes of `label`: each row classified as created / updated / unchanged, and only the first
- * two written. `strict`: the row's `SOURCED_FROM` edge to `$sourceId` (with its locator) is part of what
- * must already be there for "unchanged" (the JSON format); otherwise `$sourceId` is only linked to rows
- * that are written anyway (the fallback source of a CSV import). The label comes from the model.
+ * two written (FOREACH over a zero- or one-element list is Cypher's conditional write: cheaper per row than
+ * a subquery). New nodes are CREATEd (the uniqueness constraint on `id` turns a concurrent create of the
+ * same id into a conflict). With a source (`$sourceId`, looked up once per batch) every written node gets
+ * its SOURCED_FROM edge; `strict`: that edge (with the row's locator) must already be there for
+ * "unchanged" (the JSON format), otherwise the source is only linked to rows written anyway (the fallback
+ * source of a CSV import). The label comes from the model.
  */
-function nodeStatement(label: Label, strict: boolean): string {
-  const provenanceUnchanged = strict
-    ? `AND EXISTS { MATCH (old)-[e:SOURCED_FROM]->(s:Source {id: $sourceId}) WHERE coalesce(e.locator, '') = coalesce(row.locator, '') }`
+function nodeStatement(label: Label, withSource: boolean, strict: boolean): string {
+  const provenanceUnchanged = withSource && strict
+    ? `AND EXISTS { MATCH (old)-[e:SOURCED_FROM]->(s) WHERE coalesce(e.locator, '') = coalesce(row.locator, '') }`
     : '';
-  return `UNWIND $rows AS row
+  const createEdge = withSource ? 'CREATE (n)-[:SOURCED_FROM {locator: row.locator, by: $by, at: $at}]->(s)' : '';
+  const mergeEdge = withSource ? 'MERGE (old)-[e:SOURCED_FROM]->(s) SET e.locator = row.locator, e.by = $by, e.at = $at' : '';
+  return `${withSource ? 'MATCH (s:Source {id: $sourceId})' : ''}
+    UNWIND $rows AS row
     OPTIONAL MATCH (old:${label} {id: row.id})
-    WITH row, CASE
+    WITH ${withSource ? 's, ' : ''}row, old, CASE
       WHEN old IS NULL THEN 'created'
       WHEN old.searchKey = row.searchKey AND all(k IN keys(row.props) WHERE old[k] = row.props[k]) ${provenanceUnchanged} THEN 'unchanged'
       ELSE 'updated' END AS outcome
-    CALL (row, outcome) {
-      WITH row, outcome WHERE outcome <> 'unchanged'
-      MERGE (n:${label} {id: row.id})
-      SET n += row.props, n.searchKey = row.searchKey
-      WITH n, row WHERE $sourceId IS NOT NULL
-      MATCH (s:Source {id: $sourceId})
-      MERGE (n)-[e:SOURCED_FROM]->(s)
-      SET e.locator = row.locator, e.by = $by, e.at = $at
-      RETURN count(e) AS edges
-    }
-    RETURN outcome, count(*) AS count, sum(edges) AS edges`;
+    FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
+      CREATE (n:${label} {id: row.id}) SET n += row.props, n.searchKey = row.searchKey
+      ${createEdge})
+    FOREACH (_ IN CASE WHEN outcome = 'updated' THEN [1] ELSE [] END |
+      SET old += row.props, old.searchKey = row.searchKey
+      ${mergeEdge})
+    RETURN outcome, count(*) AS count`;
 }
 
 /**
  * One batch of relationships of one allowed triple (labels and type from the model), classified and
- * written like nodes. `sourceId` of a row: its own, else the document's source, else (when written) the
- * fallback source. `SOURCED_FROM` rows (CSV) carry `locator`, `by` and `at` but no `sourceId`.
+ * written like nodes; new ones are MERGEd (it locks both nodes, so concurrent imports never duplicate a
+ * relationship). `sourceId` of a row: its own, else the document's source, else (when written) the fallback
+ * source. `SOURCED_FROM` rows (CSV) carry `locator`, `by` and `at` but no `sourceId`.
  */
 function relationshipStatement(group: RelationshipGroup): string {
   const provenance = group.type === 'SOURCED_FROM';
   const sourceUnchanged = provenance ? '' : 'AND (coalesce(row.sourceId, $defaultSourceId) IS NULL OR old.sourceId = coalesce(row.sourceId, $defaultSourceId))';
-  const setSource = provenance ? '' : ', r.sourceId = coalesce(row.sourceId, $defaultSourceId, $fallbackId)';
+  const setSource = (r: string) => (provenance ? '' : `, ${r}.sourceId = coalesce(row.sourceId, $defaultSourceId, $fallbackId)`);
   const fallbackUse = provenance
     ? '0'
     : "CASE WHEN outcome <> 'unchanged' AND row.sourceId IS NULL AND $defaultSourceId IS NULL AND $fallbackId IS NOT NULL THEN 1 ELSE 0 END";
@@ -200,16 +208,33 @@ function relationshipStatement(group: RelationshipGroup): string {
     MATCH (a:${group.from} {id: row.from})
     MATCH (b:${group.to} {id: row.to})
     OPTIONAL MATCH (a)-[old:${group.type}]->(b)
-    WITH a, b, row, CASE
+    WITH a, b, row, old, CASE
       WHEN old IS NULL THEN 'created'
       WHEN all(k IN keys(row.props) WHERE old[k] = row.props[k]) ${sourceUnchanged} THEN 'unchanged'
       ELSE 'updated' END AS outcome
-    CALL (a, b, row, outcome) {
-      WITH a, b, row, outcome WHERE outcome <> 'unchanged'
-      MERGE (a)-[r:${group.type}]->(b)
-      SET r += row.props${setSource}, r.by = $by, r.at = $at
-    }
+    FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
+      MERGE (a)-[r:${group.type}]->(b) SET r += row.props${setSource('r')}, r.by = $by, r.at = $at)
+    FOREACH (_ IN CASE WHEN outcome = 'updated' THEN [1] ELSE [] END |
+      SET old += row.props${setSource('old')}, old.by = $by, old.at = $at)
     RETURN outcome, count(*) AS count, sum(${fallbackUse}) AS fallbackUses`;
+}
+
+/**
+ * Plans every statement `writeDocument` will run for `doc` (with parameters of the same shape, which the
+ * plan cache keys on), so their planning does not count against the write transaction's timeout.
+ */
+async function prepareStatements(db: Database, doc: ValidatedDocument, fixed: Params): Promise<void> {
+  const statements: Array<[string, Params]> = [];
+  if (doc.source) statements.push([nodeStatement('Source', false, false), { ...fixed, rows: [doc.source] }]);
+  for (const [label, rows] of doc.nodes) {
+    const sourceId = label === 'Source' ? null : (doc.source?.id ?? doc.fallbackSource?.id ?? null);
+    statements.push([nodeStatement(label, sourceId !== null, doc.source !== null), { ...fixed, rows: rows.slice(0, 1), sourceId }]);
+  }
+  for (const group of doc.relationships) {
+    const rows = group.rows.slice(0, 1).map((row) => ({ from: row.from, to: row.to, props: row.props, sourceId: row.sourceId ?? null }));
+    statements.push([relationshipStatement(group), { ...fixed, rows, defaultSourceId: doc.source?.id ?? null }]);
+  }
+  for (const [cypher, params] of statements) await db.write(`EXPLAIN ${cypher}`, params);
 }
 
 /** Creates `source` unless it exists; returns whether it did. */

@@ -14,6 +14,7 @@ import type { Context } from '../graph/context.js';
 import { Loaders } from '../graph/shared/loaders.js';
 import { NodeRepository } from '../graph/shared/node.repository.js';
 import { Authenticator } from './auth.js';
+import { DocumentCache } from './document-cache.js';
 import { createFormatError } from './format-error.js';
 import { healthRoutes } from './health.js';
 import { batchGuard, bodyErrors, cors, graphiqlDisabled } from './http-guards.js';
@@ -63,7 +64,8 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
     // Apollo's CSRF prevention (on by default; stated so nobody turns it off by accident): a GET or a
     // "simple" POST (no JSON content type) needs an `Apollo-Require-Preflight` or `X-Apollo-Operation-Name` header.
     csrfPrevention: true,
-    documentStore: null,
+    // Parsed documents, bounded by count: Apollo's default cache undercounts ASTs (see DocumentCache).
+    documentStore: new DocumentCache(),
     allowBatchedHttpRequests: limits.batching,
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
