@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,8 @@ import { startTestApi, type TestApi } from '../support/api.js';
 import { ensureWebBundles, launchChromium, watchPage, type PageWatch, type TestBrowser } from '../support/web.js';
 import { syntheticNeighbourhood } from '../support/synthetic-graph.js';
 
-const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs');
+// Screenshots for the README go to docs/ only with UPDATE_SCREENSHOTS=1, so a test run leaves the work tree clean.
+const DOCS = process.env.UPDATE_SCREENSHOTS === '1' ? resolve(dirname(fileURLToPath(import.meta.url)), '../../docs') : tmpdir();
 
 // Breda's neighbours in the seed (seed/*.json, by hand): the research it partners in, its 6 employees
 // (WORKS_AT) and its 7 cases (IN). Provenance (SOURCED_FROM) is left out by default.

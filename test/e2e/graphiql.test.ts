@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +12,8 @@ import { webRoutes } from '../../src/server/web.js';
 import { EXAMPLE_TABS } from '../../web/graphiql/examples.js';
 import { ensureWebBundles, launchChromium, watchPage, type PageWatch, type TestBrowser } from '../support/web.js';
 
-const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs');
+// Screenshots for the README go to docs/ only with UPDATE_SCREENSHOTS=1, so a test run leaves the work tree clean.
+const DOCS = process.env.UPDATE_SCREENSHOTS === '1' ? resolve(dirname(fileURLToPath(import.meta.url)), '../../docs') : tmpdir();
 
 let api: TestApi;
 let browser: TestBrowser;

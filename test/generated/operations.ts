@@ -798,7 +798,7 @@ export type UnlinkMutation = { unlink: boolean };
 
 export type ImportGraphMutationVariables = Exact<{
   document: Record<string, unknown>;
-  dryRun?: boolean;
+  dryRun?: boolean | null | undefined;
 }>;
 
 
@@ -807,7 +807,7 @@ export type ImportGraphMutation = { importGraph: { dryRun: boolean, sourceId: st
 export type ImportCsvMutationVariables = Exact<{
   nodes: string;
   edges?: string | null | undefined;
-  dryRun?: boolean;
+  dryRun?: boolean | null | undefined;
 }>;
 
 

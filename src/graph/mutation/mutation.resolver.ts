@@ -111,11 +111,11 @@ export class GraphMutationResolver {
   @UseMiddleware(RequireWriter)
   importGraph(
     @Arg('document', () => JSONObjectResolver) document: Record<string, unknown>,
-    @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
+    @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false, description: 'Count what would change; write nothing.' }) dryRun: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<ImportSummary> {
     ctx.loaders.node.clearAll();
-    return importDocument(ctx.db, document, { dryRun, by: writerName(ctx) });
+    return importDocument(ctx.db, document, { dryRun: dryRun === true, by: writerName(ctx) });
   }
 
   @Mutation(() => ImportReport, {
@@ -128,11 +128,11 @@ export class GraphMutationResolver {
   importCsv(
     @Arg('nodes', () => String, { description: `The text of ${NODES_CSV}.` }) nodes: string,
     @Arg('edges', () => String, { nullable: true, description: `The text of ${EDGES_CSV}.` }) edges: string | null,
-    @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
+    @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false, description: 'Count what would change; write nothing.' }) dryRun: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<ImportSummary> {
     ctx.loaders.node.clearAll();
-    return importCsv(ctx.db, { name: NODES_CSV, text: nodes }, edges ? { name: EDGES_CSV, text: edges } : undefined, { dryRun, by: writerName(ctx) });
+    return importCsv(ctx.db, { name: NODES_CSV, text: nodes }, edges ? { name: EDGES_CSV, text: edges } : undefined, { dryRun: dryRun === true, by: writerName(ctx) });
   }
 }
 
