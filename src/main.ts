@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config.js';
-import { applyMigrations, connectNeo4j, EmbeddedNeo4jUnavailableError } from './db/index.js';
+import { loadConfig } from './config.js';
+import { applyMigrations, connectNeo4j } from './db/index.js';
 import { buildGraphSchema } from './graph/schema.js';
 import { seedIfEmpty } from './import/index.js';
+import { runMain } from './cli/run.js';
 import { createLogger } from './logger.js';
 import { createApi } from './server/app.js';
 
@@ -69,11 +70,4 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof EmbeddedNeo4jUnavailableError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`${(error as Error).stack ?? error}\n`);
-  }
-  process.exit(1);
-});
+runMain(main);

@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
-import { applyMigrations, connectNeo4j, EmbeddedNeo4jUnavailableError, type Database } from '../db/index.js';
-import { existingIdsIn, validateDocument, writeDocument, type ValidatedDocument } from '../import/index.js';
+import { loadConfig } from '../config.js';
+import { applyMigrations, connectNeo4j, type Database } from '../db/index.js';
+import { existingIdsIn, ProgressBar, validateDocument, writeDocument, type ValidatedDocument } from '../import/index.js';
 import { DEFAULT_SEED, generateGraph } from '../import/generate.js';
 import { createLogger } from '../logger.js';
+import { runMain } from './run.js';
 
 /**
  * `npm run generate -- --scale N [--seed S] [--tx-rows R] [--out FILE] [--dry-run] [--json]`
@@ -169,44 +170,6 @@ const BULK_TIMEOUT_MS = 3_600_000;
 /** Recorded as `by` on everything written (the writer's provenance). */
 const WRITE_OPTIONS = { by: 'cli:generate' };
 
-/** A one-line progress bar on a TTY; on a pipe, a line every 10% (so logs stay readable). */
-class ProgressBar {
-  private started: number | undefined;
-  private lastDecile = -1;
-
-  constructor(private readonly stream: NodeJS.WriteStream) {}
-
-  update(phase: string, done: number, total: number): void {
-    this.started ??= Date.now();
-    const fraction = total > 0 ? done / total : 1;
-    const seconds = (Date.now() - this.started) / 1000;
-    const rate = seconds > 0 ? Math.round(done / seconds) : 0;
-    const text = `${phase} ${done.toLocaleString('en')}/${total.toLocaleString('en')} rows (${Math.floor(fraction * 100)}%, ${rate.toLocaleString('en')} rows/s)`;
-    if (this.stream.isTTY) {
-      const width = 30;
-      const filled = Math.round(fraction * width);
-      this.stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${text}  `);
-    } else {
-      const decile = Math.floor(fraction * 10);
-      if (decile !== this.lastDecile) {
-        this.lastDecile = decile;
-        this.stream.write(`${text}\n`);
-      }
-    }
-  }
-
-  done(): void {
-    if (this.stream.isTTY) this.stream.write('\n');
-  }
-}
-
 class UsageError extends Error {}
 
-main().catch((error) => {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof EmbeddedNeo4jUnavailableError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`${(error as Error).stack ?? error}\n`);
-  }
-  process.exit(1);
-});
+runMain(main, [UsageError]);

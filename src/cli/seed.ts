@@ -1,7 +1,8 @@
-import { ConfigError, loadConfig } from '../config.js';
-import { applyMigrations, connectNeo4j, EmbeddedNeo4jUnavailableError } from '../db/index.js';
+import { loadConfig } from '../config.js';
+import { applyMigrations, connectNeo4j } from '../db/index.js';
 import { formatSummary, loadSeed, SEED_FILES } from '../import/index.js';
 import { createLogger } from '../logger.js';
+import { runMain } from './run.js';
 
 /**
  * `npm run seed`: applies the migrations and (re)loads the seed graph (seed/*.json), one transaction per
@@ -22,11 +23,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof EmbeddedNeo4jUnavailableError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`${(error as Error).stack ?? error}\n`);
-  }
-  process.exit(1);
-});
+runMain(main);
