@@ -55,7 +55,8 @@ export interface BenchResults {
     nodes: number;
     /** SOURCED_FROM included. */
     relationships: number;
-    load: { seconds: number; ratePerSecond: number; transactions: number } | null;
+    /** Set when this run loaded the graph; `firstBatchSeconds`: until the first batch was written (the writer plans its statements first). */
+    load: { seconds: number; ratePerSecond: number; transactions: number; firstBatchSeconds?: number } | null;
     fixtures: BenchmarkFixtures;
   };
   workloads: WorkloadResult[];
@@ -93,6 +94,7 @@ export function renderReadme(readme: string, bench: BenchResults): string {
 /** The latest results as Markdown: settings, the table, the summary against the targets. */
 export function resultsMarkdown(b: BenchResults): string {
   const n = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 1 });
+  const kb = (bytes: number | undefined) => (bytes === undefined ? '?' : (bytes / 1024).toLocaleString('en', { maximumFractionDigits: bytes < 10_240 ? 1 : 0 }));
   const lines: string[] = [];
   const load = b.dataset.load;
   lines.push(
@@ -104,21 +106,25 @@ export function resultsMarkdown(b: BenchResults): string {
       `**1-minute load average during the run: ${b.machine.loadAverage1m.min}–${b.machine.loadAverage1m.max} (mean ${b.machine.loadAverage1m.mean})** ` +
       `on ${b.machine.cpus} cores: Neo4j, both servers and the load generator share them${b.machine.loadAverage1m.mean > b.machine.cpus ? ', and other work was running too' : ''}.`,
     '',
-    load ? `Data loaded in this run through the bulk import: ${load.seconds} s, ${n(load.ratePerSecond)} nodes+relationships per second (${load.transactions} transaction${load.transactions === 1 ? '' : 's'}).` : 'Data: already loaded by an earlier run (no load rate this time).',
+    load
+      ? `Data loaded in this run through the bulk import: ${load.seconds} s, ${n(load.ratePerSecond)} nodes+relationships (SOURCED_FROM included) per second ` +
+        `(${load.transactions} transaction${load.transactions === 1 ? '' : 's'}${load.firstBatchSeconds !== undefined ? `; the first ${load.firstBatchSeconds} s before the first batch, while the writer plans its statements` : ''}).`
+      : 'Data: already loaded by an earlier run (no load rate this time).',
     '',
-    '| workload | ours req/s | @neo4j/graphql req/s | raw Cypher req/s | ours ÷ @neo4j/graphql | ours ÷ raw | p50 ms ours · theirs · raw | p99 ms ours · theirs · raw | round trips ours · theirs · raw |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| workload | ours req/s | @neo4j/graphql req/s | raw Cypher req/s | ours ÷ @neo4j/graphql | ours ÷ raw | p50 ms ours · theirs · raw | p99 ms ours · theirs · raw | round trips ours · theirs · raw | KB from Neo4j per request ours · theirs · raw |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const w of b.workloads) {
     if (!w.ours || !w.neo4jGraphql || !w.rawCypher) {
-      lines.push(`| ${w.title} | not measured: ${(w.error ?? 'no result').split('\n')[0]!.replace(/\|/g, '\\|').slice(0, 160)} | | | | | | | |`);
+      lines.push(`| ${w.title} | not measured: ${(w.error ?? 'no result').split('\n')[0]!.replace(/\|/g, '\\|').slice(0, 160)} | | | | | | | | |`);
       continue;
     }
     lines.push(
       `| ${w.title} | ${n(w.ours.throughput)} | ${n(w.neo4jGraphql.throughput)} | ${n(w.rawCypher.throughput)} | ` +
         `**${w.ratioVsNeo4jGraphql}×** | ${w.ratioVsRawCypher}× | ` +
         `${w.ours.p50Ms} · ${w.neo4jGraphql.p50Ms} · ${w.rawCypher.p50Ms} | ${w.ours.p99Ms} · ${w.neo4jGraphql.p99Ms} · ${w.rawCypher.p99Ms} | ` +
-        `${w.roundTrips.ours} · ${w.roundTrips.neo4jGraphql} · ${w.roundTrips.rawCypher} |`,
+        `${w.roundTrips.ours} · ${w.roundTrips.neo4jGraphql} · ${w.roundTrips.rawCypher} | ` +
+        `${kb(w.neo4jBytes?.ours)} · ${kb(w.neo4jBytes?.neo4jGraphql)} · ${kb(w.neo4jBytes?.rawCypher)} |`,
     );
   }
   const s = b.summary;
