@@ -320,13 +320,15 @@ function toTargetResult(load: LoadResult, roundTrips: number): TargetResult {
 }
 
 function summarise(partial: Omit<BenchResults, 'summary'> & { peakRssMb: number; neo4jGraphqlPeakRssMb: number }): BenchResults {
-  // A client that completed nothing in the window (a workload slower than the window) has no ratio.
-  const complete = partial.workloads.filter((w) => w.ours?.throughput && w.neo4jGraphql?.throughput && w.rawCypher?.throughput);
+  // Ratios need the reference clients to have completed requests. Our API completing nothing (every
+  // request timed out, say) is a ratio of 0, which makes the geometric mean 0: never left out.
+  const complete = partial.workloads.filter((w) => w.ours && w.neo4jGraphql?.throughput && w.rawCypher?.throughput);
   for (const w of complete) {
     w.ratioVsNeo4jGraphql = round2(w.ours!.throughput / w.neo4jGraphql!.throughput);
     w.ratioVsRawCypher = round2(w.ours!.throughput / w.rawCypher!.throughput);
   }
-  const geomean = (xs: number[]) => (xs.length === 0 ? null : round2(Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length)));
+  const geomean = (xs: number[]) =>
+    xs.length === 0 ? null : xs.some((x) => x === 0) ? 0 : round2(Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length));
   const ratioVsNeo4jGraphql = geomean(complete.map((w) => w.ratioVsNeo4jGraphql!));
   const ratioVsRawCypher = geomean(complete.map((w) => w.ratioVsRawCypher!));
   const nested = partial.workloads.find((w) => w.key === 'nestedList');

@@ -119,8 +119,9 @@ export function resultsMarkdown(b: BenchResults): string {
       lines.push(`| ${w.title} | not measured: ${(w.error ?? 'no result').split('\n')[0]!.replace(/\|/g, '\\|').slice(0, 160)} | | | | | | | | |`);
       continue;
     }
+    const failed = (t: TargetResult) => (t.errors > 0 ? ` (${t.errors} errors: ${(t.firstError ?? '').replace(/\|/g, '\\|').slice(0, 80)})` : '');
     lines.push(
-      `| ${w.title} | ${n(w.ours.throughput)} | ${n(w.neo4jGraphql.throughput)} | ${n(w.rawCypher.throughput)} | ` +
+      `| ${w.title} | ${n(w.ours.throughput)}${failed(w.ours)} | ${n(w.neo4jGraphql.throughput)}${failed(w.neo4jGraphql)} | ${n(w.rawCypher.throughput)}${failed(w.rawCypher)} | ` +
         `**${w.ratioVsNeo4jGraphql}×** | ${w.ratioVsRawCypher}× | ` +
         `${w.ours.p50Ms} · ${w.neo4jGraphql.p50Ms} · ${w.rawCypher.p50Ms} | ${w.ours.p99Ms} · ${w.neo4jGraphql.p99Ms} · ${w.rawCypher.p99Ms} | ` +
         `${w.roundTrips.ours} · ${w.roundTrips.neo4jGraphql} · ${w.roundTrips.rawCypher} | ` +
