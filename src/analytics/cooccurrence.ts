@@ -50,23 +50,29 @@ export async function cooccurrence(db: Database, rowType: NodeType, columnType: 
   }
   const rowSort = `x.${NODE_SPECS[rowType].display}`;
   const columnSort = `x.${NODE_SPECS[columnType].display}`;
-  const caseFilter = 'MATCH (c:Case) WHERE $municipalityIds IS NULL OR EXISTS { (c)-[:IN]->(cm:Municipality) WHERE cm.id IN $municipalityIds }';
+  // With municipalities given, the cases are found once from them (index on Municipality.id) and each
+  // subquery walks that list; a `$ids IS NULL OR EXISTS {…}` filter instead scanned every case three
+  // times (PROFILE at scale 1, 10 municipalities: 3.3M → 92k db hits, 766 → 40 ms).
+  const restricted = municipalityIds !== null && municipalityIds !== undefined;
+  const findCases = restricted ? 'MATCH (cm:Municipality)<-[:IN]-(c:Case) WHERE cm.id IN $municipalityIds WITH collect(DISTINCT c) AS cases' : '';
+  const eachCase = restricted ? 'WITH cases UNWIND cases AS c' : 'MATCH (c:Case)';
   // Separate MATCH clauses for row and column, so a same-type pair also pairs a node with itself (the diagonal).
   const rows = await db.read(
-    `CALL {
-       ${caseFilter}
+    `${findCases}
+     CALL {
+       ${eachCase}
        MATCH ${rowPattern}
        WITH x, count(DISTINCT c) AS n ORDER BY ${rowSort}, x.id
        RETURN collect({props: properties(x), n: n}) AS rowItems
      }
      CALL {
-       ${caseFilter}
+       ${eachCase}
        MATCH ${columnPattern}
        WITH x, count(DISTINCT c) AS n ORDER BY ${columnSort}, x.id
        RETURN collect({props: properties(x), n: n}) AS columnItems
      }
      CALL {
-       ${caseFilter}
+       ${eachCase}
        MATCH ${rowPattern.replace('(x:', '(rx:')}
        MATCH ${columnPattern.replace('(x:', '(cx:')}
        WITH rx, cx, count(DISTINCT c) AS n

@@ -4,6 +4,10 @@
  */
 import { LABELS, NODE_SPECS, RELATIONSHIP_TYPES, isRelType, type NodeType, type RelType } from '../graph/model/index.js';
 import { badInput } from '../errors.js';
+import { FULL_SELECTION, type SubgraphSelection } from './projection.js';
+
+/** The display properties of the model's types (name, title, …): all a node projection needs without its properties. */
+const DISPLAY_PROPERTIES = [...new Set(Object.values(NODE_SPECS).map((spec) => spec.display))];
 
 /** A label expression (`Practice|Dilemma`) for node types; all model labels when `types` is undefined. */
 export function labelExpression(types?: readonly NodeType[]): string {
@@ -47,12 +51,13 @@ export function syntheticExpression(v: string): string {
   return `(coalesce(${v}:Source AND ${v}.synthetic, false) OR EXISTS { (${v})-[:SOURCED_FROM]->(src_of_${v}:Source) WHERE src_of_${v}.synthetic = true })`;
 }
 
-/** The one node projection of the subgraph queries (read by `toGraphNode`). */
-export function nodeProjection(v: string): string {
-  return `{props: properties(${v}), labels: labels(${v}), synthetic: ${syntheticExpression(v)}}`;
+/** The one node projection of the subgraph queries (read by `toGraphNode`): only the selected parts are computed. */
+export function nodeProjection(v: string, select: SubgraphSelection = FULL_SELECTION): string {
+  const props = select.nodeProperties ? `properties(${v})` : `${v} {.id, ${DISPLAY_PROPERTIES.map((key) => `.${key}`).join(', ')}}`;
+  return `{props: ${props}, labels: labels(${v}), synthetic: ${select.synthetic ? syntheticExpression(v) : 'false'}}`;
 }
 
 /** The one relationship projection of the subgraph queries (read by `toGraphEdge`). */
-export function edgeProjection(a: string, r: string, b: string): string {
-  return `{source: ${a}.id, target: ${b}.id, type: type(${r}), props: properties(${r})}`;
+export function edgeProjection(a: string, r: string, b: string, select: SubgraphSelection = FULL_SELECTION): string {
+  return `{source: ${a}.id, target: ${b}.id, type: type(${r}), props: ${select.edgeProperties ? `properties(${r})` : '{}'}}`;
 }

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { notFound } from '../errors.js';
 import { NODE_TYPES, specOfId, type NodeType } from '../graph/model/index.js';
 import { CONTENT_RELATIONSHIP_TYPES, checkRange, checkRelationshipTypes, edgeProjection, labelExpression, nodeProjection, relTypeExpression } from './cypher.js';
-import { toGraphEdge, toGraphNode, type EdgeRow, type NodeRow, type ProjectionOptions, type SubgraphData } from './projection.js';
+import { FULL_SELECTION, toGraphEdge, toGraphNode, type EdgeRow, type NodeRow, type ProjectionOptions, type SubgraphData } from './projection.js';
 
 /** Bounds and defaults of `neighbourhood` (and of focused exports): depth 1..3 (default 1), limit 1..2000 (default 200). */
 export const NEIGHBOURHOOD_DEFAULT_DEPTH = 1;
@@ -45,6 +45,7 @@ export async function neighbourhood(db: Database, options: NeighbourhoodOptions)
   const limit = checkRange(options.limit ?? NEIGHBOURHOOD_DEFAULT_LIMIT, 1, NEIGHBOURHOOD_MAX_LIMIT, 'limit');
   const relTypes = checkRelationshipTypes(options.relationshipTypes, CONTENT_RELATIONSHIP_TYPES);
   const types = options.types ?? NODE_TYPES;
+  const select = options.select ?? FULL_SELECTION;
   const spec = specOfId(options.id);
   if (!spec) throw notFound(`No node has the id "${options.id}".`);
 
@@ -76,7 +77,7 @@ export async function neighbourhood(db: Database, options: NeighbourhoodOptions)
          MATCH (a)-[r:${rels}]->(b)
          WHERE b IN ns
          WITH a, r, b ORDER BY a.id, type(r), b.id
-         RETURN collect(${edgeProjection('a', 'r', 'b')}) AS edges
+         RETURN collect(${edgeProjection('a', 'r', 'b', select)}) AS edges
        }`
     : 'WITH ns, truncated, [] AS edges';
   const rows = await db.read(
@@ -85,7 +86,7 @@ export async function neighbourhood(db: Database, options: NeighbourhoodOptions)
      WITH f, reached[0..$others] AS kept, size(reached) > $others AS truncated
      WITH truncated, CASE WHEN f IS NULL THEN [] ELSE [f] + kept END AS ns
      ${edges}
-     RETURN size(ns) > 0 AS found, [n IN ns | ${nodeProjection('n')}] AS nodes, edges, truncated`,
+     RETURN size(ns) > 0 AS found, [n IN ns | ${nodeProjection('n', select)}] AS nodes, edges, truncated`,
     // One more than fits tells whether the limit cut the neighbourhood.
     { id: options.id, take: neo4j.int(limit), others: neo4j.int(limit - 1) },
   );

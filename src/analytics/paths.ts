@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { notFound } from '../errors.js';
 import { RELATIONSHIP_TYPES, specOfId } from '../graph/model/index.js';
 import { CONTENT_RELATIONSHIP_TYPES, checkRange, edgeProjection, labelExpression, nodeProjection, relTypeExpression } from './cypher.js';
-import { toGraphEdge, toGraphNode, type EdgeRow, type NodeRow, type ProjectionOptions, type SubgraphData } from './projection.js';
+import { FULL_SELECTION, toGraphEdge, toGraphNode, type EdgeRow, type NodeRow, type ProjectionOptions, type SubgraphData } from './projection.js';
 
 /** Bounds and defaults of the path queries: maxDepth 1..15 (default 8), limit 1..100 (default 10). */
 export const PATH_DEFAULT_MAX_DEPTH = 8;
@@ -52,6 +52,7 @@ async function findPaths(db: Database, options: PathOptions, limit: number): Pro
   const toSpec = specOfId(options.to);
   if (!fromSpec) throw notFound(`No node has the id "${options.from}".`);
   if (!toSpec) throw notFound(`No node has the id "${options.to}".`);
+  const select = options.select ?? FULL_SELECTION;
   const rels = relTypeExpression(options.includeSources ? RELATIONSHIP_TYPES : CONTENT_RELATIONSHIP_TYPES);
   // ALL SHORTEST keeps every path of the minimal length; ordering by the ids along each path makes the
   // choice (and `limit`) deterministic. `maxDepth` is a checked integer: a quantifier must be a literal.
@@ -65,8 +66,8 @@ async function findPaths(db: Database, options: PathOptions, limit: number): Pro
        LIMIT $limit
        WITH p, nodes(p) AS ns, relationships(p) AS rs
        RETURN collect({
-         nodes: [n IN ns | ${nodeProjection('n')}],
-         edges: [r IN rs | ${edgeProjection('startNode(r)', 'r', 'endNode(r)')}]
+         nodes: [n IN ns | ${nodeProjection('n', select)}],
+         edges: [r IN rs | ${edgeProjection('startNode(r)', 'r', 'endNode(r)', select)}]
        }) AS paths
      }
      RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, paths`,

@@ -38,7 +38,22 @@ export interface ProjectionOptions {
    * relationship with `restricted: true`). Default false; editors and admins get true.
    */
   includeRestricted?: boolean;
+  /** The parts the caller reads (default: all); see `SubgraphSelection`. */
+  select?: SubgraphSelection;
 }
+
+/**
+ * Which of the costlier parts of a subgraph the caller will read. The GraphQL field passes what the query
+ * selected; exports take everything. Parts left out come back empty (`properties: {}`, `synthetic: false`)
+ * and are not computed: the provenance check and the property maps were half of a neighbourhood's cost.
+ */
+export interface SubgraphSelection {
+  nodeProperties: boolean;
+  synthetic: boolean;
+  edgeProperties: boolean;
+}
+
+export const FULL_SELECTION: SubgraphSelection = { nodeProperties: true, synthetic: true, edgeProperties: true };
 
 /** Node properties hidden from viewers when the node itself has `restricted: true`. */
 export const RESTRICTED_NODE_PROPERTIES: Partial<Record<NodeType, readonly string[]>> = {
@@ -101,7 +116,7 @@ export function projectEdgeProperties(type: string, props: Record<string, unknow
 export function toGraphNode(row: NodeRow, options: ProjectionOptions = {}): GraphNodeData {
   const type = typeOfLabels(row.labels);
   if (!type) throw new Error(`Node ${String(row.props.id)} has no label of the model (${row.labels.join(', ')})`);
-  const properties = projectNodeProperties(type, row.props, options);
+  const properties = (options.select ?? FULL_SELECTION).nodeProperties ? projectNodeProperties(type, row.props, options) : {};
   const id = String(row.props.id);
   const display = row.props[NODE_SPECS[type].display];
   return { id, type, label: display === null || display === undefined ? id : String(display), properties, synthetic: row.synthetic === true };
@@ -109,6 +124,7 @@ export function toGraphNode(row: NodeRow, options: ProjectionOptions = {}): Grap
 
 /** A `GraphEdgeData` from a projected row. */
 export function toGraphEdge(row: EdgeRow, options: ProjectionOptions = {}): GraphEdgeData {
+  // Unselected edge properties arrive as {} (see `edgeProjection`).
   return {
     id: edgeId(row.source, row.type, row.target),
     type: row.type,

@@ -46,10 +46,13 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
   const query = luceneQuery(options.query);
   const types = options.types ?? NODE_TYPES;
   if (types.length === 0) return [];
+  // The index covers only the model's labels: a filter naming all of them would cost a label check per
+  // hit (at scale 1, "speeltuin": 64k db hits with it, 15k without).
+  const ofTypes = new Set(types).size < NODE_TYPES.length ? `node:${labelExpression(types)} AND` : '';
   const rows = await db.read(
     `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-     WHERE node:${labelExpression(types)}
-       AND CASE
+     WHERE ${ofTypes}
+       CASE
              WHEN $includeRestricted OR NOT coalesce(node:Case AND node.restricted, false) THEN true
              ELSE EXISTS {
                CALL db.index.fulltext.queryNodes($index, $publicQuery) YIELD node AS visible

@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { type AuthConfig, type CorsOrigins, GRAPHQL_DEFAULTS, type GraphqlConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { exportRoutes } from '../export/index.js';
@@ -15,11 +15,11 @@ import { Loaders } from '../graph/shared/loaders.js';
 import { NodeRepository } from '../graph/shared/node.repository.js';
 import { Authenticator } from './auth.js';
 import { DocumentCache } from './document-cache.js';
-import { createFormatError } from './format-error.js';
+import { createFormatError, errorReporting } from './format-error.js';
 import { healthRoutes } from './health.js';
 import { batchGuard, bodyErrors, cors, graphiqlDisabled } from './http-guards.js';
 import { graphqlLimits } from './limits.js';
-import { assignRequestId, bindRequestId, requestIdOf } from './request-id.js';
+import { assignRequestId, requestIdOf } from './request-id.js';
 import { webRoutes } from './web.js';
 
 export interface ApiOptions {
@@ -50,6 +50,11 @@ export interface Api {
   close(): Promise<void>;
 }
 
+const noStore: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('cache-control', 'no-store');
+  next();
+};
+
 /** Builds the API around an open database; nothing listens until `listen`. */
 export function createApi({ schema, db, logger, production = false, auth, ...options }: ApiOptions): Api {
   const limits = { ...GRAPHQL_DEFAULTS, ...options.graphql };
@@ -58,7 +63,7 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: createFormatError({ production, logger }),
+    formatError: createFormatError({ production }),
     includeStacktraceInErrorResponses: !production,
     introspection: limits.introspection,
     // Apollo's CSRF prevention (on by default; stated so nobody turns it off by accident): a GET or a
@@ -74,8 +79,12 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainGraceMs ?? 15_000 }),
       ...protection.plugins,
+      errorReporting(logger),
       // Apollo's own landing page loads from a CDN; GraphiQL is served from our bundle instead.
       ApolloServerPluginLandingPageDisabled(),
+      // The schema gives no cache hints, and the plugin wraps every field resolver to collect them.
+      // Answers depend on the caller's role: `no-store` is set for every /graphql response below instead.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   const nodes = new NodeRepository(db);
@@ -85,7 +94,8 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
   app.use(assignRequestId());
   app.use(cors(options.corsOrigins ?? []));
   if (!limits.graphiql) app.use(graphiqlDisabled());
-  app.use(healthRoutes(db, { prepared: options.prepared }));
+  let stopping = false;
+  app.use(healthRoutes(db, { prepared: options.prepared, stopping: () => stopping }));
   app.use(exportRoutes(db, { logger, authenticate: authenticator.middleware() }));
   app.use(webRoutes());
 
@@ -99,21 +109,30 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
         started = true;
         app.use(
           '/graphql',
+          noStore,
           express.json({ limit: limits.maxBodyBytes }),
           bodyErrors(limits.maxBodyBytes),
           batchGuard(limits),
-          bindRequestId(),
           expressMiddleware(apollo, {
             // The token is checked once per request, here; a bad one fails the request with 401.
-            context: async ({ req, res }) => ({
-              requestId: requestIdOf(res),
-              db,
-              nodes,
-              loaders: new Loaders(db),
-              logger,
-              viewer: authenticator.viewerOf(req.headers.authorization),
-              writesEnabled: authenticator.enabled,
-            }),
+            context: async ({ req, res }) => {
+              const requestId = requestIdOf(res);
+              try {
+                return {
+                  requestId,
+                  db,
+                  nodes,
+                  loaders: new Loaders(db),
+                  logger,
+                  viewer: authenticator.viewerOf(req.headers.authorization),
+                  writesEnabled: authenticator.enabled,
+                };
+              } catch (error) {
+                // No request pipeline (and so no `errorReporting`) runs for a failed context: the id goes along here.
+                if (error instanceof GraphQLError) Object.assign(error.extensions, { requestId });
+                throw error;
+              }
+            },
           }),
         );
       }
@@ -124,6 +143,8 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
       return (httpServer.address() as AddressInfo).port;
     },
     async close() {
+      // Load balancers see 503 at once and stop routing here while requests in flight finish.
+      stopping = true;
       if (started) await apollo.stop();
       else if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
     },

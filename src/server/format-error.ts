@@ -1,9 +1,10 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode } from '../errors.js';
+import type { Context } from '../graph/context.js';
 import type { Logger } from '../logger.js';
-import { currentRequestId } from './request-id.js';
 
 /** Codes whose messages are written for clients; anything else is an unexpected error. */
 const CLIENT_CODES = new Set<string>([
@@ -25,21 +26,22 @@ const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 export interface FormatErrorOptions {
   /** Mask unexpected errors (message, stack) and strip suggestions instead of showing them. */
   production: boolean;
-  logger: Logger;
+}
+
+/** An error whose message was not written for clients (a bug, a driver failure): logged, masked in production. */
+function isUnexpected(code: unknown, error: unknown): boolean {
+  return !(unwrapResolverError(error) instanceof ArgumentValidationError) && !(typeof code === 'string' && CLIENT_CODES.has(code));
 }
 
 /**
- * Apollo `formatError`. Every error gets the request's id in `extensions.requestId` (the same id as the
- * `X-Request-Id` header and the log lines), then:
+ * Apollo `formatError`:
  * - class-validator failures become BAD_USER_INPUT with the violated constraint's message;
  * - errors with a client code keep their message (in production without stack trace or field suggestions);
- * - anything else is unexpected: logged in full with the request id, and in production it reaches the
- *   client only as INTERNAL_SERVER_ERROR "Internal server error." (no message, stack or Cypher).
+ * - anything else is unexpected (logged by `errorReporting`), and in production it reaches the client only
+ *   as INTERNAL_SERVER_ERROR "Internal server error." (no message, stack or Cypher).
  */
-export function createFormatError({ production, logger }: FormatErrorOptions) {
+export function createFormatError({ production }: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const requestId = currentRequestId();
-    const ids = requestId ? { requestId } : {};
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
       const messages = original.extensions.validationErrors.flatMap((v) => Object.values(v.constraints ?? {}));
@@ -48,22 +50,57 @@ export function createFormatError({ production, logger }: FormatErrorOptions) {
         message: messages.join('; ') || 'Invalid argument.',
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}), ...ids },
+        extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}), ...requestIdOf(formatted) },
       };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-      if (!production) return { ...formatted, extensions: { ...formatted.extensions, ...ids } };
+    if (!isUnexpected(code, error)) {
+      if (!production) return formatted;
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, message: formatted.message.replace(SUGGESTION, ''), extensions: { ...extensions, ...ids } };
+      return { ...formatted, message: formatted.message.replace(SUGGESTION, ''), extensions };
     }
-    logger.error('unexpected error', { ...ids, error: original, message: formatted.message, path: formatted.path });
-    if (!production) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR, ...ids } };
+    if (!production) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
     return {
       message: 'Internal server error.',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...ids },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...requestIdOf(formatted) },
     };
+  };
+}
+
+/** Keeps a request id an error already carries (errors of the context function get theirs in app.ts). */
+function requestIdOf(formatted: GraphQLFormattedError): { requestId?: unknown } {
+  const requestId = formatted.extensions?.requestId;
+  return requestId === undefined ? {} : { requestId };
+}
+
+/**
+ * Gives every error of a response the request's id in `extensions.requestId` (the same id as the
+ * `X-Request-Id` header and the log lines), and logs each unexpected error in full with that id.
+ * A plugin rather than async-local storage: the id travels in the context, and no async hook has to
+ * follow every promise of every request.
+ */
+export function errorReporting(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const { requestId } = contextValue;
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors as readonly GraphQLError[]) {
+            if (isUnexpected(error.extensions?.code, error)) {
+              logger.error('unexpected error', { requestId, error: unwrapResolverError(error), message: error.message, path: error.path });
+            }
+          }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => ({
+            ...error,
+            extensions: { ...error.extensions, requestId },
+          }));
+        },
+      };
+    },
   };
 }

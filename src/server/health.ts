@@ -9,19 +9,25 @@ export interface HealthOptions {
    * `/ready` answers 503 `starting` even though Neo4j answers. Default: always prepared.
    */
   prepared?: () => boolean;
+  /** Whether the server is shutting down (draining requests in flight): `/ready` answers 503 `stopping` then. */
+  stopping?: () => boolean;
 }
 
 /**
  * `/health`: the process is up (always 200, never touches the database).
- * `/ready`: Neo4j answers now and start-up preparation is done (200), or not (503); load balancers
+ * `/ready`: Neo4j answers now, start-up preparation is done and no shutdown has begun (200), or not (503); load balancers
  * route on it, so it answers within `readyTimeoutMs` whatever the database does. Neither is cached.
  */
-export function healthRoutes(db: Database, { readyTimeoutMs = 2_000, prepared = () => true }: HealthOptions = {}): Router {
+export function healthRoutes(db: Database, { readyTimeoutMs = 2_000, prepared = () => true, stopping = () => false }: HealthOptions = {}): Router {
   const router = Router();
   router.get('/health', (_req, res) => {
     res.set('cache-control', 'no-store').json({ status: 'ok' });
   });
   router.get('/ready', async (_req, res) => {
+    if (stopping()) {
+      res.status(503).set('cache-control', 'no-store').json({ status: 'stopping' });
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), readyTimeoutMs)));
     const neo4j = await Promise.race([db.ping(), timedOut]);

@@ -81,6 +81,35 @@ describe('neighbourhood', () => {
     expect(statements.filter((cypher) => cypher.includes('SOURCED_FROM]->(m)'))).toHaveLength(4);
   });
 
+  it('computes properties and the synthetic flag only when the query selects them, with the same nodes and edges', async () => {
+    const statements: string[] = [];
+    const stop = api.db.observe((event) => statements.push(event.cypher));
+    let slim;
+    try {
+      slim = await api.gql<{ neighbourhood: Subgraph }>(
+        `{ neighbourhood(id: "municipality:breda", depth: 2) { nodes { id type label } edges { id type source target } truncated } }`,
+      );
+    } finally {
+      stop();
+    }
+    expect(slim.body.errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).not.toContain('SOURCED_FROM');
+    expect(statements[0]).not.toContain('properties(');
+    const full = await neighbourhood({ id: 'municipality:breda', depth: 2 });
+    expect(slim.body.data!.neighbourhood).toEqual({
+      nodes: full.nodes.map(({ id, type, label }) => ({ id, type, label })),
+      edges: full.edges.map(({ id, type, source, target }) => ({ id, type, source, target })),
+      truncated: full.truncated,
+    });
+    // Selected through a fragment, the flag is computed again.
+    const flagged = await api.gql<{ neighbourhood: { nodes: Array<{ id: string; synthetic: boolean }> } }>(
+      `{ neighbourhood(id: "municipality:breda") { nodes { ...Flag } } } fragment Flag on GraphNode { id synthetic }`,
+    );
+    expect(flagged.body.data!.neighbourhood.nodes.filter((node) => node.synthetic).length).toBeGreaterThan(0);
+    expect(flagged.body.data!.neighbourhood.nodes[0]).toEqual({ id: 'municipality:breda', synthetic: false });
+  });
+
   it('is ordered: focus first, then by distance and id; the same answer every time', async () => {
     const first = await neighbourhood({ id: 'municipality:breda', depth: 2 });
     const again = await neighbourhood({ id: 'municipality:breda', depth: 2 });

@@ -63,4 +63,22 @@ describe('/ready while start-up preparation is still running', () => {
       await db.close();
     }
   });
+
+  it('answers 503 "stopping" once a shutdown has begun, whatever Neo4j says', async () => {
+    const db = openTestDatabase(inject('neo4jUri'), testLogger);
+    let stopping = false;
+    const server = express().use(healthRoutes(db, { stopping: () => stopping })).listen(0, '127.0.0.1');
+    try {
+      await new Promise((resolve) => server.once('listening', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ready`;
+      expect((await fetch(url)).status).toBe(200);
+      stopping = true;
+      const during = await fetch(url);
+      expect(during.status).toBe(503);
+      expect(await during.json()).toEqual({ status: 'stopping' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await db.close();
+    }
+  });
 });

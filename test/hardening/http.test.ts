@@ -34,6 +34,12 @@ describe('request bodies', () => {
     expect(reply.body.errors[0].extensions.requestId).toBe(reply.headers.get('x-request-id'));
   });
 
+  it('answers are never stored by caches (they depend on who asks)', async () => {
+    const reply = await api.request('/graphql', post(JSON.stringify({ query: '{ __typename }' })));
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('a body just under 1 MB is served', async () => {
     const padding = 'x'.repeat(1_048_576 - 200);
     const reply = await api.request('/graphql', post(JSON.stringify({ query: '{ __typename }', variables: { padding } })));

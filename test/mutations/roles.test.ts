@@ -137,6 +137,7 @@ describe('tokens', () => {
     expect(headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(body.errors?.[0]?.extensions?.requestId).toBe(headers.get('x-request-id'));
     expect(JSON.stringify(body)).not.toContain(TOKENS.editor);
   });
 

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   TOP_PRACTICES_DEFAULT_LIMIT,
   TOP_PRACTICES_MAX_LIMIT,
@@ -12,7 +13,9 @@ import {
   similarMunicipalities,
   topPractices,
   type GraphNodeData,
+  type SubgraphSelection,
 } from '../../analytics/index.js';
+import { selectedFields } from '../shared/selection.js';
 import { canSeeRestricted, type Context } from '../context.js';
 import { NODE_SPECS } from '../model/index.js';
 import type { NodeRecord } from '../shared/records.js';
@@ -20,6 +23,12 @@ import { Source } from '../source/source.type.js';
 import { sourcesOf } from '../source/source.fields.js';
 import { AllShortestPathsArgs, CooccurrenceArgs, NeighbourhoodArgs, SearchArgs, ShortestPathArgs, SimilarMunicipalitiesArgs } from './analytics.args.js';
 import { CooccurrenceMatrix, GraphNode, GraphStats, MunicipalitySimilarity, PracticeDegree, SearchHit, SharedPractice, Subgraph } from './analytics.type.js';
+
+/** What a `Subgraph` query reads of its nodes and edges, so the rest is not computed. */
+function subgraphSelection(info: GraphQLResolveInfo): SubgraphSelection {
+  const nodeFields = selectedFields(info, ['nodes']);
+  return { nodeProperties: nodeFields.has('properties'), synthetic: nodeFields.has('synthetic'), edgeProperties: selectedFields(info, ['edges']).has('properties') };
+}
 
 /** Records the analytics return are complete nodes: prime the request's loader so nested fields reuse them. */
 function prime<T extends NodeRecord>(ctx: Context, record: T): T {
@@ -31,18 +40,18 @@ function prime<T extends NodeRecord>(ctx: Context, record: T): T {
 @Resolver()
 export class AnalyticsResolver {
   @Query(() => Subgraph, { description: 'A node and everything within `depth` hops, as nodes and edges (for drawing).' })
-  neighbourhood(@Args(() => NeighbourhoodArgs) args: NeighbourhoodArgs, @Ctx() ctx: Context) {
-    return neighbourhood(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer) });
+  neighbourhood(@Args(() => NeighbourhoodArgs) args: NeighbourhoodArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return neighbourhood(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer), select: subgraphSelection(info) });
   }
 
   @Query(() => Subgraph, { nullable: true, description: 'A shortest path, nodes ordered from `from` to `to`; null when none within `maxDepth`.' })
-  shortestPath(@Args(() => ShortestPathArgs) args: ShortestPathArgs, @Ctx() ctx: Context) {
-    return shortestPath(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer) });
+  shortestPath(@Args(() => ShortestPathArgs) args: ShortestPathArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return shortestPath(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer), select: subgraphSelection(info) });
   }
 
   @Query(() => [Subgraph], { description: 'All shortest paths (up to `limit`), each ordered from `from` to `to`; empty when none within `maxDepth`.' })
-  allShortestPaths(@Args(() => AllShortestPathsArgs) args: AllShortestPathsArgs, @Ctx() ctx: Context) {
-    return allShortestPaths(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer) });
+  allShortestPaths(@Args(() => AllShortestPathsArgs) args: AllShortestPathsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return allShortestPaths(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer), select: subgraphSelection(info) });
   }
 
   @Query(() => [SharedPractice], {

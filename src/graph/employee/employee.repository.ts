@@ -7,7 +7,9 @@ import { EmployeeOrderField, type EmployeeWhere } from './employee.input.js';
 export const employeeRelations = {
   municipality: { name: 'Employee.municipality', from: 'Employee', to: NodeType.MUNICIPALITY, pattern: '(n)-[:WORKS_AT]->(m)', orderBy: 'name' },
   research: { name: 'Employee.research', from: 'Employee', to: NodeType.RESEARCH, pattern: '(n)-[:INTERVIEWED_FOR]->(m)', orderBy: 'title' },
-  practices: { name: 'Employee.practices', from: 'Employee', to: NodeType.PRACTICE, pattern: '(n)-[r:USES]->(m)', orderBy: 'name', withRel: true },
+  practices: { name: 'Employee.practices', from: 'Employee', to: NodeType.PRACTICE, pattern: '(n)-[:USES]->(m)', orderBy: 'name' },
+  // The same relationships with their properties, for `practiceUses` only: `practices` need not carry them.
+  practiceUses: { name: 'Employee.practiceUses', from: 'Employee', to: NodeType.PRACTICE, pattern: '(n)-[r:USES]->(m)', orderBy: 'name', withRel: true },
   cases: { name: 'Employee.cases', from: 'Employee', to: NodeType.CASE, pattern: '(n)-[:DESCRIBED]->(m)', orderBy: 'title' },
 } satisfies Record<string, Relation>;
 

@@ -43,7 +43,7 @@ export class EmployeeResolver extends NodeFieldsResolver(Employee, 'Employee') {
     description: 'Practices this employee uses, with the evidence (USES.evidence; null for anonymous callers and readers when the USES relationship is restricted).',
   })
   async practiceUses(@Root() employee: NodeRecord, @Ctx() ctx: Context) {
-    const items = await ctx.loaders.items(rel.practices, employee.id);
+    const items = await ctx.loaders.items(rel.practiceUses, employee.id);
     return items.map((item) => ({ employee, practice: item.node, evidence: unlessRestricted(item.rel.evidence ?? null, item.rel.restricted, ctx.viewer) }));
   }
 

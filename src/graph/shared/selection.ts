@@ -1,0 +1,23 @@
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+
+/**
+ * The names of the fields selected under `path` of the current field (`['nodes']` for
+ * `neighbourhood { nodes { … } }`), through fragments and inline fragments, over every alias of the field.
+ * Lets a resolver skip work for parts of its result nobody asked for.
+ */
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
+  let sets: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  for (const name of path) {
+    sets = sets.flatMap((set) => fieldsOf(info, set).flatMap((field) => (field.name.value === name && field.selectionSet ? [field.selectionSet] : [])));
+  }
+  return new Set(sets.flatMap((set) => fieldsOf(info, set).map((field) => field.name.value)));
+}
+
+function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode) {
+  return set.selections.flatMap((selection): FieldNode[] => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsOf(info, selection.selectionSet);
+    const fragment = info.fragments[selection.name.value];
+    return fragment ? fieldsOf(info, fragment.selectionSet) : [];
+  });
+}
