@@ -76,7 +76,8 @@ export async function cooccurrence(db: Database, rowType: NodeType, columnType: 
        MATCH ${rowPattern.replace('(x:', '(rx:')}
        MATCH ${columnPattern.replace('(x:', '(cx:')}
        WITH rx, cx, count(DISTINCT c) AS n
-       RETURN collect({row: rx.id, column: cx.id, n: n}) AS pairs
+       WITH rx, collect(cx.id) AS columns, collect(n) AS counts
+       RETURN collect({row: rx.id, columns: columns, counts: counts}) AS pairs
      }
      RETURN rowItems, columnItems, pairs`,
     { municipalityIds: municipalityIds ? [...municipalityIds] : null },
@@ -88,11 +89,16 @@ export async function cooccurrence(db: Database, rowType: NodeType, columnType: 
   const rowIndex = new Map(rowItems.map((item, i) => [item.props.id as string, i]));
   const columnIndex = new Map(columnItems.map((item, j) => [item.props.id as string, j]));
   const counts = rowItems.map(() => columnItems.map(() => 0));
-  for (const pair of row.pairs as Array<{ row: string; column: string; n: number }>) {
-    const i = rowIndex.get(pair.row);
-    const j = columnIndex.get(pair.column);
+  // The pair counts come grouped by row (one small map per row, not one per pair: decoding them was most
+  // of a matrix's cost in the API).
+  for (const pairs of row.pairs as Array<{ row: string; columns: string[]; counts: number[] }>) {
+    const i = rowIndex.get(pairs.row);
     // Read committed: a case written between the subqueries may link nodes the row/column lists lack.
-    if (i !== undefined && j !== undefined) counts[i]![j] = pair.n;
+    if (i === undefined) continue;
+    pairs.columns.forEach((column, k) => {
+      const j = columnIndex.get(column);
+      if (j !== undefined) counts[i]![j] = pairs.counts[k]!;
+    });
   }
   const coefficients = counts.map((line, i) =>
     line.map((n12, j) => {

@@ -48,11 +48,15 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
   if (types.length === 0) return [];
   // The index covers only the model's labels: a filter naming all of them would cost a label check per
   // hit (at scale 1, "speeltuin": 64k db hits with it, 15k without).
-  const ofTypes = new Set(types).size < NODE_TYPES.length ? `node:${labelExpression(types)} AND` : '';
+  const ofTypes = new Set(types).size < NODE_TYPES.length ? `node:${labelExpression(types)}` : '';
   const rows = await db.read(
+    // Sorted first, then filtered up to the limit: the restricted-case check reads a property, and only
+    // the hits that can still make the page need it (5k instead of 15k db hits for a common word).
     `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-     WHERE ${ofTypes}
-       CASE
+     ${ofTypes ? `WHERE ${ofTypes}` : ''}
+     WITH node, score ORDER BY score DESC, node.id
+     WITH node, score
+     WHERE CASE
              WHEN $includeRestricted OR NOT coalesce(node:Case AND node.restricted, false) THEN true
              ELSE EXISTS {
                CALL db.index.fulltext.queryNodes($index, $publicQuery) YIELD node AS visible
@@ -60,7 +64,6 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
                RETURN visible
              }
            END
-     WITH node, score ORDER BY score DESC, node.id
      LIMIT $first
      RETURN properties(node) AS props, labels(node) AS labels, score`,
     {

@@ -39,12 +39,32 @@ describe('the N+1 guard', () => {
     expect(statements.filter((cypher) => cypher.includes('UNWIND $ids'))).toHaveLength(3);
   });
 
-  it('batches sibling fields of many parents into one query per relation', async () => {
-    const statements = await statementsDuring(() =>
-      api.gql('{ cases(first: 36) { edges { node { id municipality { id } practices { id } dilemmas { id } sources { id } } } } }'),
+  it('loads the sibling relationship fields of many parents together: one statement per level', async () => {
+    let reply!: Awaited<ReturnType<TestApi['gql']>>;
+    const statements = await statementsDuring(async () => {
+      reply = await api.gql('{ cases(first: 36) { edges { node { id municipality { id } practices { id } dilemmas { id } sources { id } } } } }');
+    });
+    // The cases list, then the 4 relations (municipality, practices, dilemmas, sources) of all 36 cases at once.
+    expect(statements).toHaveLength(2);
+    expect(statements[1]!.match(/UNWIND \$ids\d+ AS id/g)).toHaveLength(4);
+    const cases = (reply.body.data as { cases: { edges: Array<{ node: Record<string, unknown> & { id: string } }> } }).cases.edges.map((edge) => edge.node);
+    expect(cases).toHaveLength(36);
+    // Every relation answered for its own parents: compare with one case asked on its own.
+    const alone = await api.gql<{ case: unknown }>('query($id: ID!) { case(id: $id) { id municipality { id } practices { id } dilemmas { id } sources { id } } }', { id: cases[7]!.id });
+    expect(alone.body.data!.case).toEqual(cases[7]);
+  });
+
+  it('keeps windows of the same relation apart when loaded together', async () => {
+    type Page = { edges: Array<{ node: { id: string } }> };
+    const reply = await api.gql<{ practice: { one: Page; two: Page; all: Page } }>(
+      '{ practice(id: "practice:vertrouwen") { one: cases(first: 1) { ...Ids } two: cases(first: 2) { ...Ids } all: cases(first: 100) { ...Ids } } } fragment Ids on CaseConnection { edges { node { id } } }',
     );
-    // cases list + 4 relations (municipality, practices, dilemmas, sources), each once for all 36 cases.
-    expect(statements).toHaveLength(5);
+    expect(reply.body.errors).toBeUndefined();
+    const ids = (page: Page) => page.edges.map((edge) => edge.node.id);
+    const { one, two, all } = reply.body.data!.practice;
+    expect(ids(all).length).toBeGreaterThan(2);
+    expect(ids(one)).toEqual(ids(all).slice(0, 1));
+    expect(ids(two)).toEqual(ids(all).slice(0, 2));
   });
 
   it('batches node lookups of different types into one statement', async () => {

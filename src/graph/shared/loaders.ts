@@ -2,32 +2,28 @@ import DataLoader from 'dataloader';
 import type { Database } from '../../db/database.js';
 import { NodeRepository } from './node.repository.js';
 import type { NodeRecord } from './records.js';
-import { loadRelated, type RelatedItem, type RelatedPage, type Relation, type Window } from './relation.js';
+import { loadRelatedMany, type RelatedItem, type RelatedPage, type RelatedRequest, type Relation, type Window } from './relation.js';
 
 /**
  * The per-request DataLoaders. Create one `Loaders` per request (never share across requests: what a
- * request may see depends on who asks). Every relationship field goes through `related`, so a nested
- * query costs one database round trip per level, whatever the number of parent rows.
+ * request may see depends on who asks). Every relationship field goes through `related`, and all the
+ * relations requested in one tick are loaded together, so a nested query costs one database round trip
+ * per level, whatever the number of parent rows and relationship fields.
  */
 export class Loaders {
   /** Any node by id (null when absent), batched across the whole request. */
   readonly node: DataLoader<string, NodeRecord | null>;
-  private readonly relatedLoaders = new Map<string, DataLoader<string, RelatedPage>>();
+  private readonly relatedPages: DataLoader<RelatedKey, RelatedPage, string>;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     const nodes = new NodeRepository(db);
     this.node = new DataLoader((ids) => nodes.byIds(ids));
+    this.relatedPages = new DataLoader((keys) => loadRelatedKeys(db, keys), { cacheKeyFn: (key) => `${requestKey(key)}|${key.id}` });
   }
 
   /** The loader of one relation (and window, for connection fields). */
-  related(relation: Relation, window?: Window): DataLoader<string, RelatedPage> {
-    const key = window ? `${relation.name}|${window.offset}|${window.first}` : relation.name;
-    let loader = this.relatedLoaders.get(key);
-    if (!loader) {
-      loader = new DataLoader((ids) => loadRelated(this.db, relation, ids, window));
-      this.relatedLoaders.set(key, loader);
-    }
-    return loader;
+  related(relation: Relation, window?: Window): { load(id: string): Promise<RelatedPage> } {
+    return { load: (id) => this.relatedPages.load({ relation, window, id }) };
   }
 
   /** All related nodes of `id`, in the relation's order. */
@@ -44,4 +40,27 @@ export class Loaders {
   async one(relation: Relation, id: string): Promise<NodeRecord | null> {
     return (await this.related(relation).load(id)).items[0]?.node ?? null;
   }
+}
+
+interface RelatedKey {
+  relation: Relation;
+  window?: Window;
+  id: string;
+}
+
+const requestKey = ({ relation, window }: Omit<RelatedKey, 'id'>) => (window ? `${relation.name}|${window.offset}|${window.first}` : relation.name);
+
+/** One batch of the request's relation loads: grouped by relation and window, all in one statement. */
+async function loadRelatedKeys(db: Database, keys: readonly RelatedKey[]): Promise<RelatedPage[]> {
+  const requests = new Map<string, RelatedRequest & { ids: string[] }>();
+  const placed = keys.map((key) => {
+    const group = requestKey(key);
+    let request = requests.get(group);
+    if (!request) requests.set(group, (request = { relation: key.relation, window: key.window, ids: [] }));
+    request.ids.push(key.id);
+    return { group, index: request.ids.length - 1 };
+  });
+  const groups = [...requests.keys()];
+  const pages = await loadRelatedMany(db, [...requests.values()]);
+  return placed.map(({ group, index }) => pages[groups.indexOf(group)]![index]!);
 }

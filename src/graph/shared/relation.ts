@@ -39,49 +39,73 @@ export interface RelatedPage {
   items: RelatedItem[];
 }
 
+/** One relation (and window) to load for a batch of parent ids. */
+export interface RelatedRequest {
+  relation: Relation;
+  window?: Window;
+  ids: readonly string[];
+}
+
 /**
- * Loads a relation for a batch of parent ids in one statement (`UNWIND $ids`), returning one page per
- * id in key order (empty for ids with nothing related or that do not exist).
+ * Loads several relations, each for a batch of parent ids (`UNWIND`), in one statement: one `CALL`
+ * subquery per request. Sibling relationship fields (`Practice.dilemmas` and `Practice.cases`) are
+ * requested in the same tick, so a level of a query costs one round trip however many fields it has.
+ * Returns, per request, one page per id in key order (empty for ids with nothing related or that do
+ * not exist).
  *
- * Pages carry only the ids of their items; each distinct related node comes back once. Many parents
- * share related nodes (1,000 employees, a few hundred practices), and shipping a property map per
+ * Pages carry only the ids of their items; each distinct related node comes back once per request. Many
+ * parents share related nodes (1,000 employees, a few hundred practices), and shipping a property map per
  * parent per item had doubled what a nested read took from Neo4j.
  */
-export async function loadRelated(db: Database, relation: Relation, ids: readonly string[], window?: Window): Promise<RelatedPage[]> {
+export async function loadRelatedMany(db: Database, requests: readonly RelatedRequest[]): Promise<RelatedPage[][]> {
+  const params: Record<string, unknown> = {};
+  const subqueries = requests.map((request, i) => {
+    params[`ids${i}`] = [...request.ids];
+    if (request.window) {
+      params[`offset${i}`] = neo4j.int(request.window.offset);
+      params[`first${i}`] = neo4j.int(request.window.first);
+    }
+    return relatedSubquery(request, i);
+  });
+  const rows = await db.read(`${subqueries.join('\n')}\nRETURN ${requests.map((_, i) => `pages${i}, nodes${i}`).join(', ')}`, params);
+  const row = rows[0]!;
+  return requests.map((request, i) => {
+    const nodes = new Map<string, NodeRecord>();
+    for (const props of row[`nodes${i}`] as Array<Record<string, unknown>>) nodes.set(props.id as string, toNodeRecord(request.relation.to, props));
+    const byId = new Map<string, RelatedPage>();
+    for (const page of row[`pages${i}`] as Array<{ id: string; totalCount: number; items: string[]; rels: Array<Record<string, unknown>> }>) {
+      byId.set(page.id, {
+        totalCount: page.totalCount,
+        items: page.items.map((itemId, j) => ({ node: nodes.get(itemId)!, rel: page.rels[j] ?? {} })),
+      });
+    }
+    return request.ids.map((id) => byId.get(id) ?? { totalCount: 0, items: [] });
+  });
+}
+
+/** The subquery of request `i`: binds `pages<i>` (ids per parent) and `nodes<i>` (each related node once). */
+function relatedSubquery({ relation, window }: RelatedRequest, i: number): string {
   const toLabel = NODE_SPECS[relation.to].label;
   const distinct = relation.distinct ? 'WITH DISTINCT m' : '';
   const carry = relation.withRel ? 'm, r' : 'm';
   const rels = relation.withRel ? 'collect(properties(r))' : '[]';
-  const slice = (list: string) => (window ? `${list}[$offset..($offset + $first)]` : list);
-  const rows = await db.read(
-    `UNWIND $ids AS id
-     MATCH (n:${relation.from} {id: id})
-     CALL { WITH n
-            MATCH ${relation.pattern}
-            WHERE m:${toLabel}
-            ${distinct}
-            WITH ${carry} ORDER BY m.${relation.orderBy}, m.id
-            RETURN collect(m) AS related, ${rels} AS rels }
-     WITH id, size(related) AS totalCount, ${slice('related')} AS related, ${slice('rels')} AS rels
-     WITH collect({id: id, totalCount: totalCount, items: [x IN related | x.id], rels: rels}) AS pages, collect(related) AS lists
-     CALL { WITH lists
-            UNWIND lists AS list
-            UNWIND list AS m
-            WITH DISTINCT m
-            RETURN collect(properties(m)) AS nodes }
-     RETURN pages, nodes`,
-    { ids: [...ids], offset: neo4j.int(window?.offset ?? 0), first: neo4j.int(window?.first ?? 0) },
-  );
-  const row = rows[0];
-  if (!row) return ids.map(() => ({ totalCount: 0, items: [] }));
-  const nodes = new Map<string, NodeRecord>();
-  for (const props of row.nodes as Array<Record<string, unknown>>) nodes.set(props.id as string, toNodeRecord(relation.to, props));
-  const byId = new Map<string, RelatedPage>();
-  for (const page of row.pages as Array<{ id: string; totalCount: number; items: string[]; rels: Array<Record<string, unknown>> }>) {
-    byId.set(page.id, {
-      totalCount: page.totalCount,
-      items: page.items.map((itemId, i) => ({ node: nodes.get(itemId)!, rel: page.rels[i] ?? {} })),
-    });
-  }
-  return ids.map((id) => byId.get(id) ?? { totalCount: 0, items: [] });
+  const slice = (list: string) => (window ? `${list}[$offset${i}..($offset${i} + $first${i})]` : list);
+  return `CALL {
+    UNWIND $ids${i} AS id
+    MATCH (n:${relation.from} {id: id})
+    CALL { WITH n
+           MATCH ${relation.pattern}
+           WHERE m:${toLabel}
+           ${distinct}
+           WITH ${carry} ORDER BY m.${relation.orderBy}, m.id
+           RETURN collect(m) AS related, ${rels} AS rels }
+    WITH id, size(related) AS totalCount, ${slice('related')} AS related, ${slice('rels')} AS rels
+    WITH collect({id: id, totalCount: totalCount, items: [x IN related | x.id], rels: rels}) AS pages, collect(related) AS lists
+    CALL { WITH lists
+           UNWIND lists AS list
+           UNWIND list AS m
+           WITH DISTINCT m
+           RETURN collect(properties(m)) AS nodes }
+    RETURN pages AS pages${i}, nodes AS nodes${i}
+  }`;
 }
