@@ -67,6 +67,33 @@ describe('the N+1 guard', () => {
     expect(ids(two)).toEqual(ids(all).slice(0, 2));
   });
 
+  it('reads a node by id with the relations its fields select in one statement, answering as the fields would alone', async () => {
+    const fields =
+      'id name dilemmas { id name } cases(first: 3) { totalCount edges { node { id title } } } all: cases(first: 100) { totalCount } ' +
+      'usedBy { evidence employee { id } } sources { id } provenance { locator source { id } }';
+    let direct!: Awaited<ReturnType<TestApi['gql']>>;
+    const statements = await statementsDuring(async () => {
+      direct = await api.gql(`query($id: ID!) { practice(id: $id) { ${fields} } }`, { id: 'practice:keukentafelgesprek' });
+    });
+    expect(direct.body.errors).toBeUndefined();
+    // Only the nested `employee { id }` of usedBy is a second level.
+    expect(statements).toHaveLength(1);
+    // `node(id)` does not look ahead: the same fields, each loaded when resolved.
+    const plain = await api.gql(`query($id: ID!) { node(id: $id) { ... on Practice { ${fields} } } }`, { id: 'practice:keukentafelgesprek' });
+    expect((direct.body.data as { practice: unknown }).practice).toEqual((plain.body.data as { node: unknown }).node);
+    const practice = (direct.body.data as { practice: { dilemmas: unknown[]; usedBy: unknown[]; sources: unknown[] } }).practice;
+    expect(practice.dilemmas.length).toBeGreaterThan(0);
+    expect(practice.usedBy.length).toBeGreaterThan(0);
+    expect(practice.sources.length).toBeGreaterThan(0);
+  });
+
+  it('leaves a field with bad arguments to its resolver, which refuses it', async () => {
+    const reply = await api.gql('{ practice(id: "practice:vertrouwen") { id cases(first: 0) { totalCount } } }');
+    expect(reply.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const cursor = await api.gql('{ practice(id: "practice:vertrouwen") { id cases(after: "not-a-cursor") { totalCount } } }');
+    expect(cursor.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('batches node lookups of different types into one statement', async () => {
     const statements = await statementsDuring(() =>
       api.gql('{ a: node(id: "practice:vertrouwen") { id } b: node(id: "dilemma:bemiddelen") { id } c: node(id: "municipality:breda") { id } d: node(id: "case:nope") { id } }'),

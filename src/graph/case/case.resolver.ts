@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { unlessRestricted, type Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
 import { Employee } from '../employee/employee.type.js';
@@ -6,6 +7,7 @@ import { NodeType } from '../model/index.js';
 import { Municipality } from '../municipality/municipality.type.js';
 import { Practice } from '../practice/practice.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
+import { selectedRelations } from '../shared/prefetch.js';
 import type { NodeRecord } from '../shared/records.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { CaseListArgs } from './case.args.js';
@@ -20,8 +22,8 @@ export class CaseResolver extends NodeFieldsResolver(Case, 'Case') {
   }
 
   @Query(() => Case, { name: 'case', nullable: true, description: 'A case by id; null when there is none.' })
-  caseById(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfType(ctx, id, NodeType.CASE);
+  caseById(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfType(ctx, id, NodeType.CASE, selectedRelations(info, NodeType.CASE, rel));
   }
 
   @FieldResolver(() => String, {

@@ -1,10 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
 import { Meeting } from '../meeting/meeting.type.js';
 import { NodeType } from '../model/index.js';
 import { Practice } from '../practice/practice.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
+import { selectedRelations } from '../shared/prefetch.js';
 import type { NodeRecord } from '../shared/records.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { ConclusionListArgs } from './conclusion.args.js';
@@ -19,8 +21,8 @@ export class ConclusionResolver extends NodeFieldsResolver(Conclusion, 'Conclusi
   }
 
   @Query(() => Conclusion, { nullable: true, description: 'A conclusion by id; null when there is none.' })
-  conclusion(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfType(ctx, id, NodeType.CONCLUSION);
+  conclusion(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfType(ctx, id, NodeType.CONCLUSION, selectedRelations(info, NodeType.CONCLUSION, rel));
   }
 
   @FieldResolver(() => [Dilemma], { description: 'The dilemmas this conclusion concerns.' })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { CaseConnection } from '../case/case.type.js';
 import { Conclusion } from '../conclusion/conclusion.type.js';
 import type { Context } from '../context.js';
@@ -8,6 +9,7 @@ import { Municipality } from '../municipality/municipality.type.js';
 import { Practice } from '../practice/practice.type.js';
 import { PageArgs } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
+import { selectedRelations } from '../shared/prefetch.js';
 import type { NodeRecord } from '../shared/records.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { DilemmaListArgs } from './dilemma.args.js';
@@ -22,8 +24,8 @@ export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
   }
 
   @Query(() => Dilemma, { nullable: true, description: 'A dilemma by id; null when there is none.' })
-  dilemma(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfType(ctx, id, NodeType.DILEMMA);
+  dilemma(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfType(ctx, id, NodeType.DILEMMA, selectedRelations(info, NodeType.DILEMMA, rel));
   }
 
   @FieldResolver(() => [Practice], { description: 'Practices that address this dilemma.' })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { Case } from '../case/case.type.js';
 import { unlessRestricted, type Context } from '../context.js';
 import { NodeType } from '../model/index.js';
@@ -6,6 +7,7 @@ import { Municipality } from '../municipality/municipality.type.js';
 import { Practice } from '../practice/practice.type.js';
 import { Research } from '../research/research.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
+import { selectedRelations } from '../shared/prefetch.js';
 import type { NodeRecord } from '../shared/records.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { EmployeeListArgs } from './employee.args.js';
@@ -20,8 +22,8 @@ export class EmployeeResolver extends NodeFieldsResolver(Employee, 'Employee') {
   }
 
   @Query(() => Employee, { nullable: true, description: 'An employee by id; null when there is none.' })
-  employee(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfType(ctx, id, NodeType.EMPLOYEE);
+  employee(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfType(ctx, id, NodeType.EMPLOYEE, selectedRelations(info, NodeType.EMPLOYEE, rel));
   }
 
   @FieldResolver(() => Municipality, { nullable: true, description: 'Where this employee works.' })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { Conclusion } from '../conclusion/conclusion.type.js';
 import type { Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
@@ -6,6 +7,7 @@ import { NodeType } from '../model/index.js';
 import { Talk } from '../person/person.type.js';
 import { Research } from '../research/research.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
+import { selectedRelations } from '../shared/prefetch.js';
 import type { NodeRecord } from '../shared/records.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { MeetingListArgs } from './meeting.args.js';
@@ -20,8 +22,8 @@ export class MeetingResolver extends NodeFieldsResolver(Meeting, 'Meeting') {
   }
 
   @Query(() => Meeting, { nullable: true, description: 'A meeting by id; null when there is none.' })
-  meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfType(ctx, id, NodeType.MEETING);
+  meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfType(ctx, id, NodeType.MEETING, selectedRelations(info, NodeType.MEETING, rel));
   }
 
   @FieldResolver(() => Research, { nullable: true, description: 'The research programme the meeting is part of.' })

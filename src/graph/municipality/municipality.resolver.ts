@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { CaseConnection } from '../case/case.type.js';
 import type { Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
@@ -9,6 +10,7 @@ import { Practice } from '../practice/practice.type.js';
 import { Research } from '../research/research.type.js';
 import { PageArgs } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
+import { selectedRelations } from '../shared/prefetch.js';
 import type { NodeRecord } from '../shared/records.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { MunicipalityListArgs } from './municipality.args.js';
@@ -23,8 +25,8 @@ export class MunicipalityResolver extends NodeFieldsResolver(Municipality, 'Muni
   }
 
   @Query(() => Municipality, { nullable: true, description: 'A municipality by id; null when there is none.' })
-  municipality(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfType(ctx, id, NodeType.MUNICIPALITY);
+  municipality(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfType(ctx, id, NodeType.MUNICIPALITY, selectedRelations(info, NodeType.MUNICIPALITY, rel));
   }
 
   @FieldResolver(() => EmployeeConnection, { description: 'Employees who work here.' })

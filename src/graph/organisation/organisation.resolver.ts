@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { NodeType } from '../model/index.js';
 import { Person } from '../person/person.type.js';
 import { Research } from '../research/research.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
+import { selectedRelations } from '../shared/prefetch.js';
 import type { NodeRecord } from '../shared/records.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { OrganisationListArgs } from './organisation.args.js';
@@ -18,8 +20,8 @@ export class OrganisationResolver extends NodeFieldsResolver(Organisation, 'Orga
   }
 
   @Query(() => Organisation, { nullable: true, description: 'An organisation by id; null when there is none.' })
-  organisation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfType(ctx, id, NodeType.ORGANISATION);
+  organisation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfType(ctx, id, NodeType.ORGANISATION, selectedRelations(info, NodeType.ORGANISATION, rel));
   }
 
   @FieldResolver(() => [Research], { description: 'Research programmes this organisation leads.' })

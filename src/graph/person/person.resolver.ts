@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { NodeType } from '../model/index.js';
 import { Municipality } from '../municipality/municipality.type.js';
 import { Organisation } from '../organisation/organisation.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
+import { selectedRelations } from '../shared/prefetch.js';
 import type { NodeRecord } from '../shared/records.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { PersonListArgs } from './person.args.js';
@@ -18,8 +20,8 @@ export class PersonResolver extends NodeFieldsResolver(Person, 'Person') {
   }
 
   @Query(() => Person, { nullable: true, description: 'A person by id; null when there is none.' })
-  person(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfType(ctx, id, NodeType.PERSON);
+  person(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfType(ctx, id, NodeType.PERSON, selectedRelations(info, NodeType.PERSON, rel));
   }
 
   @FieldResolver(() => [ResearcherRole], { description: 'Research programmes this person works on, and whether as lead.' })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { unlessRestricted, type Context } from '../context.js';
 import { Conclusion } from '../conclusion/conclusion.type.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
@@ -8,6 +9,7 @@ import { CaseConnection } from '../case/case.type.js';
 import { PracticeUse } from '../employee/employee.type.js';
 import { PageArgs } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
+import { selectedRelations } from '../shared/prefetch.js';
 import type { NodeRecord } from '../shared/records.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { PracticeListArgs } from './practice.args.js';
@@ -22,8 +24,8 @@ export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
   }
 
   @Query(() => Practice, { nullable: true, description: 'A practice by id; null when there is none.' })
-  practice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfType(ctx, id, NodeType.PRACTICE);
+  practice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfType(ctx, id, NodeType.PRACTICE, selectedRelations(info, NodeType.PRACTICE, rel));
   }
 
   @FieldResolver(() => [Dilemma], { description: 'The dilemmas this practice addresses.' })

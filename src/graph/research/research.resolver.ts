@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { EmployeeConnection } from '../employee/employee.type.js';
 import { Meeting } from '../meeting/meeting.type.js';
@@ -8,6 +9,7 @@ import { Organisation } from '../organisation/organisation.type.js';
 import { ResearcherRole } from '../person/person.type.js';
 import { PageArgs } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
+import { selectedRelations } from '../shared/prefetch.js';
 import type { NodeRecord } from '../shared/records.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { ResearchListArgs } from './research.args.js';
@@ -22,8 +24,8 @@ export class ResearchResolver extends NodeFieldsResolver(Research, 'Research') {
   }
 
   @Query(() => Research, { nullable: true, description: 'A research programme by id; null when there is none.' })
-  research(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfType(ctx, id, NodeType.RESEARCH);
+  research(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfType(ctx, id, NodeType.RESEARCH, selectedRelations(info, NodeType.RESEARCH, rel));
   }
 
   @FieldResolver(() => [Organisation], { description: 'Who leads the programme.' })

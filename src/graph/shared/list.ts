@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
-import type { NodeType } from '../model/index.js';
+import { specOfId, type NodeType } from '../model/index.js';
+import type { RelationLoad } from './prefetch.js';
 import { offsetAfter } from './cursor.js';
 import { OrderDirection, toConnection, type Connection, type PageArgs } from './graphql.js';
 import type { Condition, SortKey } from './node.repository.js';
@@ -43,8 +44,14 @@ export async function relatedConnection(ctx: Context, relation: Relation, id: st
   );
 }
 
-/** A single-object field (`practice(id)`): the node when it exists and is of `type`, else null. */
-export async function nodeOfType(ctx: Context, id: string, type: NodeType): Promise<NodeRecord | null> {
-  const node = await ctx.loaders.node.load(id);
+/**
+ * A single-object field (`practice(id)`): the node when it exists and is of `type`, else null. `relations`
+ * (see `selectedRelations`) come in the same statement, for the fields about to read them.
+ */
+export async function nodeOfType(ctx: Context, id: string, type: NodeType, relations: readonly RelationLoad[] = []): Promise<NodeRecord | null> {
+  // The id's prefix names its type: another prefix cannot be a node of this type (and must not be
+  // looked up under this type's label).
+  if (specOfId(id)?.type !== type) return null;
+  const node = await ctx.loaders.nodeWithRelated(type, id, relations);
   return node?.__type === type ? node : null;
 }

@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import type { Database } from '../../db/database.js';
 import { NodeRepository } from './node.repository.js';
 import type { NodeRecord } from './records.js';
-import { loadRelatedMany, type RelatedItem, type RelatedPage, type RelatedRequest, type Relation, type Window } from './relation.js';
+import type { NodeType } from '../model/index.js';
+import type { RelationLoad } from './prefetch.js';
+import { loadNodeWithRelated, loadRelatedMany, type RelatedItem, type RelatedPage, type RelatedRequest, type Relation, type Window } from './relation.js';
 
 /**
  * The per-request DataLoaders. Create one `Loaders` per request (never share across requests: what a
@@ -15,10 +17,23 @@ export class Loaders {
   readonly node: DataLoader<string, NodeRecord | null>;
   private readonly relatedPages: DataLoader<RelatedKey, RelatedPage, string>;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     const nodes = new NodeRepository(db);
     this.node = new DataLoader((ids) => nodes.byIds(ids));
     this.relatedPages = new DataLoader((keys) => loadRelatedKeys(db, keys), { cacheKeyFn: (key) => `${requestKey(key)}|${key.id}` });
+  }
+
+  /**
+   * A node of `type` by id (null when absent or of another type) together with relations its fields are
+   * about to read (`selectedRelations`): one statement, whose pages are put in the cache the field
+   * resolvers read through. Without relations it is a plain (batched) node lookup.
+   */
+  async nodeWithRelated(type: NodeType, id: string, relations: readonly RelationLoad[]): Promise<NodeRecord | null> {
+    if (relations.length === 0) return this.node.load(id);
+    const { node, pages } = await loadNodeWithRelated(this.db, type, id, relations);
+    if (node) this.node.prime(id, node);
+    relations.forEach(({ relation, window }, i) => this.relatedPages.prime({ relation, window, id }, pages[i]!));
+    return node;
   }
 
   /** The loader of one relation (and window, for connection fields). */

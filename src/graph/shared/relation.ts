@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
-import { NODE_SPECS, type Label, type NodeType } from '../model/index.js';
+import { NODE_SPECS, NodeType, type Label } from '../model/index.js';
 import { toNodeRecord, type NodeRecord } from './records.js';
 
 /**
@@ -20,6 +20,18 @@ export interface Relation {
   withRel?: boolean;
   /** The pattern can reach the same `m` more than once (e.g. via several employees): keep one. */
   distinct?: boolean;
+}
+
+const sourcesRelations = new Map<Label, Relation>();
+
+/** The `SOURCED_FROM` relation of a label (behind every node type's `sources` and `provenance`). */
+export function sourcesOf(label: Label): Relation {
+  let relation = sourcesRelations.get(label);
+  if (!relation) {
+    relation = { name: `${label}.sources`, from: label, to: NodeType.SOURCE, pattern: '(n)-[r:SOURCED_FROM]->(m)', orderBy: 'title', withRel: true };
+    sourcesRelations.set(label, relation);
+  }
+  return relation;
 }
 
 export interface RelatedItem {
@@ -58,6 +70,36 @@ export interface RelatedRequest {
  * parent per item had doubled what a nested read took from Neo4j.
  */
 export async function loadRelatedMany(db: Database, requests: readonly RelatedRequest[]): Promise<RelatedPage[][]> {
+  const { subqueries, columns, params } = relatedSubqueries(requests);
+  const rows = await db.read(`${subqueries}\nRETURN ${columns}`, params);
+  return readRelatedPages(rows[0]!, requests);
+}
+
+/**
+ * A node by id with some of its relations, in one statement: what `practice(id) { dilemmas cases { … } }`
+ * needs, fetched before the field resolvers ask (they then find the pages in the loaders' cache).
+ */
+export async function loadNodeWithRelated(
+  db: Database,
+  type: NodeType,
+  id: string,
+  relations: ReadonlyArray<Omit<RelatedRequest, 'ids'>>,
+): Promise<{ node: NodeRecord | null; pages: RelatedPage[] }> {
+  const requests = relations.map((request) => ({ ...request, ids: [id] }));
+  const { subqueries, columns, params } = relatedSubqueries(requests);
+  const rows = await db.read(
+    `OPTIONAL MATCH (root:${NODE_SPECS[type].label} {id: $rootId})
+     WITH properties(root) AS root
+     ${subqueries}
+     RETURN root, ${columns}`,
+    { ...params, rootId: id },
+  );
+  const row = rows[0]!;
+  const root = row.root as Record<string, unknown> | null;
+  return { node: root ? toNodeRecord(type, root) : null, pages: readRelatedPages(row, requests).map((pages) => pages[0]!) };
+}
+
+function relatedSubqueries(requests: readonly RelatedRequest[]): { subqueries: string; columns: string; params: Record<string, unknown> } {
   const params: Record<string, unknown> = {};
   const subqueries = requests.map((request, i) => {
     params[`ids${i}`] = [...request.ids];
@@ -67,8 +109,10 @@ export async function loadRelatedMany(db: Database, requests: readonly RelatedRe
     }
     return relatedSubquery(request, i);
   });
-  const rows = await db.read(`${subqueries.join('\n')}\nRETURN ${requests.map((_, i) => `pages${i}, nodes${i}`).join(', ')}`, params);
-  const row = rows[0]!;
+  return { subqueries: subqueries.join('\n'), columns: requests.map((_, i) => `pages${i}, nodes${i}`).join(', '), params };
+}
+
+function readRelatedPages(row: Record<string, unknown>, requests: readonly RelatedRequest[]): RelatedPage[][] {
   return requests.map((request, i) => {
     const nodes = new Map<string, NodeRecord>();
     for (const props of row[`nodes${i}`] as Array<Record<string, unknown>>) nodes.set(props.id as string, toNodeRecord(request.relation.to, props));

@@ -1,21 +1,11 @@
 import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import type { Context } from '../context.js';
-import { NodeType, type Label } from '../model/index.js';
+import type { Label } from '../model/index.js';
 import type { NodeRecord } from '../shared/records.js';
-import type { Relation } from '../shared/relation.js';
+import { sourcesOf } from '../shared/relation.js';
+
+export { sourcesOf };
 import { Provenance, Source } from './source.type.js';
-
-const sourcesRelations = new Map<Label, Relation>();
-
-/** The `SOURCED_FROM` relation of a label (one loader per label and request). */
-export function sourcesOf(label: Label): Relation {
-  let relation = sourcesRelations.get(label);
-  if (!relation) {
-    relation = { name: `${label}.sources`, from: label, to: NodeType.SOURCE, pattern: '(n)-[r:SOURCED_FROM]->(m)', orderBy: 'title', withRel: true };
-    sourcesRelations.set(label, relation);
-  }
-  return relation;
-}
 
 /**
  * Base class of every domain resolver: the provenance fields every node type has

@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { NodeType } from '../model/index.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
+import { selectedRelations } from '../shared/prefetch.js';
 import { SourceListArgs } from './source.args.js';
 import { SOURCE_ORDER, sourceConditions } from './source.repository.js';
 import { Source, SourceConnection } from './source.type.js';
@@ -14,7 +16,7 @@ export class SourceResolver {
   }
 
   @Query(() => Source, { nullable: true, description: 'A source by id; null when there is none.' })
-  source(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfType(ctx, id, NodeType.SOURCE);
+  source(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfType(ctx, id, NodeType.SOURCE, selectedRelations(info, NodeType.SOURCE, {}));
   }
 }

@@ -1,0 +1,59 @@
+import { getArgumentValues, getNamedType, isInterfaceType, isObjectType, Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { NODE_SPECS, type NodeType } from '../model/index.js';
+import { offsetAfter } from './cursor.js';
+import { MAX_PAGE_SIZE } from './graphql.js';
+import { sourcesOf, type Relation, type Window } from './relation.js';
+
+/** A relation a query is going to read from a node, with its window when the field pages. */
+export interface RelationLoad {
+  relation: Relation;
+  window?: Window;
+}
+
+/**
+ * The relations that the fields selected on a node field (`practice(id) { dilemmas cases(first: 10) { … } }`)
+ * will load, worked out from the query before those fields are resolved, so the node and its relations
+ * can come in one statement. `relations` is the domain's relation table, keyed by field name (as every
+ * domain's is); `sources` and `provenance` are added for every type. A paged field counts with the window
+ * its resolver will ask for; one whose arguments the resolver would refuse is left out (the resolver then
+ * reports the error), as is anything unrecognised: a missed field costs a statement, never a wrong answer.
+ */
+export function selectedRelations(info: GraphQLResolveInfo, type: NodeType, relations: Record<string, Relation>): RelationLoad[] {
+  const objectType = getNamedType(info.returnType);
+  if (!isObjectType(objectType)) return [];
+  const sources = sourcesOf(NODE_SPECS[type].label);
+  const byField: Record<string, Relation> = { ...relations, sources, provenance: sources };
+  const loads = new Map<string, RelationLoad>();
+  for (const field of fieldsOn(objectType, info, info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : [])))) {
+    const relation = byField[field.name.value];
+    const definition = objectType.getFields()[field.name.value];
+    if (!relation || !definition) continue;
+    let window: Window | undefined;
+    if (definition.args.some((arg) => arg.name === 'first')) {
+      try {
+        const args = getArgumentValues(definition, field, info.variableValues) as { first?: unknown; after?: string | null };
+        const first = args.first;
+        if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) continue;
+        window = { offset: offsetAfter(args.after), first };
+      } catch {
+        continue;
+      }
+    }
+    loads.set(window ? `${relation.name}|${window.offset}|${window.first}` : relation.name, { relation, window });
+  }
+  return [...loads.values()];
+}
+
+/** The fields selected on `type` in these selection sets, through fragments that apply to it. */
+function fieldsOn(type: GraphQLObjectType, info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]): FieldNode[] {
+  const applies = (condition: string | undefined) =>
+    condition === undefined || condition === type.name || type.getInterfaces().some((iface) => iface.name === condition && isInterfaceType(iface));
+  return sets.flatMap((set) =>
+    set.selections.flatMap((selection): FieldNode[] => {
+      if (selection.kind === Kind.FIELD) return [selection];
+      if (selection.kind === Kind.INLINE_FRAGMENT) return applies(selection.typeCondition?.name.value) ? fieldsOn(type, info, [selection.selectionSet]) : [];
+      const fragment = info.fragments[selection.name.value];
+      return fragment && applies(fragment.typeCondition.name.value) ? fieldsOn(type, info, [fragment.selectionSet]) : [];
+    }),
+  );
+}
