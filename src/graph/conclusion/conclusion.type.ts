@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
 import { connectionOf } from '../shared/graphql.js';
 
-@ObjectType({ implements: Node, description: 'A conclusion drawn at a meeting.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A conclusion drawn at a meeting.' })
 export class Conclusion extends Node {
   @Field(() => String) statement!: string;
   @Field(() => String, { nullable: true, description: 'English gloss of the statement.' }) gloss?: string | null;

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
 import { connectionOf } from '../shared/graphql.js';
 
-@ObjectType({ implements: Node, description: 'A dilemma front-line employees meet, e.g. "Loslaten of sturen".' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A dilemma front-line employees meet, e.g. "Loslaten of sturen".' })
 export class Dilemma extends Node {
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) description?: string | null;

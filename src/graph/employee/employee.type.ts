@@ -3,7 +3,7 @@ import { Node } from '../node/node.type.js';
 import { Practice } from '../practice/practice.type.js';
 import { connectionOf } from '../shared/graphql.js';
 
-@ObjectType({ implements: Node, description: 'An interviewed civil servant. Pseudonymous only: never a real name.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'An interviewed civil servant. Pseudonymous only: never a real name.' })
 export class Employee extends Node {
   @Field(() => String) pseudonym!: string;
   @Field(() => String, { nullable: true, description: 'E.g. wijkregisseur, gebiedsmakelaar.' }) role?: string | null;

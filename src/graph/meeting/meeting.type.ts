@@ -4,7 +4,7 @@ import { Node } from '../node/node.type.js';
 import { MeetingKind } from '../shared/enums.js';
 import { connectionOf } from '../shared/graphql.js';
 
-@ObjectType({ implements: Node, description: 'A meeting of the research programme, e.g. a learning circle (leerkring).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A meeting of the research programme, e.g. a learning circle (leerkring).' })
 export class Meeting extends Node {
   @Field(() => String) title!: string;
   @Field(() => LocalDateResolver, { description: 'ISO date, e.g. 2018-03-14.' }) date!: string;

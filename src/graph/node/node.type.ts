@@ -2,7 +2,11 @@ import { Field, ID, InterfaceType } from 'type-graphql';
 import { NODE_SPECS } from '../model/index.js';
 import type { NodeRecord } from '../shared/records.js';
 
-/** Every node of the graph: a stable, readable id (`municipality:breda`) and its provenance. */
+/**
+ * Every node of the graph: a stable, readable id (`municipality:breda`) and its provenance.
+ * Implementations are declared with `simpleResolvers: true`: their plain fields are properties of the
+ * record, read by graphql-js's default resolver instead of a type-graphql wrapper per field and row.
+ */
 @InterfaceType({
   description: 'Any node of the graph. Ids are stable and readable: `<type>:<slug>`, e.g. `municipality:breda`.',
   // The GraphQL type names are the model's labels.

@@ -4,7 +4,7 @@ import { Meeting } from '../meeting/meeting.type.js';
 import { Research } from '../research/research.type.js';
 import { connectionOf } from '../shared/graphql.js';
 
-@ObjectType({ implements: Node, description: 'A public person named in a source (researcher, speaker).' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A public person named in a source (researcher, speaker).' })
 export class Person extends Node {
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) role?: string | null;

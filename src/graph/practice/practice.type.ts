@@ -3,7 +3,7 @@ import { Node } from '../node/node.type.js';
 import { PracticeKind } from '../shared/enums.js';
 import { connectionOf } from '../shared/graphql.js';
 
-@ObjectType({ implements: Node, description: 'A way of working: a mindset, skill, routine or organisational condition.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A way of working: a mindset, skill, routine or organisational condition.' })
 export class Practice extends Node {
   @Field(() => String, { description: 'In the source\'s own (Dutch) wording.' }) name!: string;
   @Field(() => String, { nullable: true }) description?: string | null;

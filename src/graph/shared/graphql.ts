@@ -2,7 +2,8 @@ import { Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { encodeCursor } from './cursor.js';
 
-@ObjectType({ description: 'Relay page information.' })
+// Connections are plain data: `simpleResolvers` lets graphql-js read their fields directly (see Node).
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => Boolean) hasPreviousPage!: boolean;
@@ -26,12 +27,12 @@ export interface Connection<T> {
  * One per node type, shared by the top-level list and the relationship fields that page.
  */
 export function connectionOf<T extends object>(nodeType: ClassType<T>, name: string): ClassType<Connection<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field(() => String, { description: 'Opaque; pass it as `after` to get the rows that follow.' }) cursor!: string;
     @Field(() => nodeType) node!: T;
   }
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} nodes.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} nodes.` })
   class ConnectionType {
     @Field(() => [EdgeType]) edges!: EdgeType[];
     @Field(() => PageInfo) pageInfo!: PageInfo;

@@ -3,7 +3,7 @@ import { SourceKind } from '../shared/enums.js';
 import { Node } from '../node/node.type.js';
 import { connectionOf } from '../shared/graphql.js';
 
-@ObjectType({ implements: Node, description: 'Where facts come from. `synthetic: true` marks made-up, illustrative data.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'Where facts come from. `synthetic: true` marks made-up, illustrative data.' })
 export class Source extends Node {
   @Field(() => String) title!: string;
   @Field(() => SourceKind) kind!: SourceKind;
