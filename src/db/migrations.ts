@@ -16,7 +16,8 @@ const RANGE_INDEXED: Partial<Record<Label, string[]>> = {
   Practice: ['name', 'kind'],
   Dilemma: ['name'],
   Meeting: ['date', 'kind'],
-  Case: ['title', 'year'],
+  // `restricted`: search finds the few restricted cases through it (see analytics/search.ts).
+  Case: ['title', 'year', 'restricted'],
   Source: ['kind', 'synthetic'],
 };
 
