@@ -74,6 +74,31 @@ export function operationCost(
   });
 }
 
+/** Most variable sets remembered per document (see `cachedOperationCost`). */
+const COSTS_PER_DOCUMENT = 64;
+const MAX_KEY_LENGTH = 2_048;
+
+const knownCosts = new WeakMap<DocumentNode, Map<string, number>>();
+
+/**
+ * `operationCost`, remembered per parsed document (Apollo's document cache hands out the same object for
+ * the same query text) and per operation name and variables: estimating walks the whole document with
+ * the schema, which cost as much as the rest of Apollo's pipeline for a small query.
+ */
+function cachedOperationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
+  let costs = knownCosts.get(document);
+  if (!costs) knownCosts.set(document, (costs = new Map()));
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  const known = costs.get(key);
+  if (known !== undefined) return known;
+  const cost = operationCost(schema, document, variables, operationName);
+  // Large variable sets (bulk imports) are not kept: the key would weigh more than the estimate saves.
+  if (key.length > MAX_KEY_LENGTH) return cost;
+  if (costs.size >= COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
+  costs.set(key, cost);
+  return cost;
+}
+
 export interface CostLimitOptions {
   /** Operations estimated above this are refused with HTTP 400, BAD_USER_INPUT, reason COST_LIMIT. */
   maxCost: number;
@@ -100,7 +125,7 @@ export function costLimitPlugin({ maxCost }: CostLimitOptions): ApolloServerPlug
         async didResolveOperation({ request, document, schema, operationName }) {
           let cost: number;
           try {
-            cost = operationCost(schema, document, request.variables, operationName);
+            cost = cachedOperationCost(schema, document, request.variables, operationName);
           } catch (error) {
             // Fail closed: an operation whose cost cannot be estimated does not run.
             throw refusal(

@@ -54,17 +54,30 @@ describe('the N+1 guard', () => {
     expect(alone.body.data!.case).toEqual(cases[7]);
   });
 
-  it('keeps windows of the same relation apart when loaded together', async () => {
-    type Page = { edges: Array<{ node: { id: string } }> };
-    const reply = await api.gql<{ practice: { one: Page; two: Page; all: Page } }>(
-      '{ practice(id: "practice:vertrouwen") { one: cases(first: 1) { ...Ids } two: cases(first: 2) { ...Ids } all: cases(first: 100) { ...Ids } } } fragment Ids on CaseConnection { edges { node { id } } }',
-    );
-    expect(reply.body.errors).toBeUndefined();
-    const ids = (page: Page) => page.edges.map((edge) => edge.node.id);
-    const { one, two, all } = reply.body.data!.practice;
-    expect(ids(all).length).toBeGreaterThan(2);
-    expect(ids(one)).toEqual(ids(all).slice(0, 1));
-    expect(ids(two)).toEqual(ids(all).slice(0, 2));
+  it('keeps windows of the same relation apart when loaded together, counted or not', async () => {
+    type Page = { totalCount?: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string } }> };
+    const statements = await statementsDuring(async () => {
+      const reply = await api.gql<{ practice: Record<'one' | 'two' | 'all' | 'counted' | 'rest', Page> }>(
+        `query($after: String) { practice(id: "practice:vertrouwen") {
+           one: cases(first: 1) { ...Ids } two: cases(first: 2) { ...Ids } all: cases(first: 100) { ...Ids }
+           counted: cases(first: 1) { totalCount ...Ids } rest: cases(first: 100, after: $after) { ...Ids } } }
+         fragment Ids on CaseConnection { pageInfo { hasNextPage endCursor } edges { node { id } } }`,
+        { after: Buffer.from('o:0').toString('base64url') },
+      );
+      expect(reply.body.errors).toBeUndefined();
+      const ids = (page: Page) => page.edges.map((edge) => edge.node.id);
+      const { one, two, all, counted, rest } = reply.body.data!.practice;
+      expect(ids(all).length).toBeGreaterThan(2);
+      expect(ids(one)).toEqual(ids(all).slice(0, 1));
+      expect(ids(two)).toEqual(ids(all).slice(0, 2));
+      expect(ids(rest)).toEqual(ids(all).slice(1));
+      // Without totalCount the page still knows whether more follow.
+      expect([one.pageInfo.hasNextPage, two.pageInfo.hasNextPage, all.pageInfo.hasNextPage, rest.pageInfo.hasNextPage]).toEqual([true, true, false, false]);
+      expect(counted).toEqual({ ...one, totalCount: ids(all).length });
+    });
+    // Uncounted windows are top-k sorts; the counted one sorts every case.
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.match(/LIMIT \$first\d+ \+ 1/g)).toHaveLength(4);
   });
 
   it('reads a node by id with the relations its fields select in one statement, answering as the fields would alone', async () => {

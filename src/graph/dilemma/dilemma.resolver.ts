@@ -34,8 +34,8 @@ export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
   }
 
   @FieldResolver(() => CaseConnection, { description: 'Cases that raise this dilemma.' })
-  cases(@Root() dilemma: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return relatedConnection(ctx, rel.cases, dilemma.id, page);
+  cases(@Root() dilemma: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return relatedConnection(ctx, rel.cases, dilemma.id, page, info);
   }
 
   @FieldResolver(() => [Conclusion], { description: 'Conclusions about this dilemma.' })

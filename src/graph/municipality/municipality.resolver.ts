@@ -30,13 +30,13 @@ export class MunicipalityResolver extends NodeFieldsResolver(Municipality, 'Muni
   }
 
   @FieldResolver(() => EmployeeConnection, { description: 'Employees who work here.' })
-  employees(@Root() municipality: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return relatedConnection(ctx, rel.employees, municipality.id, page);
+  employees(@Root() municipality: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return relatedConnection(ctx, rel.employees, municipality.id, page, info);
   }
 
   @FieldResolver(() => CaseConnection, { description: 'Cases that took place here.' })
-  cases(@Root() municipality: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return relatedConnection(ctx, rel.cases, municipality.id, page);
+  cases(@Root() municipality: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return relatedConnection(ctx, rel.cases, municipality.id, page, info);
   }
 
   @FieldResolver(() => [Practice], { description: 'Practices used here, by its employees or in its cases.' })

@@ -42,8 +42,8 @@ export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
   }
 
   @FieldResolver(() => CaseConnection, { description: 'Cases in which this practice was applied.' })
-  cases(@Root() practice: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return relatedConnection(ctx, rel.cases, practice.id, page);
+  cases(@Root() practice: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return relatedConnection(ctx, rel.cases, practice.id, page, info);
   }
 
   @FieldResolver(() => [Conclusion], { description: 'Conclusions that call for this practice.' })

@@ -55,7 +55,7 @@ export class ResearchResolver extends NodeFieldsResolver(Research, 'Research') {
   }
 
   @FieldResolver(() => EmployeeConnection, { description: 'Employees interviewed for the programme.' })
-  employees(@Root() research: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return relatedConnection(ctx, rel.employees, research.id, page);
+  employees(@Root() research: NodeRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return relatedConnection(ctx, rel.employees, research.id, page, info);
   }
 }

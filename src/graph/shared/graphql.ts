@@ -42,13 +42,14 @@ export function connectionOf<T extends object>(nodeType: ClassType<T>, name: str
 }
 
 /** Builds a connection from one page of rows that starts at `offset` of `totalCount`. */
-export function toConnection<T>(rows: T[], totalCount: number, offset: number): Connection<T> {
+export function toConnection<T>(rows: T[], totalCount: number | undefined, offset: number, hasNextPage = offset + rows.length < (totalCount ?? 0)): Connection<T> {
   const edges = rows.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
   return {
     edges,
-    totalCount,
+    // Left out only when the query does not select it (see `Window.counted`).
+    totalCount: totalCount as number,
     pageInfo: {
-      hasNextPage: offset + rows.length < totalCount,
+      hasNextPage,
       hasPreviousPage: offset > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { specOfId, type NodeType } from '../model/index.js';
 import type { RelationLoad } from './prefetch.js';
@@ -6,6 +7,7 @@ import { OrderDirection, toConnection, type Connection, type PageArgs } from './
 import type { Condition, SortKey } from './node.repository.js';
 import type { NodeRecord } from './records.js';
 import type { Relation } from './relation.js';
+import { selectedFields } from './selection.js';
 
 /** An `orderBy` entry as every domain's order input has it. */
 export interface OrderInput<F extends string> {
@@ -33,14 +35,19 @@ export async function listConnection(
   return toConnection(result.records, result.totalCount, offset);
 }
 
-/** A relationship field that pages (`Municipality.employees`): batched per level like every relation. */
-export async function relatedConnection(ctx: Context, relation: Relation, id: string, page: PageArgs): Promise<Connection<NodeRecord>> {
+/**
+ * A relationship field that pages (`Municipality.employees`): batched per level like every relation. The
+ * total is counted only when the query selects `totalCount`.
+ */
+export async function relatedConnection(ctx: Context, relation: Relation, id: string, page: PageArgs, info: GraphQLResolveInfo): Promise<Connection<NodeRecord>> {
   const offset = offsetAfter(page.after);
-  const result = await ctx.loaders.related(relation, { offset, first: page.first }).load(id);
+  const counted = selectedFields(info).has('totalCount');
+  const result = await ctx.loaders.related(relation, { offset, first: page.first, counted }).load(id);
   return toConnection(
     result.items.map((item) => item.node),
     result.totalCount,
     offset,
+    result.hasNextPage,
   );
 }
 

@@ -63,7 +63,7 @@ interface RelatedKey {
   id: string;
 }
 
-const requestKey = ({ relation, window }: Omit<RelatedKey, 'id'>) => (window ? `${relation.name}|${window.offset}|${window.first}` : relation.name);
+const requestKey = ({ relation, window }: Omit<RelatedKey, 'id'>) => (window ? `${relation.name}|${window.offset}|${window.first}|${window.counted}` : relation.name);
 
 /** One batch of the request's relation loads: grouped by relation and window, all in one statement. */
 async function loadRelatedKeys(db: Database, keys: readonly RelatedKey[]): Promise<RelatedPage[]> {

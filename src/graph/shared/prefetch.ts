@@ -3,6 +3,7 @@ import { NODE_SPECS, type NodeType } from '../model/index.js';
 import { offsetAfter } from './cursor.js';
 import { MAX_PAGE_SIZE } from './graphql.js';
 import { sourcesOf, type Relation, type Window } from './relation.js';
+import { selectedFields } from './selection.js';
 
 /** A relation a query is going to read from a node, with its window when the field pages. */
 export interface RelationLoad {
@@ -34,12 +35,12 @@ export function selectedRelations(info: GraphQLResolveInfo, type: NodeType, rela
         const args = getArgumentValues(definition, field, info.variableValues) as { first?: unknown; after?: string | null };
         const first = args.first;
         if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) continue;
-        window = { offset: offsetAfter(args.after), first };
+        window = { offset: offsetAfter(args.after), first, counted: selectedFields(info, [], [field]).has('totalCount') };
       } catch {
         continue;
       }
     }
-    loads.set(window ? `${relation.name}|${window.offset}|${window.first}` : relation.name, { relation, window });
+    loads.set(window ? `${relation.name}|${window.offset}|${window.first}|${window.counted}` : relation.name, { relation, window });
   }
   return [...loads.values()];
 }

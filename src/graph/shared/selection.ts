@@ -3,10 +3,12 @@ import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } 
 /**
  * The names of the fields selected under `path` of the current field (`['nodes']` for
  * `neighbourhood { nodes { … } }`), through fragments and inline fragments, over every alias of the field.
- * Lets a resolver skip work for parts of its result nobody asked for.
+ * Lets a resolver skip work for parts of its result nobody asked for. Fragments count whatever their type
+ * condition, so the set may hold more than will be resolved, never less. `fieldNodes`: another field's
+ * nodes than the current one's (a child the resolver looks ahead to).
  */
-export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
-  let sets: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[] = [], fieldNodes: readonly FieldNode[] = info.fieldNodes): Set<string> {
+  let sets: SelectionSetNode[] = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   for (const name of path) {
     sets = sets.flatMap((set) => fieldsOf(info, set).flatMap((field) => (field.name.value === name && field.selectionSet ? [field.selectionSet] : [])));
   }
