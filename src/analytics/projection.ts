@@ -65,20 +65,24 @@ export const RESTRICTED_RELATIONSHIP_PROPERTIES: Partial<Record<RelType, readonl
   USES: ['evidence'],
 };
 
-/** A node as the subgraph queries return it (see `nodeProjection` in cypher.ts). */
-export interface NodeRow {
-  props: Record<string, unknown>;
-  labels: string[];
-  synthetic: boolean;
-}
+/** A node as the subgraph queries return it (see `nodeProjection` in cypher.ts); the list form has no properties. */
+export type NodeRow =
+  | {
+      props: Record<string, unknown>;
+      labels: string[];
+      synthetic: boolean;
+    }
+  | [id: string, labels: string[], display: string | null, synthetic: boolean];
 
-/** A relationship as the subgraph queries return it (see `edgeProjection` in cypher.ts). */
-export interface EdgeRow {
-  source: string;
-  target: string;
-  type: string;
-  props: Record<string, unknown>;
-}
+/** A relationship as the subgraph queries return it (see `edgeProjection` in cypher.ts); the list form has no properties. */
+export type EdgeRow =
+  | {
+      source: string;
+      target: string;
+      type: string;
+      props: Record<string, unknown>;
+    }
+  | [source: string, type: string, target: string];
 
 /** The stable id of a relationship: at most one relationship of a type links two nodes (writes MERGE). */
 export const edgeId = (source: string, type: string, target: string): string => `${source}|${type}|${target}`;
@@ -114,6 +118,12 @@ export function projectEdgeProperties(type: string, props: Record<string, unknow
 
 /** A `GraphNodeData` from a projected row; the row's node must carry a model label (queries ensure it). */
 export function toGraphNode(row: NodeRow, options: ProjectionOptions = {}): GraphNodeData {
+  if (Array.isArray(row)) {
+    const [id, labels, display, synthetic] = row;
+    const type = typeOfLabels(labels);
+    if (!type) throw new Error(`Node ${id} has no label of the model (${labels.join(', ')})`);
+    return { id, type, label: display ?? id, properties: {}, synthetic: synthetic === true };
+  }
   const type = typeOfLabels(row.labels);
   if (!type) throw new Error(`Node ${String(row.props.id)} has no label of the model (${row.labels.join(', ')})`);
   const properties = (options.select ?? FULL_SELECTION).nodeProperties ? projectNodeProperties(type, row.props, options) : {};
@@ -124,7 +134,10 @@ export function toGraphNode(row: NodeRow, options: ProjectionOptions = {}): Grap
 
 /** A `GraphEdgeData` from a projected row. */
 export function toGraphEdge(row: EdgeRow, options: ProjectionOptions = {}): GraphEdgeData {
-  // Unselected edge properties arrive as {} (see `edgeProjection`).
+  if (Array.isArray(row)) {
+    const [source, type, target] = row;
+    return { id: edgeId(source, type, target), type, source, target, properties: {} };
+  }
   return {
     id: edgeId(row.source, row.type, row.target),
     type: row.type,

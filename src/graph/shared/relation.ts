@@ -127,19 +127,23 @@ function readRelatedPages(row: Record<string, unknown>, requests: readonly Relat
     for (const props of row[`nodes${i}`] as Array<Record<string, unknown>>) nodes.set(props.id as string, toNodeRecord(request.relation.to, props));
     const byId = new Map<string, RelatedPage>();
     const window = request.window;
-    for (const page of row[`pages${i}`] as Array<{ id: string; totalCount: number | null; items: string[]; rels: Array<Record<string, unknown>> }>) {
-      const items = page.items.map((itemId, j) => ({ node: nodes.get(itemId)!, rel: page.rels[j] ?? {} }));
+    // A page is a list [parent id, total count, item ids, relationship properties], not a map: the driver
+    // decodes every map key as a string, once per parent.
+    for (const [id, totalCount, itemIds, rels] of row[`pages${i}`] as Array<[string, number | null, string[], Array<Record<string, unknown>>]>) {
+      const items = itemIds.map((itemId, j) => ({ node: nodes.get(itemId)!, rel: rels[j] ?? NO_PROPERTIES }));
       byId.set(
-        page.id,
-        page.totalCount === null
+        id,
+        totalCount === null
           ? // An uncounted window fetched one row more than it shows, to tell whether a next page exists.
             { items: items.slice(0, window!.first), hasNextPage: items.length > window!.first }
-          : { totalCount: page.totalCount, items, hasNextPage: window ? window.offset + items.length < page.totalCount : false },
+          : { totalCount, items, hasNextPage: window ? window.offset + items.length < totalCount : false },
       );
     }
     return request.ids.map((id) => byId.get(id) ?? (window && !window.counted ? { items: [], hasNextPage: false } : { totalCount: 0, items: [], hasNextPage: false }));
   });
 }
+
+const NO_PROPERTIES: Record<string, unknown> = Object.freeze({});
 
 /** The subquery of request `i`: binds `pages<i>` (ids per parent) and `nodes<i>` (each related node once). */
 function relatedSubquery({ relation, window }: RelatedRequest, i: number): string {
@@ -159,7 +163,7 @@ function relatedSubquery({ relation, window }: RelatedRequest, i: number): strin
            WITH ${carry} ORDER BY m.${relation.orderBy}, m.id ${topK ? `SKIP $offset${i} LIMIT $first${i} + 1` : ''}
            RETURN collect(m) AS related, ${rels} AS rels }
     WITH id, ${topK ? 'null' : 'size(related)'} AS totalCount, ${slice('related')} AS related, ${slice('rels')} AS rels
-    WITH collect({id: id, totalCount: totalCount, items: [x IN related | x.id], rels: rels}) AS pages, collect(related) AS lists
+    WITH collect([id, totalCount, [x IN related | x.id], rels]) AS pages, collect(related) AS lists
     CALL { WITH lists
            UNWIND lists AS list
            UNWIND list AS m
