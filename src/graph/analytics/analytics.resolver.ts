@@ -20,7 +20,7 @@ import { canSeeRestricted, type Context } from '../context.js';
 import { NODE_SPECS } from '../model/index.js';
 import type { NodeRecord } from '../shared/records.js';
 import { Source } from '../source/source.type.js';
-import { sourcesOf } from '../source/source.fields.js';
+import { sourcesOf } from '../shared/relation.js';
 import { AllShortestPathsArgs, CooccurrenceArgs, NeighbourhoodArgs, SearchArgs, ShortestPathArgs, SimilarMunicipalitiesArgs } from './analytics.args.js';
 import { CooccurrenceMatrix, GraphNode, GraphStats, MunicipalitySimilarity, PracticeDegree, SearchHit, SharedPractice, Subgraph } from './analytics.type.js';
 

@@ -3,8 +3,6 @@ import type { Context } from '../context.js';
 import type { Label } from '../model/index.js';
 import type { NodeRecord } from '../shared/records.js';
 import { sourcesOf } from '../shared/relation.js';
-
-export { sourcesOf };
 import { Provenance, Source } from './source.type.js';
 
 /**
