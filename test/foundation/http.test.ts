@@ -1,7 +1,7 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { healthRoutes } from '../../src/server/health.js';
+import { healthRoutes, type HealthOptions } from '../../src/server/health.js';
 import { startTestApi, testLogger, type TestApi } from '../support/api.js';
 import { openTestDatabase } from '../support/neo4j.js';
 
@@ -45,40 +45,39 @@ describe('HTTP surface on a reachable Neo4j', () => {
   });
 });
 
-describe('/ready while start-up preparation is still running', () => {
+/** Runs `check` against `/ready` of a bare health router with these options, on the test database. */
+async function withReadyUrl(options: HealthOptions, check: (url: string) => Promise<void>): Promise<void> {
+  const db = openTestDatabase(inject('neo4jUri'), testLogger);
+  const server = express().use(healthRoutes(db, options)).listen(0, '127.0.0.1');
+  try {
+    await new Promise((resolve) => server.once('listening', resolve));
+    await check(`http://127.0.0.1:${(server.address() as AddressInfo).port}/ready`);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await db.close();
+  }
+}
+
+describe('/ready during start-up preparation and shutdown', () => {
   it('answers 503 "starting" although Neo4j answers, then 200 once prepared', async () => {
-    const db = openTestDatabase(inject('neo4jUri'), testLogger);
     let prepared = false;
-    const server = express().use(healthRoutes(db, { prepared: () => prepared })).listen(0, '127.0.0.1');
-    try {
-      await new Promise((resolve) => server.once('listening', resolve));
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ready`;
+    await withReadyUrl({ prepared: () => prepared }, async (url) => {
       const before = await fetch(url);
       expect(before.status).toBe(503);
       expect(await before.json()).toEqual({ status: 'starting', neo4j: true });
       prepared = true;
       expect((await fetch(url)).status).toBe(200);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-      await db.close();
-    }
+    });
   });
 
   it('answers 503 "stopping" once a shutdown has begun, whatever Neo4j says', async () => {
-    const db = openTestDatabase(inject('neo4jUri'), testLogger);
     let stopping = false;
-    const server = express().use(healthRoutes(db, { stopping: () => stopping })).listen(0, '127.0.0.1');
-    try {
-      await new Promise((resolve) => server.once('listening', resolve));
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ready`;
+    await withReadyUrl({ stopping: () => stopping }, async (url) => {
       expect((await fetch(url)).status).toBe(200);
       stopping = true;
       const during = await fetch(url);
       expect(during.status).toBe(503);
       expect(await during.json()).toEqual({ status: 'stopping' });
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-      await db.close();
-    }
+    });
   });
 });
