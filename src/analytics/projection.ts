@@ -126,7 +126,7 @@ export function toGraphNode(row: NodeRow, options: ProjectionOptions = {}): Grap
   }
   const type = typeOfLabels(row.labels);
   if (!type) throw new Error(`Node ${String(row.props.id)} has no label of the model (${row.labels.join(', ')})`);
-  const properties = (options.select ?? FULL_SELECTION).nodeProperties ? projectNodeProperties(type, row.props, options) : {};
+  const properties = projectNodeProperties(type, row.props, options);
   const id = String(row.props.id);
   const display = row.props[NODE_SPECS[type].display];
   return { id, type, label: display === null || display === undefined ? id : String(display), properties, synthetic: row.synthetic === true };

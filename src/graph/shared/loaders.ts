@@ -4,7 +4,7 @@ import { NodeRepository } from './node.repository.js';
 import type { NodeRecord } from './records.js';
 import type { NodeType } from '../model/index.js';
 import type { RelationLoad } from './prefetch.js';
-import { loadNodeWithRelated, loadRelatedMany, type RelatedItem, type RelatedPage, type RelatedRequest, type Relation, type Window } from './relation.js';
+import { loadNodeWithRelated, loadRelatedMany, relationKey, type RelatedItem, type RelatedPage, type RelatedRequest, type Relation, type Window } from './relation.js';
 
 /**
  * The per-request DataLoaders. Create one `Loaders` per request (never share across requests: what a
@@ -20,7 +20,7 @@ export class Loaders {
   constructor(private readonly db: Database) {
     const nodes = new NodeRepository(db);
     this.node = new DataLoader((ids) => nodes.byIds(ids));
-    this.relatedPages = new DataLoader((keys) => loadRelatedKeys(db, keys), { cacheKeyFn: (key) => `${requestKey(key)}|${key.id}` });
+    this.relatedPages = new DataLoader((keys) => loadRelatedKeys(db, keys), { cacheKeyFn: (key) => `${relationKey(key.relation, key.window)}|${key.id}` });
   }
 
   /**
@@ -63,13 +63,11 @@ interface RelatedKey {
   id: string;
 }
 
-const requestKey = ({ relation, window }: Omit<RelatedKey, 'id'>) => (window ? `${relation.name}|${window.offset}|${window.first}|${window.counted}` : relation.name);
-
 /** One batch of the request's relation loads: grouped by relation and window, all in one statement. */
 async function loadRelatedKeys(db: Database, keys: readonly RelatedKey[]): Promise<RelatedPage[]> {
   const requests = new Map<string, RelatedRequest & { ids: string[] }>();
   const placed = keys.map((key) => {
-    const group = requestKey(key);
+    const group = relationKey(key.relation, key.window);
     let request = requests.get(group);
     if (!request) requests.set(group, (request = { relation: key.relation, window: key.window, ids: [] }));
     request.ids.push(key.id);

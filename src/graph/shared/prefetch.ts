@@ -1,9 +1,9 @@
-import { getArgumentValues, getNamedType, isInterfaceType, isObjectType, Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getArgumentValues, getNamedType, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { NODE_SPECS, type NodeType } from '../model/index.js';
 import { offsetAfter } from './cursor.js';
 import { MAX_PAGE_SIZE } from './graphql.js';
-import { sourcesOf, type Relation, type Window } from './relation.js';
-import { selectedFields } from './selection.js';
+import { relationKey, sourcesOf, type Relation, type Window } from './relation.js';
+import { fieldsOf, selectedFields } from './selection.js';
 
 /** A relation a query is going to read from a node, with its window when the field pages. */
 export interface RelationLoad {
@@ -24,8 +24,12 @@ export function selectedRelations(info: GraphQLResolveInfo, type: NodeType, rela
   if (!isObjectType(objectType)) return [];
   const sources = sourcesOf(NODE_SPECS[type].label);
   const byField: Record<string, Relation> = { ...relations, sources, provenance: sources };
+  // Fragments count when they apply to this type: directly, through an interface it implements, or untyped.
+  const applies = (condition: string | undefined) =>
+    condition === undefined || condition === objectType.name || objectType.getInterfaces().some((iface) => iface.name === condition);
+  const fields = info.fieldNodes.flatMap((node) => (node.selectionSet ? fieldsOf(info, node.selectionSet, applies) : []));
   const loads = new Map<string, RelationLoad>();
-  for (const field of fieldsOn(objectType, info, info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : [])))) {
+  for (const field of fields) {
     const relation = byField[field.name.value];
     const definition = objectType.getFields()[field.name.value];
     if (!relation || !definition) continue;
@@ -40,21 +44,7 @@ export function selectedRelations(info: GraphQLResolveInfo, type: NodeType, rela
         continue;
       }
     }
-    loads.set(window ? `${relation.name}|${window.offset}|${window.first}|${window.counted}` : relation.name, { relation, window });
+    loads.set(relationKey(relation, window), { relation, window });
   }
   return [...loads.values()];
-}
-
-/** The fields selected on `type` in these selection sets, through fragments that apply to it. */
-function fieldsOn(type: GraphQLObjectType, info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]): FieldNode[] {
-  const applies = (condition: string | undefined) =>
-    condition === undefined || condition === type.name || type.getInterfaces().some((iface) => iface.name === condition && isInterfaceType(iface));
-  return sets.flatMap((set) =>
-    set.selections.flatMap((selection): FieldNode[] => {
-      if (selection.kind === Kind.FIELD) return [selection];
-      if (selection.kind === Kind.INLINE_FRAGMENT) return applies(selection.typeCondition?.name.value) ? fieldsOn(type, info, [selection.selectionSet]) : [];
-      const fragment = info.fragments[selection.name.value];
-      return fragment && applies(fragment.typeCondition.name.value) ? fieldsOn(type, info, [fragment.selectionSet]) : [];
-    }),
-  );
 }

@@ -60,6 +60,11 @@ export interface RelatedPage {
   hasNextPage?: boolean;
 }
 
+/** What tells loads of one relation apart: the relation, and the window when it pages. */
+export function relationKey(relation: Relation, window?: Window): string {
+  return window ? `${relation.name}|${window.offset}|${window.first}|${window.counted}` : relation.name;
+}
+
 /** One relation (and window) to load for a batch of parent ids. */
 export interface RelatedRequest {
   relation: Relation;

@@ -15,11 +15,15 @@ export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]
   return new Set(sets.flatMap((set) => fieldsOf(info, set).map((field) => field.name.value)));
 }
 
-function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode) {
+/**
+ * The field nodes of a selection set, through inline fragments and fragment spreads whose type condition
+ * `applies` (by default every one).
+ */
+export function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode, applies: (typeCondition: string | undefined) => boolean = () => true): FieldNode[] {
   return set.selections.flatMap((selection): FieldNode[] => {
     if (selection.kind === Kind.FIELD) return [selection];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsOf(info, selection.selectionSet);
+    if (selection.kind === Kind.INLINE_FRAGMENT) return applies(selection.typeCondition?.name.value) ? fieldsOf(info, selection.selectionSet, applies) : [];
     const fragment = info.fragments[selection.name.value];
-    return fragment ? fieldsOf(info, fragment.selectionSet) : [];
+    return fragment && applies(fragment.typeCondition.name.value) ? fieldsOf(info, fragment.selectionSet, applies) : [];
   });
 }
