@@ -386,8 +386,8 @@ async function ensureDataset(connection: Connection, scale: number, regenerate: 
   const locator = `npm run generate -- --scale ${scale} --seed ${DEFAULT_SEED}`;
   const stats = async () => {
     const [row] = await db.read(
-      `CALL { MATCH (n) RETURN count(n) AS nodes }
-       CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
+      `CALL () { MATCH (n) RETURN count(n) AS nodes }
+       CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
        OPTIONAL MATCH (s:Source {id: $id})
        RETURN nodes, relationships, s.locator AS locator`,
       { id: SYNTHETIC_SOURCE_ID },

@@ -55,23 +55,24 @@ export async function cooccurrence(db: Database, rowType: NodeType, columnType: 
   // times (PROFILE at scale 1, 10 municipalities: 3.3M → 92k db hits, 766 → 40 ms).
   const restricted = municipalityIds !== null && municipalityIds !== undefined;
   const findCases = restricted ? 'MATCH (cm:Municipality)<-[:IN]-(c:Case) WHERE cm.id IN $municipalityIds WITH collect(DISTINCT c) AS cases' : '';
-  const eachCase = restricted ? 'WITH cases UNWIND cases AS c' : 'MATCH (c:Case)';
+  const eachCase = restricted ? 'UNWIND cases AS c' : 'MATCH (c:Case)';
+  const scope = restricted ? '(cases)' : '()';
   // Separate MATCH clauses for row and column, so a same-type pair also pairs a node with itself (the diagonal).
   const rows = await db.read(
     `${findCases}
-     CALL {
+     CALL ${scope} {
        ${eachCase}
        MATCH ${rowPattern}
        WITH x, count(DISTINCT c) AS n ORDER BY ${rowSort}, x.id
        RETURN collect({props: properties(x), n: n}) AS rowItems
      }
-     CALL {
+     CALL ${scope} {
        ${eachCase}
        MATCH ${columnPattern}
        WITH x, count(DISTINCT c) AS n ORDER BY ${columnSort}, x.id
        RETURN collect({props: properties(x), n: n}) AS columnItems
      }
-     CALL {
+     CALL ${scope} {
        ${eachCase}
        MATCH ${rowPattern.replace('(x:', '(rx:')}
        MATCH ${columnPattern.replace('(x:', '(cx:')}

@@ -58,8 +58,7 @@ export async function* graphEdgePages(db: Database, options: GraphPageOptions = 
         `MATCH (a:${label}) WHERE a.id > $after
          WITH a ORDER BY a.id LIMIT $size
          WITH collect(a) AS page
-         CALL {
-           WITH page
+         CALL (page) {
            UNWIND page AS a
            MATCH (a)-[r:${rels}]->(b:${targets})
            WITH a, r, b ORDER BY a.id, type(r), b.id

@@ -37,8 +37,8 @@ export async function sharedPractices(db: Database, municipalityIds: readonly st
   const ids = [...new Set(municipalityIds)];
   if (ids.length === 0) throw badInput('"municipalityIds" must name at least one municipality.', 'municipalityIds');
   const rows = await db.read(
-    `CALL { MATCH (m:Municipality) WHERE m.id IN $ids RETURN collect(m.id) AS found }
-     CALL {
+    `CALL () { MATCH (m:Municipality) WHERE m.id IN $ids RETURN collect(m.id) AS found }
+     CALL () {
        MATCH (m:Municipality) WHERE m.id IN $ids
        MATCH ${PRACTICE_OF_MUNICIPALITY}
        WITH p, m, count(DISTINCT CASE WHEN x:Case THEN x END) AS caseCount,
@@ -89,19 +89,16 @@ export async function similarMunicipalities(db: Database, id: string, limit?: nu
   const max = checkRange(limit ?? SIMILAR_DEFAULT_LIMIT, 1, SIMILAR_MAX_LIMIT, 'limit');
   const rows = await db.read(
     `OPTIONAL MATCH (m:Municipality {id: $id})
-     CALL {
-       WITH m
+     CALL (m) {
        MATCH ${PRACTICE_OF_MUNICIPALITY}
        RETURN collect(DISTINCT p) AS mine
      }
-     CALL {
-       WITH m, mine
+     CALL (m, mine) {
        UNWIND mine AS p
        MATCH (p)<-[:USES|APPLIES]-()-[:WORKS_AT|IN]->(o:Municipality)
        WHERE o <> m
        WITH DISTINCT o, mine
-       CALL {
-         WITH o
+       CALL (o) {
          MATCH (o)<-[:WORKS_AT|IN]-()-[:USES|APPLIES]->(q:Practice)
          RETURN collect(DISTINCT q) AS theirs
        }

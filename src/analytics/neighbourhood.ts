@@ -59,8 +59,7 @@ export async function neighbourhood(db: Database, options: NeighbourhoodOptions)
   // a variable-length bound must be a literal.
   const onlyThrough = options.types ? `AND all(n IN nodes(p) WHERE n = f OR n:${labels})` : '';
   const reach = traverse
-    ? `CALL {
-         WITH f
+    ? `CALL (f) {
          MATCH p = (f)-[:${rels}*1..${depth}]-(m:${labels})
          WHERE m <> f ${onlyThrough}
          WITH m, min(length(p)) AS d
@@ -71,8 +70,7 @@ export async function neighbourhood(db: Database, options: NeighbourhoodOptions)
     : 'WITH f, [] AS reached';
   // The edge step only needs a type expression; with no traversal there is only the focus (no self-loops in the model).
   const edges = traverse
-    ? `CALL {
-         WITH ns
+    ? `CALL (ns) {
          UNWIND ns AS a
          MATCH (a)-[r:${rels}]->(b)
          WHERE b IN ns

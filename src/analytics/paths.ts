@@ -59,8 +59,7 @@ async function findPaths(db: Database, options: PathOptions, limit: number): Pro
   const rows = await db.read(
     `OPTIONAL MATCH (a:${fromSpec.label} {id: $from})
      OPTIONAL MATCH (b:${toSpec.label} {id: $to})
-     CALL {
-       WITH a, b
+     CALL (a, b) {
        MATCH p = ALL SHORTEST (a)(()-[:${rels}]-(:${labelExpression()})){0,${maxDepth}}(b)
        WITH p ORDER BY [n IN nodes(p) | n.id]
        LIMIT $limit

@@ -73,8 +73,8 @@ export class NodeRepository {
     // two passes had doubled the database's work (a practice page filtered by dilemma: 9.3k → 4.8k db hits).
     const cypher =
       where.length === 0
-        ? `CALL { MATCH (n:${label}) RETURN count(n) AS totalCount }
-           CALL { MATCH (n:${label})
+        ? `CALL () { MATCH (n:${label}) RETURN count(n) AS totalCount }
+           CALL () { MATCH (n:${label})
                   WITH n ORDER BY ${orderBy} SKIP $offset LIMIT $first
                   RETURN collect(properties(n)) AS page }
            RETURN totalCount, page`
