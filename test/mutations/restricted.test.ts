@@ -26,6 +26,8 @@ beforeAll(async () => {
   await api.data('Link', { from: employee, type: 'USES', to: practice, properties: { evidence: EVIDENCE, restricted: true } });
   await api.data('CreatePractice', { input: { id: other, name: `Openbaar ${slug}`, kind: 'SKILL' } });
   await api.data('Link', { from: employee, type: 'USES', to: other, properties: { evidence: 'Openbaar citaat.' } });
+  await api.data('Link', { from: restrictedCase, type: 'APPLIES', to: practice });
+  await api.data('Link', { from: openCase, type: 'APPLIES', to: practice });
 });
 
 afterAll(async () => {
@@ -59,6 +61,18 @@ describe.each<[TestRole, boolean]>([
     expect(result.data!.case).toMatchObject({ summary: 'Iedereen mag dit lezen.', restricted: false });
   });
 
+  it(`${sees ? 'shows' : 'hides'} the summary of a restricted case reached through relationships`, async () => {
+    // Related nodes come with the properties their selection reads: `summary` must bring `restricted` along.
+    const { body } = await api.raw(
+      `{ employee(id: "${employee}") { practiceUses { practice { cases(first: 5) { edges { node { id summary } } } } } } }`,
+      role === 'anonymous' ? undefined : `Bearer ${TOKENS[role]}`,
+    );
+    expect(body.errors).toBeUndefined();
+    const data = body.data as { employee: { practiceUses: Array<{ practice: { cases: { edges: Array<{ node: { id: string; summary: string | null } }> } } }> } };
+    const cases = data.employee.practiceUses.flatMap((use) => use.practice.cases.edges.map((edge) => edge.node));
+    expect(Object.fromEntries(cases.map((node) => [node.id, node.summary]))).toEqual({ [restrictedCase]: sees ? SECRET : null, [openCase]: 'Iedereen mag dit lezen.' });
+  });
+
   it(`${sees ? 'shows' : 'hides'} the evidence of a restricted USES, from both ends`, async () => {
     const result = await api.op<UsesData>('RestrictedUses', { employee, practice }, role);
     expect(result.errors).toBeUndefined();
@@ -70,7 +84,7 @@ describe.each<[TestRole, boolean]>([
 
 it('never leaks restricted text into a response for a reader, whatever the path', async () => {
   const { body } = await api.raw(
-    `{ employee(id: "${employee}") { practiceUses { evidence practice { usedBy { evidence } } } }
+    `{ employee(id: "${employee}") { practiceUses { evidence practice { usedBy { evidence } cases(first: 5) { edges { node { summary } } } } } }
        node(id: "${restrictedCase}") { ... on Case { summary } } }`,
     `Bearer ${TOKENS.reader}`,
   );

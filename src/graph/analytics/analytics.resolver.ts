@@ -104,8 +104,8 @@ export class AnalyticsResolver {
 @Resolver(() => GraphNode)
 export class GraphNodeResolver {
   @FieldResolver(() => [Source], { description: 'The sources this node comes from (none for a Source itself).' })
-  sources(@Root() node: GraphNodeData, @Ctx() ctx: Context): Promise<NodeRecord[]> {
-    return ctx.loaders.nodes(sourcesOf(NODE_SPECS[node.type].label), node.id);
+  sources(@Root() node: GraphNodeData, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<NodeRecord[]> {
+    return ctx.loaders.nodes(sourcesOf(NODE_SPECS[node.type].label), node.id, info);
   }
 }
 

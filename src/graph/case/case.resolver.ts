@@ -40,22 +40,22 @@ export class CaseResolver extends NodeFieldsResolver(Case, 'Case') {
   }
 
   @FieldResolver(() => Municipality, { nullable: true, description: 'Where the case took place.' })
-  municipality(@Root() item: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.one(rel.municipality, item.id);
+  municipality(@Root() item: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.one(rel.municipality, item.id, info);
   }
 
   @FieldResolver(() => [Employee], { description: 'Employees who described this case.' })
-  employees(@Root() item: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.employees, item.id);
+  employees(@Root() item: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.employees, item.id, info);
   }
 
   @FieldResolver(() => [Practice], { description: 'Practices applied in this case.' })
-  practices(@Root() item: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.practices, item.id);
+  practices(@Root() item: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.practices, item.id, info);
   }
 
   @FieldResolver(() => [Dilemma], { description: 'Dilemmas this case raises.' })
-  dilemmas(@Root() item: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.dilemmas, item.id);
+  dilemmas(@Root() item: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.dilemmas, item.id, info);
   }
 }

@@ -26,17 +26,17 @@ export class ConclusionResolver extends NodeFieldsResolver(Conclusion, 'Conclusi
   }
 
   @FieldResolver(() => [Dilemma], { description: 'The dilemmas this conclusion concerns.' })
-  dilemmas(@Root() conclusion: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.dilemmas, conclusion.id);
+  dilemmas(@Root() conclusion: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.dilemmas, conclusion.id, info);
   }
 
   @FieldResolver(() => [Practice], { description: 'The practices this conclusion calls for.' })
-  practices(@Root() conclusion: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.practices, conclusion.id);
+  practices(@Root() conclusion: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.practices, conclusion.id, info);
   }
 
   @FieldResolver(() => [Meeting], { description: 'The meetings where it was concluded.' })
-  meetings(@Root() conclusion: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.meetings, conclusion.id);
+  meetings(@Root() conclusion: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.meetings, conclusion.id, info);
   }
 }

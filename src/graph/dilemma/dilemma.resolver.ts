@@ -29,8 +29,8 @@ export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
   }
 
   @FieldResolver(() => [Practice], { description: 'Practices that address this dilemma.' })
-  practices(@Root() dilemma: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.practices, dilemma.id);
+  practices(@Root() dilemma: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.practices, dilemma.id, info);
   }
 
   @FieldResolver(() => CaseConnection, { description: 'Cases that raise this dilemma.' })
@@ -39,17 +39,17 @@ export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
   }
 
   @FieldResolver(() => [Conclusion], { description: 'Conclusions about this dilemma.' })
-  conclusions(@Root() dilemma: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.conclusions, dilemma.id);
+  conclusions(@Root() dilemma: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.conclusions, dilemma.id, info);
   }
 
   @FieldResolver(() => [Meeting], { description: 'Meetings that discussed this dilemma.' })
-  meetings(@Root() dilemma: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.meetings, dilemma.id);
+  meetings(@Root() dilemma: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.meetings, dilemma.id, info);
   }
 
   @FieldResolver(() => [Municipality], { description: 'Municipalities with cases that raise this dilemma.' })
-  municipalities(@Root() dilemma: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.municipalities, dilemma.id);
+  municipalities(@Root() dilemma: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.municipalities, dilemma.id, info);
   }
 }

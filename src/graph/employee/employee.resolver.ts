@@ -27,30 +27,30 @@ export class EmployeeResolver extends NodeFieldsResolver(Employee, 'Employee') {
   }
 
   @FieldResolver(() => Municipality, { nullable: true, description: 'Where this employee works.' })
-  municipality(@Root() employee: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.one(rel.municipality, employee.id);
+  municipality(@Root() employee: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.one(rel.municipality, employee.id, info);
   }
 
   @FieldResolver(() => [Research], { description: 'Research programmes this employee was interviewed for.' })
-  research(@Root() employee: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.research, employee.id);
+  research(@Root() employee: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.research, employee.id, info);
   }
 
   @FieldResolver(() => [Practice], { description: 'Practices this employee uses.' })
-  practices(@Root() employee: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.practices, employee.id);
+  practices(@Root() employee: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.practices, employee.id, info);
   }
 
   @FieldResolver(() => [PracticeUse], {
     description: 'Practices this employee uses, with the evidence (USES.evidence; null for anonymous callers and readers when the USES relationship is restricted).',
   })
-  async practiceUses(@Root() employee: NodeRecord, @Ctx() ctx: Context) {
-    const items = await ctx.loaders.items(rel.practiceUses, employee.id);
+  async practiceUses(@Root() employee: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const items = await ctx.loaders.items(rel.practiceUses, employee.id, info);
     return items.map((item) => ({ employee, practice: item.node, evidence: unlessRestricted(item.rel.evidence ?? null, item.rel.restricted, ctx.viewer) }));
   }
 
   @FieldResolver(() => [Case], { description: 'Cases this employee described.' })
-  cases(@Root() employee: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.cases, employee.id);
+  cases(@Root() employee: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.cases, employee.id, info);
   }
 }

@@ -27,23 +27,23 @@ export class MeetingResolver extends NodeFieldsResolver(Meeting, 'Meeting') {
   }
 
   @FieldResolver(() => Research, { nullable: true, description: 'The research programme the meeting is part of.' })
-  research(@Root() meeting: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.one(rel.research, meeting.id);
+  research(@Root() meeting: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.one(rel.research, meeting.id, info);
   }
 
   @FieldResolver(() => [Dilemma], { description: 'Dilemmas discussed at the meeting.' })
-  dilemmas(@Root() meeting: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.dilemmas, meeting.id);
+  dilemmas(@Root() meeting: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.dilemmas, meeting.id, info);
   }
 
   @FieldResolver(() => [Conclusion], { description: 'Conclusions drawn at the meeting.' })
-  conclusions(@Root() meeting: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.conclusions, meeting.id);
+  conclusions(@Root() meeting: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.conclusions, meeting.id, info);
   }
 
   @FieldResolver(() => [Talk], { description: 'Who spoke, and in which role (opening, introduction, …).' })
-  async speakers(@Root() meeting: NodeRecord, @Ctx() ctx: Context) {
-    const items = await ctx.loaders.items(rel.speakers, meeting.id);
+  async speakers(@Root() meeting: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const items = await ctx.loaders.items(rel.speakers, meeting.id, info);
     return items.map((item) => ({ person: item.node, meeting, role: item.rel.role ?? null }));
   }
 }

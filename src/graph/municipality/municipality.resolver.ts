@@ -40,22 +40,22 @@ export class MunicipalityResolver extends NodeFieldsResolver(Municipality, 'Muni
   }
 
   @FieldResolver(() => [Practice], { description: 'Practices used here, by its employees or in its cases.' })
-  practices(@Root() municipality: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.practices, municipality.id);
+  practices(@Root() municipality: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.practices, municipality.id, info);
   }
 
   @FieldResolver(() => [Dilemma], { description: 'Dilemmas raised by cases here.' })
-  dilemmas(@Root() municipality: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.dilemmas, municipality.id);
+  dilemmas(@Root() municipality: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.dilemmas, municipality.id, info);
   }
 
   @FieldResolver(() => [Research], { description: 'Research programmes this municipality partners in.' })
-  research(@Root() municipality: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.research, municipality.id);
+  research(@Root() municipality: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.research, municipality.id, info);
   }
 
   @FieldResolver(() => [Person], { description: 'People affiliated with this municipality (e.g. a wethouder).' })
-  people(@Root() municipality: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.people, municipality.id);
+  people(@Root() municipality: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.people, municipality.id, info);
   }
 }

@@ -25,17 +25,17 @@ export class OrganisationResolver extends NodeFieldsResolver(Organisation, 'Orga
   }
 
   @FieldResolver(() => [Research], { description: 'Research programmes this organisation leads.' })
-  researchLed(@Root() organisation: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.researchLed, organisation.id);
+  researchLed(@Root() organisation: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.researchLed, organisation.id, info);
   }
 
   @FieldResolver(() => [Research], { description: 'Research programmes this organisation funds.' })
-  researchFunded(@Root() organisation: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.researchFunded, organisation.id);
+  researchFunded(@Root() organisation: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.researchFunded, organisation.id, info);
   }
 
   @FieldResolver(() => [Person], { description: 'People affiliated with this organisation.' })
-  people(@Root() organisation: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.people, organisation.id);
+  people(@Root() organisation: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.people, organisation.id, info);
   }
 }

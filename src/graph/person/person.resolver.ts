@@ -25,24 +25,24 @@ export class PersonResolver extends NodeFieldsResolver(Person, 'Person') {
   }
 
   @FieldResolver(() => [ResearcherRole], { description: 'Research programmes this person works on, and whether as lead.' })
-  async research(@Root() person: NodeRecord, @Ctx() ctx: Context) {
-    const items = await ctx.loaders.items(rel.research, person.id);
+  async research(@Root() person: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const items = await ctx.loaders.items(rel.research, person.id, info);
     return items.map((item) => ({ person, research: item.node, lead: item.rel.lead ?? null }));
   }
 
   @FieldResolver(() => [Organisation], { description: 'Organisations this person is affiliated with.' })
-  organisations(@Root() person: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.organisations, person.id);
+  organisations(@Root() person: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.organisations, person.id, info);
   }
 
   @FieldResolver(() => [Municipality], { description: 'Municipalities this person is affiliated with.' })
-  municipalities(@Root() person: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.municipalities, person.id);
+  municipalities(@Root() person: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.municipalities, person.id, info);
   }
 
   @FieldResolver(() => [Talk], { description: 'Meetings this person spoke at, with their role.' })
-  async talks(@Root() person: NodeRecord, @Ctx() ctx: Context) {
-    const items = await ctx.loaders.items(rel.talks, person.id);
+  async talks(@Root() person: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const items = await ctx.loaders.items(rel.talks, person.id, info);
     return items.map((item) => ({ person, meeting: item.node, role: item.rel.role ?? null }));
   }
 }

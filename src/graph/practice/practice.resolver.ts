@@ -29,15 +29,15 @@ export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
   }
 
   @FieldResolver(() => [Dilemma], { description: 'The dilemmas this practice addresses.' })
-  dilemmas(@Root() practice: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.dilemmas, practice.id);
+  dilemmas(@Root() practice: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.dilemmas, practice.id, info);
   }
 
   @FieldResolver(() => [PracticeUse], {
     description: 'The employees who use this practice, with their evidence (null for anonymous callers and readers when the USES relationship is restricted).',
   })
-  async usedBy(@Root() practice: NodeRecord, @Ctx() ctx: Context) {
-    const items = await ctx.loaders.items(rel.usedBy, practice.id);
+  async usedBy(@Root() practice: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const items = await ctx.loaders.items(rel.usedBy, practice.id, info);
     return items.map((item) => ({ employee: item.node, practice, evidence: unlessRestricted(item.rel.evidence ?? null, item.rel.restricted, ctx.viewer) }));
   }
 
@@ -47,12 +47,12 @@ export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
   }
 
   @FieldResolver(() => [Conclusion], { description: 'Conclusions that call for this practice.' })
-  conclusions(@Root() practice: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.conclusions, practice.id);
+  conclusions(@Root() practice: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.conclusions, practice.id, info);
   }
 
   @FieldResolver(() => [Municipality], { description: 'Municipalities where it is used (by employees or in cases).' })
-  municipalities(@Root() practice: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.municipalities, practice.id);
+  municipalities(@Root() practice: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.municipalities, practice.id, info);
   }
 }

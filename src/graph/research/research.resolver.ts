@@ -29,29 +29,29 @@ export class ResearchResolver extends NodeFieldsResolver(Research, 'Research') {
   }
 
   @FieldResolver(() => [Organisation], { description: 'Who leads the programme.' })
-  ledBy(@Root() research: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.ledBy, research.id);
+  ledBy(@Root() research: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.ledBy, research.id, info);
   }
 
   @FieldResolver(() => [Organisation], { description: 'Who funds the programme.' })
-  fundedBy(@Root() research: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.fundedBy, research.id);
+  fundedBy(@Root() research: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.fundedBy, research.id, info);
   }
 
   @FieldResolver(() => [Municipality], { description: 'The partner municipalities.' })
-  partners(@Root() research: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.partners, research.id);
+  partners(@Root() research: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.partners, research.id, info);
   }
 
   @FieldResolver(() => [ResearcherRole], { description: 'The researchers, and who leads.' })
-  async researchers(@Root() research: NodeRecord, @Ctx() ctx: Context) {
-    const items = await ctx.loaders.items(rel.researchers, research.id);
+  async researchers(@Root() research: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const items = await ctx.loaders.items(rel.researchers, research.id, info);
     return items.map((item) => ({ person: item.node, research, lead: item.rel.lead ?? null }));
   }
 
   @FieldResolver(() => [Meeting], { description: 'Meetings of the programme, by date.' })
-  meetings(@Root() research: NodeRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.nodes(rel.meetings, research.id);
+  meetings(@Root() research: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.meetings, research.id, info);
   }
 
   @FieldResolver(() => EmployeeConnection, { description: 'Employees interviewed for the programme.' })

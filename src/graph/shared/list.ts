@@ -7,6 +7,7 @@ import { OrderDirection, toConnection, type Connection, type PageArgs } from './
 import type { Condition, SortKey } from './node.repository.js';
 import type { NodeRecord } from './records.js';
 import type { Relation } from './relation.js';
+import { projectionOf } from './projection.js';
 import { selectedFields } from './selection.js';
 
 /** An `orderBy` entry as every domain's order input has it. */
@@ -42,7 +43,7 @@ export async function listConnection(
 export async function relatedConnection(ctx: Context, relation: Relation, id: string, page: PageArgs, info: GraphQLResolveInfo): Promise<Connection<NodeRecord>> {
   const offset = offsetAfter(page.after);
   const counted = selectedFields(info).has('totalCount');
-  const result = await ctx.loaders.related(relation, { offset, first: page.first, counted }).load(id);
+  const result = await ctx.loaders.related(relation, { offset, first: page.first, counted }, projectionOf(info, relation.to)).load(id);
   return toConnection(
     result.items.map((item) => item.node),
     result.totalCount,

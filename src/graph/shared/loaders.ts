@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Database } from '../../db/database.js';
 import { NodeRepository } from './node.repository.js';
 import type { NodeRecord } from './records.js';
 import type { NodeType } from '../model/index.js';
 import type { RelationLoad } from './prefetch.js';
+import { projectionOf, type Projection } from './projection.js';
 import { loadNodeWithRelated, loadRelatedMany, relationKey, type RelatedItem, type RelatedPage, type RelatedRequest, type Relation, type Window } from './relation.js';
 
 /**
@@ -20,7 +22,9 @@ export class Loaders {
   constructor(private readonly db: Database) {
     const nodes = new NodeRepository(db);
     this.node = new DataLoader((ids) => nodes.byIds(ids));
-    this.relatedPages = new DataLoader((keys) => loadRelatedKeys(db, keys), { cacheKeyFn: (key) => `${relationKey(key.relation, key.window)}|${key.id}` });
+    this.relatedPages = new DataLoader((keys) => loadRelatedKeys(db, keys), {
+      cacheKeyFn: (key) => `${relationKey(key.relation, key.window, key.projection)}|${key.id}`,
+    });
   }
 
   /**
@@ -32,34 +36,41 @@ export class Loaders {
     if (relations.length === 0) return this.node.load(id);
     const { node, pages } = await loadNodeWithRelated(this.db, type, id, relations);
     if (node) this.node.prime(id, node);
-    relations.forEach(({ relation, window }, i) => this.relatedPages.prime({ relation, window, id }, pages[i]!));
+    relations.forEach(({ relation, window, projection }, i) => this.relatedPages.prime({ relation, window, projection, id }, pages[i]!));
     return node;
   }
 
-  /** The loader of one relation (and window, for connection fields). */
-  related(relation: Relation, window?: Window): { load(id: string): Promise<RelatedPage> } {
-    return { load: (id) => this.relatedPages.load({ relation, window, id }) };
+  /**
+   * The loader of one relation (and window, for connection fields). `projection`: the properties of the
+   * related nodes to fetch (`projectionOf` the field); all of them when undefined.
+   */
+  related(relation: Relation, window?: Window, projection?: Projection): { load(id: string): Promise<RelatedPage> } {
+    return { load: (id) => this.relatedPages.load({ relation, window, projection, id }) };
   }
 
-  /** All related nodes of `id`, in the relation's order. */
-  async nodes(relation: Relation, id: string): Promise<NodeRecord[]> {
-    return (await this.related(relation).load(id)).items.map((item) => item.node);
+  /**
+   * All related nodes of `id`, in the relation's order. `info` is the field's: the nodes come with the
+   * properties its selection reads.
+   */
+  async nodes(relation: Relation, id: string, info: GraphQLResolveInfo): Promise<NodeRecord[]> {
+    return (await this.related(relation, undefined, projectionOf(info, relation.to)).load(id)).items.map((item) => item.node);
   }
 
-  /** All related items of `id` with their relationship properties. */
-  async items(relation: Relation, id: string): Promise<RelatedItem[]> {
-    return (await this.related(relation).load(id)).items;
+  /** All related items of `id` with their relationship properties (`info` as for `nodes`). */
+  async items(relation: Relation, id: string, info: GraphQLResolveInfo): Promise<RelatedItem[]> {
+    return (await this.related(relation, undefined, projectionOf(info, relation.to)).load(id)).items;
   }
 
   /** The single related node (for to-one relations such as `Employee.municipality`), or null. */
-  async one(relation: Relation, id: string): Promise<NodeRecord | null> {
-    return (await this.related(relation).load(id)).items[0]?.node ?? null;
+  async one(relation: Relation, id: string, info: GraphQLResolveInfo): Promise<NodeRecord | null> {
+    return (await this.related(relation, undefined, projectionOf(info, relation.to)).load(id)).items[0]?.node ?? null;
   }
 }
 
 interface RelatedKey {
   relation: Relation;
   window?: Window;
+  projection?: Projection;
   id: string;
 }
 
@@ -67,9 +78,9 @@ interface RelatedKey {
 async function loadRelatedKeys(db: Database, keys: readonly RelatedKey[]): Promise<RelatedPage[]> {
   const requests = new Map<string, RelatedRequest & { ids: string[] }>();
   const placed = keys.map((key) => {
-    const group = relationKey(key.relation, key.window);
+    const group = relationKey(key.relation, key.window, key.projection);
     let request = requests.get(group);
-    if (!request) requests.set(group, (request = { relation: key.relation, window: key.window, ids: [] }));
+    if (!request) requests.set(group, (request = { relation: key.relation, window: key.window, projection: key.projection, ids: [] }));
     request.ids.push(key.id);
     return { group, index: request.ids.length - 1 };
   });

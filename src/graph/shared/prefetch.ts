@@ -1,7 +1,8 @@
-import { getArgumentValues, getNamedType, isObjectType, type GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { NODE_SPECS, type NodeType } from '../model/index.js';
 import { offsetAfter } from './cursor.js';
 import { MAX_PAGE_SIZE } from './graphql.js';
+import { projectionOf, type Projection } from './projection.js';
 import { relationKey, sourcesOf, type Relation, type Window } from './relation.js';
 import { fieldsOf, selectedFields } from './selection.js';
 
@@ -9,6 +10,7 @@ import { fieldsOf, selectedFields } from './selection.js';
 export interface RelationLoad {
   relation: Relation;
   window?: Window;
+  projection?: Projection;
 }
 
 /**
@@ -27,9 +29,15 @@ export function selectedRelations(info: GraphQLResolveInfo, type: NodeType, rela
   // Fragments count when they apply to this type: directly, through an interface it implements, or untyped.
   const applies = (condition: string | undefined) =>
     condition === undefined || condition === objectType.name || objectType.getInterfaces().some((iface) => iface.name === condition);
-  const fields = info.fieldNodes.flatMap((node) => (node.selectionSet ? fieldsOf(info, node.selectionSet, applies) : []));
+  // Grouped by response key, as graphql-js merges them: the field resolver sees all of a key's nodes.
+  const byResponseKey = new Map<string, FieldNode[]>();
+  for (const field of info.fieldNodes.flatMap((node) => (node.selectionSet ? fieldsOf(info, node.selectionSet, applies) : []))) {
+    const key = field.alias?.value ?? field.name.value;
+    byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), field]);
+  }
   const loads = new Map<string, RelationLoad>();
-  for (const field of fields) {
+  for (const fieldNodes of byResponseKey.values()) {
+    const field = fieldNodes[0]!;
     const relation = byField[field.name.value];
     const definition = objectType.getFields()[field.name.value];
     if (!relation || !definition) continue;
@@ -39,12 +47,13 @@ export function selectedRelations(info: GraphQLResolveInfo, type: NodeType, rela
         const args = getArgumentValues(definition, field, info.variableValues) as { first?: unknown; after?: string | null };
         const first = args.first;
         if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) continue;
-        window = { offset: offsetAfter(args.after), first, counted: selectedFields(info, [], [field]).has('totalCount') };
+        window = { offset: offsetAfter(args.after), first, counted: selectedFields(info, [], fieldNodes).has('totalCount') };
       } catch {
         continue;
       }
     }
-    loads.set(relationKey(relation, window), { relation, window });
+    const projection = projectionOf(info, relation.to, fieldNodes, definition.type);
+    loads.set(relationKey(relation, window, projection), { relation, window, projection });
   }
   return [...loads.values()];
 }

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { NODE_SPECS, NodeType, type Label } from '../model/index.js';
+import type { Projection } from './projection.js';
 import { toNodeRecord, type NodeRecord } from './records.js';
 
 /**
@@ -60,15 +61,21 @@ export interface RelatedPage {
   hasNextPage?: boolean;
 }
 
-/** What tells loads of one relation apart: the relation, and the window when it pages. */
-export function relationKey(relation: Relation, window?: Window): string {
-  return window ? `${relation.name}|${window.offset}|${window.first}|${window.counted}` : relation.name;
+/**
+ * What tells loads of one relation apart: the relation, the window when it pages, and the properties
+ * fetched of the related nodes (so a record fetched for `{ id name }` never answers `{ description }`).
+ */
+export function relationKey(relation: Relation, window?: Window, projection?: Projection): string {
+  const fetched = projection ? projection.join(',') : '*';
+  return window ? `${relation.name}|${window.offset}|${window.first}|${window.counted}|${fetched}` : `${relation.name}|${fetched}`;
 }
 
-/** One relation (and window) to load for a batch of parent ids. */
+/** One relation (window, projection) to load for a batch of parent ids. */
 export interface RelatedRequest {
   relation: Relation;
   window?: Window;
+  /** The properties of the related nodes to fetch; all when undefined. */
+  projection?: Projection;
   ids: readonly string[];
 }
 
@@ -150,18 +157,25 @@ function readRelatedPages(row: Record<string, unknown>, requests: readonly Relat
 
 const NO_PROPERTIES: Record<string, unknown> = Object.freeze({});
 
+/** A property name goes into Cypher text only when the model has it (projections are built from the model). */
+function allowedProperty(type: NodeType, name: string): string {
+  if (name !== 'id' && !Object.hasOwn(NODE_SPECS[type].properties, name)) throw new Error(`not a property of ${type}: ${name}`);
+  return name;
+}
+
 /** The subquery of request `i`: binds `pages<i>` (ids per parent) and `nodes<i>` (each related node once). */
-function relatedSubquery({ relation, window }: RelatedRequest, i: number): string {
+function relatedSubquery({ relation, window, projection }: RelatedRequest, i: number): string {
   const toLabel = NODE_SPECS[relation.to].label;
+  const properties = projection ? `m {${projection.map((name) => `.${allowedProperty(relation.to, name)}`).join(', ')}}` : 'properties(m)';
   const distinct = relation.distinct ? 'WITH DISTINCT m' : '';
   const carry = relation.withRel ? 'm, r' : 'm';
   const rels = relation.withRel ? 'collect(properties(r))' : '[]';
   const topK = window !== undefined && !window.counted;
   const slice = (list: string) => (window && !topK ? `${list}[$offset${i}..($offset${i} + $first${i})]` : list);
-  return `CALL {
+  return `CALL () {
     UNWIND $ids${i} AS id
     MATCH (n:${relation.from} {id: id})
-    CALL { WITH n
+    CALL (n) {
            MATCH ${relation.pattern}
            WHERE m:${toLabel}
            ${distinct}
@@ -169,11 +183,11 @@ function relatedSubquery({ relation, window }: RelatedRequest, i: number): strin
            RETURN collect(m) AS related, ${rels} AS rels }
     WITH id, ${topK ? 'null' : 'size(related)'} AS totalCount, ${slice('related')} AS related, ${slice('rels')} AS rels
     WITH collect([id, totalCount, [x IN related | x.id], rels]) AS pages, collect(related) AS lists
-    CALL { WITH lists
+    CALL (lists) {
            UNWIND lists AS list
            UNWIND list AS m
            WITH DISTINCT m
-           RETURN collect(properties(m)) AS nodes }
+           RETURN collect(${properties}) AS nodes }
     RETURN pages AS pages${i}, nodes AS nodes${i}
   }`;
 }

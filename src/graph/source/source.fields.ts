@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root, type ClassType } from 'type-graphql';
 import type { Context } from '../context.js';
 import type { Label } from '../model/index.js';
 import type { NodeRecord } from '../shared/records.js';
@@ -15,13 +16,13 @@ export function NodeFieldsResolver(objectType: ClassType, label: Label) {
   @Resolver(() => objectType)
   abstract class NodeFields {
     @FieldResolver(() => [Source], { description: 'The sources this node comes from.' })
-    sources(@Root() node: NodeRecord, @Ctx() ctx: Context): Promise<NodeRecord[]> {
-      return ctx.loaders.nodes(relation, node.id);
+    sources(@Root() node: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<NodeRecord[]> {
+      return ctx.loaders.nodes(relation, node.id, info);
     }
 
     @FieldResolver(() => [Provenance], { description: 'The sources with where in each the fact stands.' })
-    async provenance(@Root() node: NodeRecord, @Ctx() ctx: Context): Promise<Array<{ source: NodeRecord; locator: string | null }>> {
-      const items = await ctx.loaders.items(relation, node.id);
+    async provenance(@Root() node: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Array<{ source: NodeRecord; locator: string | null }>> {
+      const items = await ctx.loaders.items(relation, node.id, info);
       return items.map((item) => ({ source: item.node, locator: (item.rel.locator as string | null) ?? null }));
     }
   }

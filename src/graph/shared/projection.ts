@@ -1,0 +1,78 @@
+import { getNamedType, isLeafType, isObjectType, type FieldNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { NODE_SPECS, NodeType, specOfLabel } from '../model/index.js';
+import { fieldsOf } from './selection.js';
+
+/**
+ * The properties to fetch of the nodes a relationship field returns: the sorted names (always with `id`),
+ * or `undefined` for all of them. A nested read took every property of every node (a practice's
+ * description, a case's summary) for queries that show a name: five times the bytes the answer needed.
+ *
+ * A partial record must never answer a selection it was not fetched for: the projection is part of the
+ * loader's cache key, and partial records are never put in the `node` loader (whose records are whole).
+ */
+export type Projection = readonly string[] | undefined;
+
+/** Field resolvers that read more properties than the one they are named after. */
+const READS: Partial<Record<NodeType, Record<string, readonly string[]>>> = {
+  // A reader sees a case's summary only when it is not restricted.
+  [NodeType.CASE]: { summary: ['summary', 'restricted'] },
+};
+
+/** Deeper than any query the cost limit lets through a wrapper chain; past it, fetch everything. */
+const MAX_DEPTH = 8;
+
+const cache = new WeakMap<readonly FieldNode[], Projection>();
+
+/**
+ * The projection for the nodes of `target` a field returns, read from its selection: through connections
+ * (`edges { node }`, `nodes`) and relationship wrappers (`PracticeUse`, `Provenance`). By default the field
+ * is the one being resolved; `fieldNodes` and `returnType` name a child field looked ahead to. The answer
+ * depends only on the query document, and graphql-js hands every row of a list the same `fieldNodes`, so
+ * it is worked out once per field of a query.
+ */
+export function projectionOf(
+  info: GraphQLResolveInfo,
+  target: NodeType,
+  fieldNodes: readonly FieldNode[] = info.fieldNodes,
+  returnType: GraphQLOutputType = info.returnType,
+): Projection {
+  if (cache.has(fieldNodes)) return cache.get(fieldNodes);
+  const properties = new Set<string>(['id']);
+  const sets = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  const projection = collect(info, target, getNamedType(returnType), sets, properties, 0) ? [...properties].sort() : undefined;
+  cache.set(fieldNodes, projection);
+  return projection;
+}
+
+/**
+ * Adds to `properties` what the selections `sets` on `type` read of `target` nodes. Returns false when it
+ * cannot tell (a computed scalar it does not know, an abstract type that may be `target`): then the caller
+ * fetches every property.
+ */
+function collect(info: GraphQLResolveInfo, target: NodeType, type: GraphQLNamedType, sets: SelectionSetNode[], properties: Set<string>, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  // An interface or union might be `target`: a field that returns one is not followed.
+  if (!isObjectType(type)) return false;
+  const spec = specOfLabel(type.name);
+  const atTarget = spec?.type === target;
+  // Another node type's fields are resolved from its own record, loaded by id.
+  if (spec && !atTarget) return true;
+  for (const field of sets.flatMap((set) => fieldsOf(info, set))) {
+    const name = field.name.value;
+    if (name === '__typename') continue;
+    const definition = type.getFields()[name];
+    if (!definition) continue;
+    const fieldType = getNamedType(definition.type);
+    if (atTarget && (name === 'id' || Object.hasOwn(NODE_SPECS[target].properties, name))) {
+      for (const property of READS[target]?.[name] ?? [name]) properties.add(property);
+    } else if (isLeafType(fieldType)) {
+      // A computed scalar of a target node: what it reads is not known here.
+      if (atTarget) return false;
+    } else if (field.selectionSet && !collect(info, target, fieldType, [field.selectionSet], properties, depth + 1)) {
+      // Connections and wrappers lead to target nodes; a wrapper under a target node can lead back to it
+      // (`Practice.usedBy { practice }` is the practice itself).
+      return false;
+    }
+  }
+  return true;
+}
