@@ -17,6 +17,11 @@ export interface Config {
   neo4j: Neo4jConfig;
   /** Load `seed/` into an empty database at start-up. `SEED_ON_START`, default true. */
   seedOnStart: boolean;
+  /**
+   * `HEAP_GROWTH_PERCENT`, default 50: how far V8 lets the heap grow past what the last full collection
+   * kept before collecting again (V8's `--heap-growing-percent`); 0 leaves V8's own factor (up to 4×).
+   */
+  heapGrowthPercent: number;
   auth: AuthConfig;
   /** Limits and switches of the GraphQL endpoint (README, "Limits and the cost model"). */
   graphql: GraphqlConfig;
@@ -45,6 +50,13 @@ export interface GraphqlConfig {
   maxTokens: number;
   /** `GRAPHQL_MAX_COST`, default 200000: the estimated cost of an operation (README: list fields multiply by `first`). */
   maxCost: number;
+  /**
+   * `GRAPHQL_COST_IN_FLIGHT`, default 250000: estimated cost that may execute at once; operations past it
+   * wait their turn (`src/server/admission.ts`). 0 turns the budget off.
+   */
+  costInFlight: number;
+  /** `GRAPHQL_COST_WAIT_MS`, default 30000: longest wait for the budget before SERVICE_UNAVAILABLE (reason BUSY). */
+  costWaitMs: number;
   /** `GRAPHQL_BATCHING`, default false: accept a JSON array of operations in one POST. */
   batching: boolean;
   /** `GRAPHQL_BATCH_MAX`, default 10: most operations in one batch (only with batching on). */
@@ -64,6 +76,8 @@ export const GRAPHQL_DEFAULTS: Readonly<GraphqlConfig> = Object.freeze({
   maxDirectives: 50,
   maxTokens: 2_000,
   maxCost: 200_000,
+  costInFlight: 250_000,
+  costWaitMs: 30_000,
   batching: false,
   batchMax: 10,
   maxBodyBytes: 1_048_576,
@@ -147,6 +161,7 @@ export function loadConfig(env: Env = process.env): Config {
     production: read.string('NODE_ENV', 'development') === 'production',
     logLevel: read.oneOf('LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
     seedOnStart: read.boolean('SEED_ON_START', true),
+    heapGrowthPercent: read.integer('HEAP_GROWTH_PERCENT', 50, 0, 1_000),
     auth: parseAuth(env, read.boolean('AUTH_REQUIRED', false)),
     graphql: parseGraphql(read),
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
@@ -212,6 +227,8 @@ function parseGraphql(read: ReturnType<typeof reader>): GraphqlConfig {
     maxDirectives: read.integer('GRAPHQL_MAX_DIRECTIVES', d.maxDirectives, 0, 10_000),
     maxTokens: read.integer('GRAPHQL_MAX_TOKENS', d.maxTokens, 100, 1_000_000),
     maxCost: read.integer('GRAPHQL_MAX_COST', d.maxCost, 1, 1_000_000_000),
+    costInFlight: read.integer('GRAPHQL_COST_IN_FLIGHT', d.costInFlight, 0, 1_000_000_000),
+    costWaitMs: read.integer('GRAPHQL_COST_WAIT_MS', d.costWaitMs, 1, 3_600_000),
     batching: read.boolean('GRAPHQL_BATCHING', d.batching),
     batchMax: read.integer('GRAPHQL_BATCH_MAX', d.batchMax, 1, 1_000),
     maxBodyBytes: read.integer('HTTP_MAX_BODY_BYTES', d.maxBodyBytes, 1_024, 1_073_741_824),

@@ -3,6 +3,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { type DocumentNode, getNamedType, getNullableType, GraphQLError, type GraphQLOutputType, type GraphQLSchema, isLeafType, isListType } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../errors.js';
+import type { CostBudget } from './admission.js';
 
 // The package's ESM build imports `graphql/index.mjs`, a second graphql module next to the CommonJS one
 // our schema is built with (type-graphql and Apollo load that one): its `instanceof` checks would refuse
@@ -102,6 +103,8 @@ function cachedOperationCost(schema: GraphQLSchema, document: DocumentNode, vari
 export interface CostLimitOptions {
   /** Operations estimated above this are refused with HTTP 400, BAD_USER_INPUT, reason COST_LIMIT. */
   maxCost: number;
+  /** When given, an operation executes only once its cost fits in the budget (`admission.ts`). */
+  budget?: CostBudget;
 }
 
 /** What every response carries in `extensions.cost` once its operation has been resolved. */
@@ -115,12 +118,14 @@ export interface CostReport {
 /**
  * Apollo plugin: estimates every operation's cost once the operation is known (after parsing and
  * validation, with the request's variables), refuses it before execution when it exceeds `maxCost`,
- * and reports `{ requested, limit }` in `extensions.cost` of the response (refusals included).
+ * waits for room in the `budget` if there is one, and reports `{ requested, limit }` in
+ * `extensions.cost` of the response (refusals included).
  */
-export function costLimitPlugin({ maxCost }: CostLimitOptions): ApolloServerPlugin<BaseContext> {
+export function costLimitPlugin({ maxCost, budget }: CostLimitOptions): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       let report: CostReport | undefined;
+      let release: (() => void) | undefined;
       return {
         async didResolveOperation({ request, document, schema, operationName }) {
           let cost: number;
@@ -143,8 +148,11 @@ export function costLimitPlugin({ maxCost }: CostLimitOptions): ApolloServerPlug
               { reason: 'COST_LIMIT', cost, maxCost },
             );
           }
+          if (budget) release = await budget.acquire(cost);
         },
+        // Apollo calls this on every path once the operation was resolved (results, errors, refusals).
         async willSendResponse({ response }) {
+          release?.();
           if (!report || response.body.kind !== 'single') return;
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: report };
         },

@@ -2,10 +2,11 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import type { GraphqlConfig } from '../config.js';
+import { CostBudget } from './admission.js';
 import { costLimitPlugin } from './cost.js';
 
 /** The limits `graphqlLimits` enforces (a subset of `GraphqlConfig`). */
-export type GraphqlLimits = Pick<GraphqlConfig, 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxTokens' | 'maxCost'>;
+export type GraphqlLimits = Pick<GraphqlConfig, 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxTokens' | 'maxCost' | 'costInFlight' | 'costWaitMs'>;
 
 /** What to give `new ApolloServer(...)`: its parse options, validation rules and plugins. */
 export interface LimitProtection {
@@ -25,6 +26,8 @@ export interface LimitProtection {
  * - the cost limit (`cost.ts`, code BAD_USER_INPUT, reason COST_LIMIT), which also reports the cost in
  *   `extensions.cost` of every response. Armor's own cost rule is off: it reads neither variables nor the
  *   schema's default `first`, so `first: $n` would cost nothing.
+ * - the cost budget (`admission.ts`): at most `costInFlight` of estimated cost executes at once, the rest
+ *   waits its turn (up to `costWaitMs`, then SERVICE_UNAVAILABLE, reason BUSY).
  * - Field suggestions are not Armor's business here: `format-error.ts` strips them in production.
  */
 export function graphqlLimits(limits: GraphqlLimits): LimitProtection {
@@ -40,7 +43,10 @@ export function graphqlLimits(limits: GraphqlLimits): LimitProtection {
   return {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: validationRules as ValidationRule[],
-    plugins: [...(plugins as Array<ApolloServerPlugin<BaseContext>>), costLimitPlugin({ maxCost: limits.maxCost })],
+    plugins: [
+      ...(plugins as Array<ApolloServerPlugin<BaseContext>>),
+      costLimitPlugin({ maxCost: limits.maxCost, budget: limits.costInFlight > 0 ? new CostBudget(limits.costInFlight, limits.costWaitMs) : undefined }),
+    ],
   };
 }
 

@@ -238,6 +238,42 @@ describe('limits are configurable', () => {
   });
 });
 
+describe('the cost budget (GRAPHQL_COST_IN_FLIGHT): operations past it wait their turn', () => {
+  const NEIGHBOURHOOD = '{ neighbourhood(id: "municipality:breda", depth: 3, limit: 2000) { nodes { id } } }';
+
+  it('runs operations one after another when each fills the budget, and answers them all', async () => {
+    const api = await startHardenedApi({ graphql: { costInFlight: 1, costWaitMs: 20_000 } });
+    try {
+      const replies = await Promise.all(Array.from({ length: 6 }, () => api.gql(NEIGHBOURHOOD)));
+      for (const reply of replies) {
+        expect(reply.status).toBe(200);
+        expect(reply.body.errors).toBeUndefined();
+        expect(reply.body.data.neighbourhood.nodes.length).toBeGreaterThan(10);
+      }
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('gives the budget back when an operation fails, and refuses one that waited too long with 503 BUSY', async () => {
+    const api = await startHardenedApi({ graphql: { costInFlight: 1, costWaitMs: 1 } });
+    try {
+      // Refused inside execution (depth out of range): the next operation still finds the budget free.
+      const failed = await api.gql('{ neighbourhood(id: "municipality:breda", depth: 9) { nodes { id } } }');
+      expect(failed.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect((await api.gql(NEIGHBOURHOOD)).status).toBe(200);
+      // Two at once: one runs (for well over a millisecond), the other gives up waiting.
+      const replies = await Promise.all([api.gql(NEIGHBOURHOOD), api.gql(NEIGHBOURHOOD)]);
+      expect(replies.map((reply) => reply.status).sort()).toEqual([200, 503]);
+      const busy = replies.find((reply) => reply.status === 503)!;
+      expect(busy.body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'BUSY' });
+      expect(busy.body.data).toBeUndefined();
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe('the defaults are the documented ones', () => {
   it('GRAPHQL_DEFAULTS', () => {
     expect(GRAPHQL_DEFAULTS).toEqual({
@@ -246,6 +282,8 @@ describe('the defaults are the documented ones', () => {
       maxDirectives: 50,
       maxTokens: 2_000,
       maxCost: 200_000,
+      costInFlight: 250_000,
+      costWaitMs: 30_000,
       batching: false,
       batchMax: 10,
       maxBodyBytes: 1_048_576,
