@@ -36,7 +36,6 @@ describe('loadConfig', () => {
       seedOnStart: true,
       heapGrowthPercent: 50,
     });
-    expect(config.graphql).toMatchObject({ maxCost: 200_000, costInFlight: 250_000, costWaitMs: 30_000 });
   });
 
   it('reads every variable', () => {
@@ -47,8 +46,6 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       SEED_ON_START: 'false',
       HEAP_GROWTH_PERCENT: '0',
-      GRAPHQL_COST_IN_FLIGHT: '0',
-      GRAPHQL_COST_WAIT_MS: '500',
       NEO4J_URI: 'neo4j+s://abcd1234.databases.neo4j.io',
       NEO4J_USER: 'reader',
       NEO4J_PASSWORD: 's3cret',
@@ -67,7 +64,6 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       seedOnStart: false,
       heapGrowthPercent: 0,
-      graphql: { costInFlight: 0, costWaitMs: 500 },
       neo4j: {
         uri: 'neo4j+s://abcd1234.databases.neo4j.io',
         user: 'reader',
