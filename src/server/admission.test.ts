@@ -46,6 +46,20 @@ describe('CostBudget', () => {
     (await cheap)();
   });
 
+  it('never holds back an operation that costs nothing', async () => {
+    const budget = new CostBudget(100, 10_000);
+    const admitted: number[] = [];
+    const holder = await budget.acquire(90);
+    const waiting = request(budget, 50, admitted);
+    const free = request(budget, 0, admitted);
+    await settle();
+    expect(admitted).toEqual([0]);
+    holder();
+    (await waiting)();
+    (await free)();
+    expect(budget.load).toEqual({ inFlight: 0, waiting: 0 });
+  });
+
   it('runs an operation costing more than the whole budget, alone', async () => {
     const budget = new CostBudget(100, 10_000);
     const admitted: number[] = [];

@@ -7,8 +7,9 @@ import { ErrorCode } from '../errors.js';
  *
  * Why: what an operation holds while it runs (rows from Neo4j, the result tree, the JSON text) grows with
  * its cost, and on one process every operation in flight shares the same CPU anyway. Eight 50 × 20 nested
- * reads at once held ~150 MB live and took the process to 600–800 MB resident; run a few at a time they
- * finish as fast overall and hold a fraction of it. Cheap operations pass whenever the budget has room.
+ * reads at once held ~150 MB live and took the process to 600–800 MB resident; two at a time they held a
+ * fraction of it for ~10% less throughput (bench/README.md). Cheap operations pass whenever the budget has
+ * room; operations that cost nothing (`__typename`, introspection) load nothing and never wait.
  */
 export class CostBudget {
   private inFlight = 0;
@@ -27,6 +28,7 @@ export class CostBudget {
   /** Resolves once `cost` may run; the returned function gives it back (once, however often it is called). */
   async acquire(cost: number): Promise<() => void> {
     const weight = Math.min(Math.max(cost, 0), this.capacity);
+    if (weight === 0) return NOTHING_HELD;
     if (this.waiting.length === 0 && this.fits(weight)) {
       this.inFlight += weight;
     } else {
@@ -74,6 +76,8 @@ export class CostBudget {
     while (this.waiting.length > 0 && this.fits(this.waiting[0]!.cost)) this.waiting.shift()!.admit();
   }
 }
+
+const NOTHING_HELD = (): void => undefined;
 
 function busy(waitedMs: number): GraphQLError {
   return new GraphQLError(`The server is busy with other expensive queries; waited ${waitedMs} ms. Try again shortly, or ask for less.`, {

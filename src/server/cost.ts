@@ -126,6 +126,7 @@ export function costLimitPlugin({ maxCost, budget }: CostLimitOptions): ApolloSe
     async requestDidStart() {
       let report: CostReport | undefined;
       let release: (() => void) | undefined;
+      let responded = false;
       return {
         async didResolveOperation({ request, document, schema, operationName }) {
           let cost: number;
@@ -148,10 +149,16 @@ export function costLimitPlugin({ maxCost, budget }: CostLimitOptions): ApolloSe
               { reason: 'COST_LIMIT', cost, maxCost },
             );
           }
-          if (budget) release = await budget.acquire(cost);
+          if (budget) {
+            const held = await budget.acquire(cost);
+            // Another plugin's failure may have answered the request while this one waited.
+            if (responded) held();
+            else release = held;
+          }
         },
         // Apollo calls this on every path once the operation was resolved (results, errors, refusals).
         async willSendResponse({ response }) {
+          responded = true;
           release?.();
           if (!report || response.body.kind !== 'single') return;
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: report };

@@ -4,8 +4,8 @@ import { fieldsOf } from './selection.js';
 
 /**
  * The properties to fetch of the nodes a relationship field returns: the sorted names (always with `id`),
- * or `undefined` for all of them. A nested read took every property of every node (a practice's
- * description, a case's summary) for queries that show a name: five times the bytes the answer needed.
+ * or `undefined` for all of them. Relation loads took every property of every node (a practice's
+ * description, a case's summary) for queries that show a name (bench workload 2: 399 → 253 KB from Neo4j).
  *
  * A partial record must never answer a selection it was not fetched for: the projection is part of the
  * loader's cache key, and partial records are never put in the `node` loader (whose records are whole).
