@@ -241,7 +241,7 @@ describe('limits are configurable', () => {
 describe('the cost budget (GRAPHQL_COST_IN_FLIGHT): operations past it wait their turn', () => {
   const NEIGHBOURHOOD = '{ neighbourhood(id: "municipality:breda", depth: 3, limit: 2000) { nodes { id } } }';
 
-  it('runs operations one after another when each fills the budget, and answers them all', async () => {
+  it('queues operations that each fill the budget, and answers them all', async () => {
     const api = await startHardenedApi({ graphql: { costInFlight: 1, costWaitMs: 20_000 } });
     try {
       const replies = await Promise.all(Array.from({ length: 6 }, () => api.gql(NEIGHBOURHOOD)));
