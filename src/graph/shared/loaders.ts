@@ -53,7 +53,7 @@ export class Loaders {
    * properties its selection reads.
    */
   async nodes(relation: Relation, id: string, info: GraphQLResolveInfo): Promise<NodeRecord[]> {
-    return (await this.related(relation, undefined, projectionOf(info, relation.to)).load(id)).items.map((item) => item.node);
+    return (await this.items(relation, id, info)).map((item) => item.node);
   }
 
   /** All related items of `id` with their relationship properties (`info` as for `nodes`). */
@@ -63,7 +63,7 @@ export class Loaders {
 
   /** The single related node (for to-one relations such as `Employee.municipality`), or null. */
   async one(relation: Relation, id: string, info: GraphQLResolveInfo): Promise<NodeRecord | null> {
-    return (await this.related(relation, undefined, projectionOf(info, relation.to)).load(id)).items[0]?.node ?? null;
+    return (await this.items(relation, id, info))[0]?.node ?? null;
   }
 }
 
