@@ -1,5 +1,5 @@
 import { FULLTEXT_INDEX } from '../../src/db/migrations.js';
-import { RELATIONSHIP_TYPES } from '../../src/graph/model/index.js';
+import { RELATIONSHIP_TYPES } from '../../src/model/index.js';
 
 /**
  * The hand-written Cypher of workloads 4-6, shared by the raw-Cypher client and by the `@cypher` fields of

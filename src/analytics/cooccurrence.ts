@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { badInput } from '../errors.js';
-import { NODE_SPECS, NodeType } from '../graph/model/index.js';
-import { toNodeRecord, type NodeRecord } from '../graph/shared/records.js';
+import { NODE_SPECS, NodeType } from '../model/index.js';
+import { toNodeRecord, type NodeRecord } from '../model/index.js';
 
 /**
  * How a case relates to each dimension a matrix can have (`c` is the case, `x` the dimension's node).

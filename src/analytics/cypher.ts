@@ -2,7 +2,7 @@
  * Cypher fragments shared by the analytics. Labels and relationship types come only from the model's
  * allow-lists (`NODE_SPECS`, `RELATIONSHIP_TYPES`); values always travel as parameters.
  */
-import { LABELS, NODE_SPECS, RELATIONSHIP_TYPES, isRelType, type NodeType, type RelType } from '../graph/model/index.js';
+import { LABELS, NODE_SPECS, RELATIONSHIP_TYPES, isRelType, type NodeType, type RelType } from '../model/index.js';
 import { badInput } from '../errors.js';
 import { FULL_SELECTION, type SubgraphSelection } from './projection.js';
 

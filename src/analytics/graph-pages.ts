@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
-import { NODE_SPECS, NODE_TYPES, RELATIONSHIP_TYPES, type NodeType } from '../graph/model/index.js';
+import { NODE_SPECS, NODE_TYPES, RELATIONSHIP_TYPES, type NodeType } from '../model/index.js';
 import { edgeProjection, labelExpression, nodeProjection, relTypeExpression } from './cypher.js';
 import { toGraphEdge, toGraphNode, type EdgeRow, type GraphEdgeData, type GraphNodeData, type NodeRow, type ProjectionOptions } from './projection.js';
 

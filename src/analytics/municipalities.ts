@@ -1,8 +1,8 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { badInput, notFound } from '../errors.js';
-import { NodeType } from '../graph/model/index.js';
-import { toNodeRecord, type NodeRecord } from '../graph/shared/records.js';
+import { NodeType } from '../model/index.js';
+import { toNodeRecord, type NodeRecord } from '../model/index.js';
 import { checkRange } from './cypher.js';
 
 /**

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { notFound } from '../errors.js';
-import { RELATIONSHIP_TYPES, specOfId } from '../graph/model/index.js';
+import { RELATIONSHIP_TYPES, specOfId } from '../model/index.js';
 import { CONTENT_RELATIONSHIP_TYPES, checkRange, edgeProjection, labelExpression, nodeProjection, relTypeExpression } from './cypher.js';
 import { FULL_SELECTION, toGraphEdge, toGraphNode, type EdgeRow, type NodeRow, type ProjectionOptions, type SubgraphData } from './projection.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NodeType } from '../graph/model/index.js';
-import { edgeId, projectEdgeProperties, projectNodeProperties, toGraphEdge, toGraphNode, typeOfLabels } from './projection.js';
+import { NodeType } from '../model/index.js';
+import { edgeId } from '../model/index.js';
+import { projectEdgeProperties, projectNodeProperties, toGraphEdge, toGraphNode, typeOfLabels } from './projection.js';
 
 describe('property projection', () => {
   const restrictedCase = { id: 'case:x', title: 'X', summary: 'secret', restricted: true, searchKey: 'x' };

@@ -1,5 +1,4 @@
-import { NODE_SPECS, NodeType, specOfLabel, type RelType } from '../graph/model/index.js';
-import { toNodeRecord } from '../graph/shared/records.js';
+import { NODE_SPECS, NodeType, edgeId, specOfLabel, toNodeRecord, type RelType } from '../model/index.js';
 
 /** A node of a subgraph, as the analytics hand it to GraphQL and to the exports. */
 export interface GraphNodeData {
@@ -84,8 +83,6 @@ export type EdgeRow =
     }
   | [source: string, type: string, target: string];
 
-/** The stable id of a relationship: at most one relationship of a type links two nodes (writes MERGE). */
-export const edgeId = (source: string, type: string, target: string): string => `${source}|${type}|${target}`;
 
 /** The model type of a node from its labels; undefined for a node outside the model. */
 export function typeOfLabels(labels: readonly string[]): NodeType | undefined {

@@ -1,8 +1,8 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { FULLTEXT_INDEX, FULLTEXT_PROPERTIES } from '../db/migrations.js';
-import { NODE_SPECS, NODE_TYPES, type NodeType } from '../graph/model/index.js';
-import { toNodeRecord, type NodeRecord } from '../graph/shared/records.js';
+import { NODE_SPECS, NODE_TYPES, type NodeType } from '../model/index.js';
+import { toNodeRecord, type NodeRecord } from '../model/index.js';
 import { checkRange, labelExpression } from './cypher.js';
 import { luceneQuery } from './lucene.js';
 import { typeOfLabels, type ProjectionOptions } from './projection.js';

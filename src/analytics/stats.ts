@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
-import { LABELS, NodeType, RELATIONSHIP_TYPES } from '../graph/model/index.js';
-import { toNodeRecord, type NodeRecord } from '../graph/shared/records.js';
+import { LABELS, NodeType, RELATIONSHIP_TYPES } from '../model/index.js';
+import { toNodeRecord, type NodeRecord } from '../model/index.js';
 import { CONTENT_RELATIONSHIP_TYPES, checkRange, labelExpression, relTypeExpression } from './cypher.js';
 
 /** Counts of the model's part of the graph. */

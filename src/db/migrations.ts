@@ -1,4 +1,4 @@
-import { LABELS, type Label } from '../graph/model/index.js';
+import { LABELS, type Label } from '../model/index.js';
 import type { Database } from './database.js';
 
 /** Name of the full-text index over names, descriptions, statements, summaries and titles. */

@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import type { PropertySpec } from '../model/index.js';
 
 /**
  * Converts what the driver returns into plain JSON-able values: integers to numbers (the driver is
@@ -47,4 +48,36 @@ export function neo4jDate(value: unknown) {
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
   return new neo4j.types.Date(year, month, day);
+}
+
+export const INVALID_VALUE = Symbol('invalid value');
+
+/**
+ * A property value checked against its spec and converted to what Neo4j stores: strings trimmed,
+ * integers as Neo4j integers, dates as Neo4j Dates; `INVALID_VALUE` when it does not fit.
+ */
+export function toStoredValue(value: unknown, spec: PropertySpec): unknown {
+  switch (spec.type) {
+    case 'string':
+      return typeof value === 'string' ? value.trim() : INVALID_VALUE;
+    case 'integer':
+      return typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : INVALID_VALUE;
+    case 'boolean':
+      return typeof value === 'boolean' ? value : INVALID_VALUE;
+    case 'enum':
+      return typeof value === 'string' && spec.values!.includes(value) ? value : INVALID_VALUE;
+    case 'date':
+      return neo4jDate(value) ?? INVALID_VALUE;
+  }
+}
+
+/** What a property of this spec must be, for error messages (`an integer`, `one of A, B`). */
+export function describeType(spec: PropertySpec): string {
+  switch (spec.type) {
+    case 'string': return 'a string';
+    case 'integer': return 'an integer';
+    case 'boolean': return 'true or false';
+    case 'date': return 'an ISO date (YYYY-MM-DD)';
+    case 'enum': return `one of ${spec.values!.join(', ')}`;
+  }
 }

@@ -1,4 +1,4 @@
-import { NODE_SPECS, NODE_TYPES, RELATIONSHIP_SPECS, type PropertySpec } from '../graph/model/index.js';
+import { NODE_SPECS, NODE_TYPES, RELATIONSHIP_SPECS, type PropertySpec } from '../model/index.js';
 
 /** The value types an export declares (enums are strings; dates are ISO `YYYY-MM-DD` where the format has no date type). */
 export type AttributeType = 'string' | 'integer' | 'boolean' | 'date';

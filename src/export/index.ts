@@ -1,4 +1,3 @@
 export * from './attributes.js';
 export * from './formats.js';
 export * from './stream.js';
-export * from './routes.js';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { NODE_SPECS, NODE_TYPES, RELATIONSHIP_SPECS, type NodeSpec, type PropertySpec } from '../graph/model/index.js';
+import { NODE_SPECS, NODE_TYPES, RELATIONSHIP_SPECS, type NodeSpec, type PropertySpec } from '../model/index.js';
 import { validateParts, type Entry, type ExistingIds, type GraphParts, type ValidationResult } from './document.js';
-import { MANUAL_SOURCE } from './manual-source.js';
+import { MANUAL_SOURCE } from '../model/index.js';
 
 /**
  * The spreadsheet form of a graph: `nodes.csv` + `edges.csv`, in Gephi's spreadsheet columns, so that

@@ -1,16 +1,6 @@
 import neo4j from 'neo4j-driver';
-import { neo4jDate } from '../db/values.js';
-import {
-  ID_PATTERN,
-  NODE_SPECS,
-  foldText,
-  relationshipSpec,
-  specOfId,
-  specOfLabel,
-  type Label,
-  type PropertySpec,
-  type RelType,
-} from '../graph/model/index.js';
+import { describeType, INVALID_VALUE, neo4jDate, toStoredValue } from '../db/values.js';
+import { ID_PATTERN, NODE_SPECS, isObject, searchKeyOf, foldText, relationshipSpec, specOfId, specOfLabel, type Label, type PropertySpec, type RelType } from '../model/index.js';
 
 /**
  * The one file format of the seed and the bulk import:
@@ -292,10 +282,6 @@ function validateNode(entry: unknown, at: string, report: (m: string) => void): 
   };
 }
 
-/** The internal `searchKey` of a node: its display text folded (what `nameContains` compares). */
-export function searchKeyOf(display: unknown): string {
-  return foldText(String(display ?? ''));
-}
 
 /** Checks values against the specs and converts them to what Neo4j stores (dates as Date values). */
 export function convertProperties(
@@ -331,39 +317,3 @@ export function convertProperties(
 }
 
 /** What `toStoredValue` answers for a value that does not fit its spec. */
-export const INVALID_VALUE = Symbol('invalid value');
-
-/**
- * A property value checked against its spec and converted to what Neo4j stores: strings trimmed,
- * integers as Neo4j integers, dates as Neo4j Dates; `INVALID_VALUE` when it does not fit.
- */
-export function toStoredValue(value: unknown, spec: PropertySpec): unknown {
-  switch (spec.type) {
-    case 'string':
-      return typeof value === 'string' ? value.trim() : INVALID_VALUE;
-    case 'integer':
-      return typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : INVALID_VALUE;
-    case 'boolean':
-      return typeof value === 'boolean' ? value : INVALID_VALUE;
-    case 'enum':
-      return typeof value === 'string' && spec.values!.includes(value) ? value : INVALID_VALUE;
-    case 'date':
-      return neo4jDate(value) ?? INVALID_VALUE;
-  }
-}
-
-/** What a property of this spec must be, for error messages (`an integer`, `one of A, B`). */
-export function describeType(spec: PropertySpec): string {
-  switch (spec.type) {
-    case 'string': return 'a string';
-    case 'integer': return 'an integer';
-    case 'boolean': return 'true or false';
-    case 'date': return 'an ISO date (YYYY-MM-DD)';
-    case 'enum': return `one of ${spec.values!.join(', ')}`;
-  }
-}
-
-/** True for a plain object (not null, not an array). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

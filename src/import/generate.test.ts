@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ID_PATTERN } from '../graph/model/index.js';
+import { ID_PATTERN } from '../model/index.js';
 import { validateDocument, type ExistingIds } from './document.js';
 import { countsForScale, dutchMunicipalities, generateGraph, SYNTHETIC_SOURCE_ID } from './generate.js';
 

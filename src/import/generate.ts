@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PracticeKind, slugify } from '../graph/model/index.js';
+import { PracticeKind, slugify } from '../model/index.js';
 import type { GraphDocument } from './document.js';
 
 /**

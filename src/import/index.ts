@@ -3,5 +3,4 @@ export * from './writer.js';
 export * from './load.js';
 export * from './seed.js';
 export * from './csv.js';
-export * from './manual-source.js';
 export * from './report.js';

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database, Params, Row } from '../db/database.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { LABELS, RELATIONSHIP_TYPES, type Label, type RelType } from '../graph/model/index.js';
+import { LABELS, RELATIONSHIP_TYPES, type Label, type RelType } from '../model/index.js';
 import type { ExistingIds, NodeRow, RelationshipGroup, ValidatedDocument } from './document.js';
 
 /** Rows per `UNWIND` statement: big enough to amortise round trips, small enough to keep each statement light. */

@@ -8,7 +8,7 @@ import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { type AuthConfig, type CorsOrigins, GRAPHQL_DEFAULTS, type GraphqlConfig } from '../config.js';
 import type { Database } from '../db/database.js';
-import { exportRoutes } from '../export/index.js';
+import { exportRoutes } from './export-routes.js';
 import type { Logger } from '../logger.js';
 import type { Context } from '../graph/context.js';
 import { Loaders } from '../graph/shared/loaders.js';

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AuthConfig } from '../config.js';
 import { AppError, ErrorCode, HTTP_STATUS } from '../errors.js';
-import { ANONYMOUS, type Viewer } from '../graph/context.js';
+import { ANONYMOUS, type Viewer } from '../model/index.js';
 
 /** The challenge a 401 carries (RFC 6750). */
 const CHALLENGE = 'Bearer realm="practice-graph"';

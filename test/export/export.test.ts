@@ -3,7 +3,7 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
-import { exportRoutes } from '../../src/export/index.js';
+import { exportRoutes } from '../../src/server/export-routes.js';
 import type { NeighbourhoodQuery, NeighbourhoodQueryVariables, StatsQuery, StatsQueryVariables } from '../generated/operations.js';
 import { startTestApi, testLogger, type TestApi } from '../support/api.js';
 import { query } from '../support/operations.js';

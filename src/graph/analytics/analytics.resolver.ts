@@ -16,9 +16,10 @@ import {
   type SubgraphSelection,
 } from '../../analytics/index.js';
 import { selectedFields } from '../shared/selection.js';
-import { canSeeRestricted, type Context } from '../context.js';
-import { NODE_SPECS } from '../model/index.js';
-import type { NodeRecord } from '../shared/records.js';
+import { canSeeRestricted } from '../../model/index.js';
+import { type Context } from '../context.js';
+import { NODE_SPECS } from '../../model/index.js';
+import type { NodeRecord } from '../../model/index.js';
 import { Source } from '../source/source.type.js';
 import { sourcesOf } from '../shared/relation.js';
 import { AllShortestPathsArgs, CooccurrenceArgs, NeighbourhoodArgs, SearchArgs, ShortestPathArgs, SimilarMunicipalitiesArgs } from './analytics.args.js';

@@ -1,14 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { unlessRestricted, type Context } from '../context.js';
+import { unlessRestricted } from '../../model/index.js';
+import { type Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
 import { Employee } from '../employee/employee.type.js';
-import { NodeType } from '../model/index.js';
+import { NodeType } from '../../model/index.js';
 import { Municipality } from '../municipality/municipality.type.js';
 import { Practice } from '../practice/practice.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
-import type { NodeRecord } from '../shared/records.js';
+import type { NodeRecord } from '../../model/index.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { CaseListArgs } from './case.args.js';
 import { CASE_ORDER, caseConditions, caseRelations as rel } from './case.repository.js';

@@ -3,11 +3,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from '
 import type { Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
 import { Meeting } from '../meeting/meeting.type.js';
-import { NodeType } from '../model/index.js';
+import { NodeType } from '../../model/index.js';
 import { Practice } from '../practice/practice.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
-import type { NodeRecord } from '../shared/records.js';
+import type { NodeRecord } from '../../model/index.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { ConclusionListArgs } from './conclusion.args.js';
 import { CONCLUSION_ORDER, conclusionConditions, conclusionRelations as rel } from './conclusion.repository.js';

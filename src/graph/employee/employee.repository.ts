@@ -1,4 +1,4 @@
-import { NodeType } from '../model/index.js';
+import { NodeType } from '../../model/index.js';
 import type { Condition } from '../shared/node.repository.js';
 import type { Relation } from '../shared/relation.js';
 import { EmployeeOrderField, type EmployeeWhere } from './employee.input.js';

@@ -1,14 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { Case } from '../case/case.type.js';
-import { unlessRestricted, type Context } from '../context.js';
-import { NodeType } from '../model/index.js';
+import { unlessRestricted } from '../../model/index.js';
+import { type Context } from '../context.js';
+import { NodeType } from '../../model/index.js';
 import { Municipality } from '../municipality/municipality.type.js';
 import { Practice } from '../practice/practice.type.js';
 import { Research } from '../research/research.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
-import type { NodeRecord } from '../shared/records.js';
+import type { NodeRecord } from '../../model/index.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { EmployeeListArgs } from './employee.args.js';
 import { EMPLOYEE_ORDER, employeeConditions, employeeRelations as rel } from './employee.repository.js';

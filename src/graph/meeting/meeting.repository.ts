@@ -1,5 +1,5 @@
 import { neo4jDate } from '../../db/values.js';
-import { NodeType } from '../model/index.js';
+import { NodeType } from '../../model/index.js';
 import type { Condition } from '../shared/node.repository.js';
 import type { Relation } from '../shared/relation.js';
 import { MeetingOrderField, type MeetingWhere } from './meeting.input.js';

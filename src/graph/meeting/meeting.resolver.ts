@@ -3,12 +3,12 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from '
 import { Conclusion } from '../conclusion/conclusion.type.js';
 import type { Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
-import { NodeType } from '../model/index.js';
+import { NodeType } from '../../model/index.js';
 import { Talk } from '../person/person.type.js';
 import { Research } from '../research/research.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
-import type { NodeRecord } from '../shared/records.js';
+import type { NodeRecord } from '../../model/index.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { MeetingListArgs } from './meeting.args.js';
 import { MEETING_ORDER, meetingConditions, meetingRelations as rel } from './meeting.repository.js';

@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from 'type-graphql';
 import { AppError, ErrorCode } from '../../errors.js';
-import { canWrite, type Context } from '../context.js';
+import { canWrite } from '../../model/index.js';
+import { type Context } from '../context.js';
 
 /** How writes are switched on, for the message of a server without tokens. */
 export const ENABLE_WRITES_HINT =

@@ -1,7 +1,7 @@
 import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ID_PATTERN } from '../model/index.js';
+import { ID_PATTERN } from '../../model/index.js';
 import { MeetingKind, OrganisationKind, PracticeKind, SourceKind } from '../shared/enums.js';
 
 /*

@@ -1,7 +1,7 @@
 import type { Params, Row } from '../../db/database.js';
-import { MANUAL_SOURCE } from '../../import/manual-source.js';
-import type { Label, RelType } from '../model/index.js';
-import { groupIdsByLabel } from '../shared/records.js';
+import { MANUAL_SOURCE } from '../../model/index.js';
+import type { Label, RelType } from '../../model/index.js';
+import { groupIdsByLabel } from '../../model/index.js';
 
 /** Runs one statement inside the caller's write transaction (`Database.writeTransaction`). */
 export type Run = (cypher: string, params?: Params) => Promise<Row[]>;

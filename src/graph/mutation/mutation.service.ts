@@ -1,23 +1,15 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { AppError, ErrorCode, badInput } from '../../errors.js';
-import { describeType, INVALID_VALUE, isObject, searchKeyOf, toStoredValue } from '../../import/document.js';
-import { MANUAL_SOURCE_ID } from '../../import/manual-source.js';
+import { describeType, INVALID_VALUE, toStoredValue } from '../../db/values.js';
+import { isObject, searchKeyOf } from '../../model/index.js';
+import { MANUAL_SOURCE_ID } from '../../model/index.js';
 import type { Logger } from '../../logger.js';
-import { edgeId, type GraphEdgeData } from '../../analytics/projection.js';
-import type { Viewer } from '../context.js';
-import {
-  ID_PATTERN,
-  NODE_SPECS,
-  RELATIONSHIP_SPECS,
-  relationshipSpec,
-  slugify,
-  specOfId,
-  type NodeSpec,
-  type NodeType,
-  type RelationshipSpec,
-} from '../model/index.js';
-import { toNodeRecord, type NodeRecord } from '../shared/records.js';
+import { edgeId } from '../../model/index.js';
+import { type GraphEdgeData } from '../../analytics/projection.js';
+import type { Viewer } from '../../model/index.js';
+import { ID_PATTERN, NODE_SPECS, RELATIONSHIP_SPECS, relationshipSpec, slugify, specOfId, type NodeSpec, type NodeType, type RelationshipSpec } from '../../model/index.js';
+import { toNodeRecord, type NodeRecord } from '../../model/index.js';
 import { mutationRepository as repo, type Run, type Stamp } from './mutation.repository.js';
 
 /** Longest slug an id derives from a display text (long statements would give unwieldy ids); cut at a word. */

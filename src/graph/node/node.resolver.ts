@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import type { NodeRecord } from '../shared/records.js';
+import type { NodeRecord } from '../../model/index.js';
 import { Node } from './node.type.js';
 
 @Resolver()

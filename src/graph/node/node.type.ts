@@ -1,6 +1,6 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
-import { NODE_SPECS } from '../model/index.js';
-import type { NodeRecord } from '../shared/records.js';
+import { NODE_SPECS } from '../../model/index.js';
+import type { NodeRecord } from '../../model/index.js';
 
 /**
  * Every node of the graph: a stable, readable id (`municipality:breda`) and its provenance.

@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { NodeType } from '../model/index.js';
+import { NodeType } from '../../model/index.js';
 import { Person } from '../person/person.type.js';
 import { Research } from '../research/research.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
-import type { NodeRecord } from '../shared/records.js';
+import type { NodeRecord } from '../../model/index.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { OrganisationListArgs } from './organisation.args.js';
 import { ORGANISATION_ORDER, organisationConditions, organisationRelations as rel } from './organisation.repository.js';

@@ -3,14 +3,14 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from '
 import type { Context } from '../context.js';
 import { EmployeeConnection } from '../employee/employee.type.js';
 import { Meeting } from '../meeting/meeting.type.js';
-import { NodeType } from '../model/index.js';
+import { NodeType } from '../../model/index.js';
 import { Municipality } from '../municipality/municipality.type.js';
 import { Organisation } from '../organisation/organisation.type.js';
 import { ResearcherRole } from '../person/person.type.js';
 import { PageArgs } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
-import type { NodeRecord } from '../shared/records.js';
+import type { NodeRecord } from '../../model/index.js';
 import { NodeFieldsResolver } from '../source/source.fields.js';
 import { ResearchListArgs } from './research.args.js';
 import { RESEARCH_ORDER, researchConditions, researchRelations as rel } from './research.repository.js';

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { MeetingKind, NodeType, OrganisationKind, PracticeKind, SourceKind } from '../model/index.js';
+import { MeetingKind, NodeType, OrganisationKind, PracticeKind, SourceKind } from '../../model/index.js';
 
 registerEnumType(NodeType, { name: 'NodeType', description: 'Every node type of the graph.' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });

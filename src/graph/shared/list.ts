@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import { specOfId, type NodeType } from '../model/index.js';
+import { specOfId, type NodeType } from '../../model/index.js';
 import type { RelationLoad } from './prefetch.js';
 import { offsetAfter } from './cursor.js';
 import { OrderDirection, toConnection, type Connection, type PageArgs } from './graphql.js';
 import type { Condition, SortKey } from './node.repository.js';
-import type { NodeRecord } from './records.js';
+import type { NodeRecord } from '../../model/index.js';
 import type { Relation } from './relation.js';
 import { projectionOf } from './projection.js';
 import { selectedFields } from './selection.js';

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
-import { NODE_SPECS, foldText, type NodeType } from '../model/index.js';
-import { groupIdsByLabel, toNodeRecord, typeOfLabel, type NodeRecord } from './records.js';
+import { NODE_SPECS, foldText, type NodeType } from '../../model/index.js';
+import { groupIdsByLabel, toNodeRecord, typeOfLabel, type NodeRecord } from '../../model/index.js';
 
 /**
  * A filter condition of a list query. Property names and patterns come from our own code (each domain's

@@ -1,5 +1,5 @@
 import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
-import { NODE_SPECS, type NodeType } from '../model/index.js';
+import { NODE_SPECS, type NodeType } from '../../model/index.js';
 import { offsetAfter } from './cursor.js';
 import { MAX_PAGE_SIZE } from './graphql.js';
 import { projectionOf, type Projection } from './projection.js';

@@ -1,5 +1,5 @@
 import { getNamedType, isLeafType, isObjectType, type FieldNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { NODE_SPECS, NodeType, specOfLabel } from '../model/index.js';
+import { NODE_SPECS, NodeType, specOfLabel } from '../../model/index.js';
 import { fieldsOf } from './selection.js';
 
 /**

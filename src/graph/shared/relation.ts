@@ -1,8 +1,8 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
-import { NODE_SPECS, NodeType, type Label } from '../model/index.js';
+import { NODE_SPECS, NodeType, type Label } from '../../model/index.js';
 import type { Projection } from './projection.js';
-import { toNodeRecord, type NodeRecord } from './records.js';
+import { toNodeRecord, type NodeRecord } from '../../model/index.js';
 
 /**
  * A relationship field (`Practice.dilemmas`, `Municipality.practices`, …) as one batched query.

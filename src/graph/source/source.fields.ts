@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root, type ClassType } from 'type-graphql';
 import type { Context } from '../context.js';
-import type { Label } from '../model/index.js';
-import type { NodeRecord } from '../shared/records.js';
+import type { Label } from '../../model/index.js';
+import type { NodeRecord } from '../../model/index.js';
 import { sourcesOf } from '../shared/relation.js';
 import { Provenance, Source } from './source.type.js';
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { NodeType } from '../model/index.js';
+import { NodeType } from '../../model/index.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
 import { SourceListArgs } from './source.args.js';

@@ -1,5 +1,4 @@
-import type { NodeRow } from './document.js';
-import { searchKeyOf } from './document.js';
+import { searchKeyOf } from './search-key.js';
 
 /** Id of the default Source of manual writes (mutations without `sourceId`, spreadsheet imports). */
 export const MANUAL_SOURCE_ID = 'source:handmatige-invoer';
@@ -9,7 +8,7 @@ export const MANUAL_SOURCE_ID = 'source:handmatige-invoer';
  * Who wrote and when stand on each `SOURCED_FROM` edge to it (`by`, `at`), and on each relationship
  * written (`sourceId`, `by`, `at`).
  */
-export const MANUAL_SOURCE: NodeRow = {
+export const MANUAL_SOURCE = {
   id: MANUAL_SOURCE_ID,
   props: {
     title: 'Handmatige invoer',
@@ -19,4 +18,4 @@ export const MANUAL_SOURCE: NodeRow = {
   },
   searchKey: searchKeyOf('Handmatige invoer'),
   locator: null,
-};
+} as const satisfies { id: string; props: Record<string, unknown>; searchKey: string; locator: string | null };

@@ -3,12 +3,10 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { NEIGHBOURHOOD_MAX_LIMIT, neighbourhood } from '../analytics/index.js';
 import type { Database } from '../db/database.js';
 import { AppError, ErrorCode, HTTP_STATUS, badInput } from '../errors.js';
-import { canSeeRestricted } from '../graph/context.js';
-import { NODE_TYPES, NodeType, slugify } from '../graph/model/index.js';
+import { NODE_TYPES, NodeType, canSeeRestricted, slugify } from '../model/index.js';
 import type { Logger } from '../logger.js';
-import { viewerOfResponse } from '../server/auth.js';
-import { EXPORT_FILES, ExportFile, formatOf } from './formats.js';
-import { renderGraph, subgraphStream, wholeGraphStream, type GraphStream } from './stream.js';
+import { viewerOfResponse } from './auth.js';
+import { EXPORT_FILES, ExportFile, formatOf, renderGraph, subgraphStream, wholeGraphStream, type GraphStream } from '../export/index.js';
 
 /** What an export asks for, from its query string. */
 export interface ExportQuery {

@@ -1,4 +1,4 @@
-import { NODE_SPECS, NodeType, specOfId, type Label } from '../model/index.js';
+import { NODE_SPECS, NodeType, specOfId, type Label } from './model.js';
 
 /**
  * A node as the repositories hand it to resolvers: its plain properties plus `__type`, which tells

@@ -1,0 +1,34 @@
+/** Who is asking: `anonymous` without a bearer token, else the role of the token presented. */
+export type ViewerRole = 'anonymous' | 'reader' | 'editor' | 'admin';
+
+/**
+ * The caller of one request, worked out once by the server's context function from the
+ * `Authorization: Bearer <token>` header. `name` is a non-secret label of the token (`editor#1`),
+ * recorded as the `by` of the writes it makes; null for anonymous callers. Never holds the token.
+ */
+export interface Viewer {
+  role: ViewerRole;
+  name: string | null;
+}
+
+/** The viewer of a request without a token. */
+export const ANONYMOUS: Viewer = Object.freeze({ role: 'anonymous', name: null });
+
+/**
+ * Whether `viewer` may see restricted data: `Case.summary` of a case with `restricted: true` and the
+ * `evidence` of a `USES {restricted: true}` relationship. Only editors and admins; for everyone else
+ * those fields read as null (no error). Exports follow the same rule.
+ */
+export function canSeeRestricted(viewer: Viewer): boolean {
+  return viewer.role === 'editor' || viewer.role === 'admin';
+}
+
+/** `value`, or null when it is `restricted` and `viewer` may not see restricted data (see `canSeeRestricted`). */
+export function unlessRestricted<T>(value: T, restricted: unknown, viewer: Viewer): T | null {
+  return restricted === true && !canSeeRestricted(viewer) ? null : value;
+}
+
+/** Whether `viewer` may write (every mutation): editors and admins. */
+export function canWrite(viewer: Viewer): boolean {
+  return viewer.role === 'editor' || viewer.role === 'admin';
+}
