@@ -36,6 +36,20 @@ export class AppError extends GraphQLError {
   }
 }
 
+/** The challenge a 401 carries (RFC 6750). */
+export const BEARER_CHALLENGE = 'Bearer realm="practice-graph"';
+
+/**
+ * An error that decides the whole response's HTTP status (Apollo reads `extensions.http`, and drops it from
+ * the body): UNAUTHENTICATED → 401 with the Bearer challenge, FORBIDDEN → 403. Used for every refusal of
+ * who the caller is, whether it comes from the `Authorization` header or from a resolver, so a client sees
+ * the same status for the same code with or without a token.
+ */
+export function accessError(code: ErrorCode.UNAUTHENTICATED | ErrorCode.FORBIDDEN, message: string, extensions: Record<string, unknown> = {}): AppError {
+  const headers = new Map(code === ErrorCode.UNAUTHENTICATED ? [['www-authenticate', BEARER_CHALLENGE]] : []);
+  return new AppError(code, message, { ...extensions, http: { status: HTTP_STATUS[code], headers } });
+}
+
 export const badInput = (message: string, field?: string) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 

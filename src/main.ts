@@ -3,15 +3,17 @@ import v8 from 'node:v8';
 import { loadConfig } from './config.js';
 import { applyMigrations, connectNeo4j } from './db/index.js';
 import { buildGraphSchema } from './graph/schema.js';
-import { seedIfEmpty } from './import/index.js';
+import { completeSeed } from './import/index.js';
 import { runMain } from './cli/run.js';
 import { createLogger } from './logger.js';
 import { createApi } from './server/app.js';
 
 /**
- * `npm start`: config → Neo4j (given or embedded) → migrations → seed when empty → HTTP.
+ * `npm start`: config → Neo4j (given or embedded) → migrations → seed (into an empty database, or completing
+ * one that an earlier start left unfinished) → HTTP.
  * If Neo4j is unreachable the API still starts (`/ready` says 503); migrations and the seed then run
- * as soon as it answers. SIGTERM/SIGINT drain HTTP, close the driver and stop the embedded Neo4j cleanly.
+ * as soon as it answers. An embedded Neo4j this process started is supervised: restarted when its JVM
+ * exits, then prepared again. SIGTERM/SIGINT drain HTTP, close the driver and stop the embedded Neo4j cleanly.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   // reads this flag at every collection, so setting it at run time takes effect.
   if (config.heapGrowthPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
   const started = Date.now();
-  const connection = await connectNeo4j(config.neo4j, logger);
+  const connection = await connectNeo4j(config.neo4j, logger, { restart: true });
   const { db } = connection;
 
   const schema = await buildGraphSchema();
@@ -46,13 +48,27 @@ async function main(): Promise<void> {
   const port = await api.listen(config.port, config.host);
   logger.info('API listening', { url: `http://${config.host}:${port}/graphql`, neo4j: connection.uri });
 
-  void prepareDatabase().catch((error) => logger.error('database preparation failed', { error }));
+  let preparing: Promise<void> | undefined;
+  const prepare = () => {
+    preparing ??= prepareDatabase()
+      .catch((error) => logger.error('database preparation failed', { error }))
+      .finally(() => (preparing = undefined));
+  };
+  prepare();
+  // A restarted Neo4j has the same store, with the migrations (and the seed) already in it: they are applied
+  // again only if they had not been (the preparation then still runs; `prepare` does not start it twice).
+  // Applying them anyway held /ready at 503 for ~50 s after Bolt answered on a busy machine.
+  connection.embedded?.onRestart(() => {
+    if (!prepared) prepare();
+  });
   async function prepareDatabase(): Promise<void> {
     // Retry until Neo4j answers: the API serves /health meanwhile and /ready says 503.
     for (let attempt = 1; ; attempt++) {
       try {
         await applyMigrations(db);
-        if (config.seedOnStart && (await seedIfEmpty(db))) logger.info('seed graph loaded into the empty database');
+        // A seed file commits with its marker; an attempt that failed part-way is completed by the next one.
+        const seeded = config.seedOnStart ? await completeSeed(db) : [];
+        if (seeded.length > 0) logger.info('seed graph loaded', { files: seeded });
         prepared = true;
         logger.info('ready', { startupMs: Date.now() - started });
         return;

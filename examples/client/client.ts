@@ -67,7 +67,8 @@ export async function runExample(endpoint: string, print: (line: string) => void
   print(`Practices that address “${dilemma.name}” (${dilemma.gloss ?? 'no gloss'}): ${dilemma.practices.length}`);
   for (const practice of dilemma.practices) {
     const synthetic = practice.sources.some((source) => source.synthetic) ? ' [illustrative]' : '';
-    print(`  - ${practice.name} (${practice.kind.toLowerCase()})${synthetic}`);
+    // A source need not say what kind of practice it names (the 2018 report never does).
+    print(`  - ${practice.name} (${practice.kind?.toLowerCase() ?? 'kind not stated'})${synthetic}`);
   }
 
   const { sharedPractices } = await run('SharedPractices', { municipalityIds: ['municipality:breda', 'municipality:tilburg'] });

@@ -4,23 +4,42 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** Every node type of the graph. */
 export type NodeType =
+  /** A concrete situation an employee described (`Case`). */
   | 'CASE'
+  /** A conclusion drawn at a meeting (`Conclusion`). */
   | 'CONCLUSION'
+  /** A dilemma civil servants meet (`Dilemma`). */
   | 'DILEMMA'
+  /** An interviewed civil servant, pseudonymous only (`Employee`). */
   | 'EMPLOYEE'
+  /** A meeting, such as a learning circle (`Meeting`). */
   | 'MEETING'
+  /** A municipality (`Municipality`). */
   | 'MUNICIPALITY'
+  /** A university, fund, ministry or association (`Organisation`). */
   | 'ORGANISATION'
+  /** A public person named in a source: researcher, speaker (`Person`). */
   | 'PERSON'
+  /** A way of working (`Practice`). */
   | 'PRACTICE'
+  /** A coded segment of an interview (`Quotation`). */
+  | 'QUOTATION'
+  /** A research programme (`Research`). */
   | 'RESEARCH'
-  | 'SOURCE';
+  /** Where facts come from: a document, interview or report (`Source`). */
+  | 'SOURCE'
+  /** A talk given at a meeting (`Talk`). */
+  | 'TALK';
 
 /** Mindset, skill, routine or something the organisation must provide. */
 export type PracticeKind =
+  /** An attitude or way of looking at the work. */
   | 'MINDSET'
+  /** Something the organisation must provide (room, mandate, structure). */
   | 'ORGANISATIONAL'
+  /** A habitual way of working. */
   | 'ROUTINE'
+  /** Something an employee knows how to do. */
   | 'SKILL';
 
 export type PracticesForDilemmaQueryVariables = Exact<{
@@ -28,7 +47,7 @@ export type PracticesForDilemmaQueryVariables = Exact<{
 }>;
 
 
-export type PracticesForDilemmaQuery = { dilemma: { id: string, name: string, gloss: string | null, practices: Array<{ id: string, name: string, kind: PracticeKind, sources: Array<{ title: string, synthetic: boolean }> }> } | null };
+export type PracticesForDilemmaQuery = { dilemma: { id: string, name: string, gloss: string | null, practices: Array<{ id: string, name: string, kind: PracticeKind | null, sources: Array<{ title: string, synthetic: boolean }> }> } | null };
 
 export type SharedPracticesQueryVariables = Exact<{
   municipalityIds: Array<string> | string;
@@ -52,6 +71,8 @@ export type FindQueryVariables = Exact<{
 
 
 export type FindQuery = { search: Array<{ score: number, type: NodeType, label: string, node:
+      | { id: string }
+      | { id: string }
       | { id: string }
       | { id: string }
       | { id: string }

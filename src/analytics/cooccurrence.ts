@@ -1,17 +1,19 @@
 import type { Database } from '../db/database.js';
 import { badInput } from '../errors.js';
-import { NODE_SPECS, NodeType } from '../model/index.js';
-import { toNodeRecord, type NodeRecord } from '../model/index.js';
+import { NODE_SPECS, NodeType, andClause, anchorInScope, elementInScope, whereClause, type DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
 
 /**
  * How a case relates to each dimension a matrix can have (`c` is the case, `x` the dimension's node).
  * Constants of our code: a pair of these makes the co-occurrence pattern.
  */
-const CASE_DIMENSIONS: Partial<Record<NodeType, string>> = {
-  [NodeType.PRACTICE]: '(c)-[:APPLIES]->(x:Practice)',
-  [NodeType.DILEMMA]: '(c)-[:RAISES]->(x:Dilemma)',
-  [NodeType.MUNICIPALITY]: '(c)-[:IN]->(x:Municipality)',
+const CASE_DIMENSIONS: Partial<Record<NodeType, { type: string; label: string }>> = {
+  [NodeType.PRACTICE]: { type: 'APPLIES', label: 'Practice' },
+  [NodeType.DILEMMA]: { type: 'RAISES', label: 'Dilemma' },
+  [NodeType.MUNICIPALITY]: { type: 'IN', label: 'Municipality' },
 };
+
+/** The pattern from case `c` to dimension node `x` over relationship `r` (names our code chooses). */
+const dimension = (spec: { type: string; label: string }, r: string, x: string) => `(c)-[${r}:${spec.type}]->(${x}:${spec.label})`;
 
 /** The node types a co-occurrence matrix can have as rows or columns (any pair of them, same type included). */
 export const COOCCURRENCE_TYPES: readonly NodeType[] = Object.keys(CASE_DIMENSIONS) as NodeType[];
@@ -27,6 +29,10 @@ export interface CooccurrenceData {
   counts: number[][];
   /** c-coefficient n12 / (n1 + n2 − n12), where n1, n2 count the cases of the row and of the column; 0 when that is 0/0. */
   coefficients: number[][];
+  /** syntheticCounts[i][j]: of counts[i][j], the cases that are made up or linked to the row or column by made-up data. */
+  syntheticCounts: number[][];
+  /** Share of all counted co-occurrences (the sum of `counts`) that `syntheticCounts` holds; 0 when nothing is counted. */
+  syntheticShare: number;
 }
 
 /**
@@ -38,7 +44,13 @@ export interface CooccurrenceData {
  * Other pairs → BAD_USER_INPUT naming the supported types. One statement; the sparse pair counts are laid
  * out as dense matrices here.
  */
-export async function cooccurrence(db: Database, rowType: NodeType, columnType: NodeType, municipalityIds?: readonly string[] | null): Promise<CooccurrenceData> {
+export async function cooccurrence(
+  db: Database,
+  rowType: NodeType,
+  columnType: NodeType,
+  municipalityIds?: readonly string[] | null,
+  dataScope?: DataScope | null,
+): Promise<CooccurrenceData> {
   const rowPattern = CASE_DIMENSIONS[rowType];
   const columnPattern = CASE_DIMENSIONS[columnType];
   if (!rowPattern || !columnPattern) {
@@ -54,31 +66,42 @@ export async function cooccurrence(db: Database, rowType: NodeType, columnType: 
   // subquery walks that list; a `$ids IS NULL OR EXISTS {…}` filter instead scanned every case three
   // times (PROFILE at scale 1, 10 municipalities: 3.3M → 92k db hits, 766 → 40 ms).
   const restricted = municipalityIds !== null && municipalityIds !== undefined;
-  const findCases = restricted ? 'MATCH (cm:Municipality)<-[:IN]-(c:Case) WHERE cm.id IN $municipalityIds WITH collect(DISTINCT c) AS cases' : '';
-  const eachCase = restricted ? 'UNWIND cases AS c' : 'MATCH (c:Case)';
+  // The scope: the cases and their links are evidence (in the scope); the row and column nodes are anchors
+  // (REAL: real ones only). Counted in the Cypher, so a REAL matrix holds only real co-occurrences.
+  const caseScope = elementInScope('c', dataScope);
+  const findCases = restricted
+    ? `MATCH (cm:Municipality)<-[cr:IN]-(c:Case) WHERE cm.id IN $municipalityIds ${andClause(caseScope, elementInScope('cr', dataScope))} WITH collect(DISTINCT c) AS cases`
+    : '';
+  const eachCase = restricted ? 'UNWIND cases AS c' : `MATCH (c:Case) ${whereClause(caseScope)}`;
+  const linkScope = (r: string, x: string) => whereClause(elementInScope(r, dataScope), anchorInScope(x, dataScope));
   const scope = restricted ? '(cases)' : '()';
   // Separate MATCH clauses for row and column, so a same-type pair also pairs a node with itself (the diagonal).
   const rows = await db.read(
     `${findCases}
      CALL ${scope} {
        ${eachCase}
-       MATCH ${rowPattern}
+       MATCH ${dimension(rowPattern, 'r', 'x')}
+       ${linkScope('r', 'x')}
        WITH x, count(DISTINCT c) AS n ORDER BY ${rowSort}, x.id
        RETURN collect({props: properties(x), n: n}) AS rowItems
      }
      CALL ${scope} {
        ${eachCase}
-       MATCH ${columnPattern}
+       MATCH ${dimension(columnPattern, 'r', 'x')}
+       ${linkScope('r', 'x')}
        WITH x, count(DISTINCT c) AS n ORDER BY ${columnSort}, x.id
        RETURN collect({props: properties(x), n: n}) AS columnItems
      }
      CALL ${scope} {
        ${eachCase}
-       MATCH ${rowPattern.replace('(x:', '(rx:')}
-       MATCH ${columnPattern.replace('(x:', '(cx:')}
-       WITH rx, cx, count(DISTINCT c) AS n
-       WITH rx, collect(cx.id) AS columns, collect(n) AS counts
-       RETURN collect({row: rx.id, columns: columns, counts: counts}) AS pairs
+       MATCH ${dimension(rowPattern, 'rr', 'rx')}
+       ${linkScope('rr', 'rx')}
+       MATCH ${dimension(columnPattern, 'cr', 'cx')}
+       ${linkScope('cr', 'cx')}
+       WITH rx, cx, count(DISTINCT c) AS n,
+            count(DISTINCT CASE WHEN coalesce(c.synthetic, false) OR coalesce(rr.synthetic, false) OR coalesce(cr.synthetic, false) THEN c END) AS s
+       WITH rx, collect(cx.id) AS columns, collect(n) AS counts, collect(s) AS synthetic
+       RETURN collect({row: rx.id, columns: columns, counts: counts, synthetic: synthetic}) AS pairs
      }
      RETURN rowItems, columnItems, pairs`,
     { municipalityIds: municipalityIds ? [...municipalityIds] : null },
@@ -90,15 +113,18 @@ export async function cooccurrence(db: Database, rowType: NodeType, columnType: 
   const rowIndex = new Map(rowItems.map((item, i) => [item.props.id as string, i]));
   const columnIndex = new Map(columnItems.map((item, j) => [item.props.id as string, j]));
   const counts = rowItems.map(() => columnItems.map(() => 0));
+  const syntheticCounts = rowItems.map(() => columnItems.map(() => 0));
   // The pair counts come grouped by row (one small map per row, not one per pair: decoding them was most
   // of a matrix's cost in the API).
-  for (const pairs of row.pairs as Array<{ row: string; columns: string[]; counts: number[] }>) {
+  for (const pairs of row.pairs as Array<{ row: string; columns: string[]; counts: number[]; synthetic: number[] }>) {
     const i = rowIndex.get(pairs.row);
     // Read committed: a case written between the subqueries may link nodes the row/column lists lack.
     if (i === undefined) continue;
     pairs.columns.forEach((column, k) => {
       const j = columnIndex.get(column);
-      if (j !== undefined) counts[i]![j] = pairs.counts[k]!;
+      if (j === undefined) return;
+      counts[i]![j] = pairs.counts[k]!;
+      syntheticCounts[i]![j] = pairs.synthetic[k]!;
     });
   }
   const coefficients = counts.map((line, i) =>
@@ -117,5 +143,9 @@ export async function cooccurrence(db: Database, rowType: NodeType, columnType: 
     columnLabels: columnNodes.map(display(columnType)),
     counts,
     coefficients,
+    syntheticCounts,
+    syntheticShare: total(counts) === 0 ? 0 : total(syntheticCounts) / total(counts),
   };
 }
+
+const total = (matrix: number[][]): number => matrix.reduce((sum, line) => sum + line.reduce((a, b) => a + b, 0), 0);

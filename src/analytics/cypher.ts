@@ -44,11 +44,11 @@ export function checkRange(value: number, min: number, max: number, field: strin
 }
 
 /**
- * Whether node `v` is illustrative data: a synthetic Source itself, or SOURCED_FROM a synthetic Source.
- * One indexed `EXISTS` per node, inside the query that returns it (no N+1).
+ * Whether node or relationship `v` is illustrative data: its stored `synthetic` flag (set at write time and
+ * backfilled at start-up, see db/synthetic.ts); a missing flag reads as false, as in every scope test.
  */
 export function syntheticExpression(v: string): string {
-  return `(coalesce(${v}:Source AND ${v}.synthetic, false) OR EXISTS { (${v})-[:SOURCED_FROM]->(src_of_${v}:Source) WHERE src_of_${v}.synthetic = true })`;
+  return `coalesce(${v}.synthetic, false)`;
 }
 
 /**
@@ -58,13 +58,14 @@ export function syntheticExpression(v: string): string {
  * of the API's work.
  */
 export function nodeProjection(v: string, select: SubgraphSelection = FULL_SELECTION): string {
-  const synthetic = select.synthetic ? syntheticExpression(v) : 'false';
+  // Always read: it is a stored flag now (no provenance walk), and `syntheticShare` is worked out from it.
+  const synthetic = syntheticExpression(v);
   if (!select.nodeProperties) return `[${v}.id, labels(${v}), coalesce(${DISPLAY_PROPERTIES.map((key) => `${v}.${key}`).join(', ')}), ${synthetic}]`;
   return `{props: properties(${v}), labels: labels(${v}), synthetic: ${synthetic}}`;
 }
 
-/** The one relationship projection of the subgraph queries (read by `toGraphEdge`); without properties a list `[source, type, target]`. */
+/** The one relationship projection of the subgraph queries (read by `toGraphEdge`); without properties a list `[source, type, target, synthetic]`. */
 export function edgeProjection(a: string, r: string, b: string, select: SubgraphSelection = FULL_SELECTION): string {
-  if (!select.edgeProperties) return `[${a}.id, type(${r}), ${b}.id]`;
-  return `{source: ${a}.id, target: ${b}.id, type: type(${r}), props: properties(${r})}`;
+  if (!select.edgeProperties) return `[${a}.id, type(${r}), ${b}.id, ${syntheticExpression(r)}]`;
+  return `{source: ${a}.id, target: ${b}.id, type: type(${r}), props: properties(${r}), synthetic: ${syntheticExpression(r)}}`;
 }

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
-import { NODE_SPECS, NODE_TYPES, RELATIONSHIP_TYPES, type NodeType } from '../model/index.js';
+import { NODE_SPECS, NODE_TYPES, RELATIONSHIP_TYPES, andClause, elementInScope, scopePredicate, whereClause, type DataScope, type NodeType } from '../model/index.js';
 import { edgeProjection, labelExpression, nodeProjection, relTypeExpression } from './cypher.js';
 import { toGraphEdge, toGraphNode, type EdgeRow, type GraphEdgeData, type GraphNodeData, type NodeRow, type ProjectionOptions } from './projection.js';
 
@@ -13,6 +13,8 @@ export interface GraphPageOptions extends ProjectionOptions {
   types?: readonly NodeType[] | null;
   /** Nodes per statement; default 1000. */
   pageSize?: number;
+  /** Only real (REAL) or only made-up (SYNTHETIC) nodes and relationships; default ALL (no predicate). */
+  scope?: DataScope | null;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function* graphNodePages(db: Database, options: GraphPageOptions = 
     let after = '';
     for (;;) {
       const rows = await db.read(
-        `MATCH (n:${label}) WHERE n.id > $after
+        `MATCH (n:${label}) WHERE n.id > $after ${andClause(elementInScope('n', options.scope))}
          WITH n ORDER BY n.id LIMIT $size
          RETURN ${nodeProjection('n')} AS node`,
         { after, size: neo4j.int(size) },
@@ -55,12 +57,13 @@ export async function* graphEdgePages(db: Database, options: GraphPageOptions = 
     let after = '';
     for (;;) {
       const [row] = await db.read(
-        `MATCH (a:${label}) WHERE a.id > $after
+        `MATCH (a:${label}) WHERE a.id > $after ${andClause(elementInScope('a', options.scope))}
          WITH a ORDER BY a.id LIMIT $size
          WITH collect(a) AS page
          CALL (page) {
            UNWIND page AS a
            MATCH (a)-[r:${rels}]->(b:${targets})
+           ${whereClause(scopePredicate(options.scope, ['r', 'b']))}
            WITH a, r, b ORDER BY a.id, type(r), b.id
            RETURN collect(${edgeProjection('a', 'r', 'b')}) AS edges
          }

@@ -1,8 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { badInput, notFound } from '../errors.js';
-import { NodeType } from '../model/index.js';
-import { toNodeRecord, type NodeRecord } from '../model/index.js';
+import { NodeType, andClause, anchorInScope, scopePredicate, whereClause, type DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
 import { checkRange } from './cypher.js';
 
 /**
@@ -10,7 +9,19 @@ import { checkRange } from './cypher.js';
  * that `APPLIES` one. The model allows USES only from Employee and APPLIES only from Case, so one
  * pattern covers both routes (the same as `Municipality.practices`).
  */
-const PRACTICE_OF_MUNICIPALITY = '(m)<-[:WORKS_AT|IN]-(x)-[:USES|APPLIES]->(p:Practice)';
+const PRACTICE_OF_MUNICIPALITY = '(m)<-[w:WORKS_AT|IN]-(x)-[u:USES|APPLIES]->(p:Practice)';
+
+/**
+ * The scope test of that pattern: the evidence (`w`, `x`, `u`) is in the scope, the practice and the
+ * municipality are anchors (REAL: real; SYNTHETIC: any, with made-up evidence). Null for ALL.
+ */
+function practiceScope(scope: DataScope | null | undefined, m = 'm', w = 'w', x = 'x', u = 'u', p = 'p'): string | null {
+  const tests = [scopePredicate(scope, [w, x, u]), anchorInScope(m, scope), anchorInScope(p, scope)].filter((test) => test !== null);
+  return tests.length > 0 ? tests.join(' AND ') : null;
+}
+
+/** Whether one piece of evidence (`w`, `x`, `u` of the pattern) is made up. */
+const MADE_UP_EVIDENCE = '(coalesce(w.synthetic, false) OR coalesce(x.synthetic, false) OR coalesce(u.synthetic, false))';
 
 /** One municipality's support for a shared practice. */
 export interface MunicipalitySupportData {
@@ -26,6 +37,8 @@ export interface SharedPracticeData {
   practice: NodeRecord;
   /** One entry per requested municipality, in the order they were asked for. */
   support: MunicipalitySupportData[];
+  /** Share of the supporting cases and employees (over all municipalities) that are made up, or linked by made-up data. */
+  syntheticShare: number;
 }
 
 /**
@@ -33,7 +46,7 @@ export interface SharedPracticeData {
  * each with per-municipality case and employee counts. Duplicate ids count once; an empty list is
  * BAD_USER_INPUT; ids that are no municipality → NOT_FOUND naming them. One statement.
  */
-export async function sharedPractices(db: Database, municipalityIds: readonly string[]): Promise<SharedPracticeData[]> {
+export async function sharedPractices(db: Database, municipalityIds: readonly string[], scope?: DataScope | null): Promise<SharedPracticeData[]> {
   const ids = [...new Set(municipalityIds)];
   if (ids.length === 0) throw badInput('"municipalityIds" must name at least one municipality.', 'municipalityIds');
   const rows = await db.read(
@@ -41,12 +54,16 @@ export async function sharedPractices(db: Database, municipalityIds: readonly st
      CALL () {
        MATCH (m:Municipality) WHERE m.id IN $ids
        MATCH ${PRACTICE_OF_MUNICIPALITY}
+       ${whereClause(practiceScope(scope))}
        WITH p, m, count(DISTINCT CASE WHEN x:Case THEN x END) AS caseCount,
-                  count(DISTINCT CASE WHEN x:Employee THEN x END) AS employeeCount
-       WITH p, collect({municipality: properties(m), caseCount: caseCount, employeeCount: employeeCount}) AS support
+                  count(DISTINCT CASE WHEN x:Employee THEN x END) AS employeeCount,
+                  count(DISTINCT x) AS supporters,
+                  count(DISTINCT CASE WHEN ${MADE_UP_EVIDENCE} THEN x END) AS madeUp
+       WITH p, collect({municipality: properties(m), caseCount: caseCount, employeeCount: employeeCount}) AS support,
+            sum(supporters) AS supporters, sum(madeUp) AS madeUp
        WHERE size(support) = size($ids)
-       WITH p, support ORDER BY p.name, p.id
-       RETURN collect({practice: properties(p), support: support}) AS shared
+       WITH p, support, supporters, madeUp ORDER BY p.name, p.id
+       RETURN collect({practice: properties(p), support: support, share: CASE WHEN supporters = 0 THEN 0.0 ELSE toFloat(madeUp) / supporters END}) AS shared
      }
      RETURN found, shared`,
     { ids },
@@ -56,9 +73,10 @@ export async function sharedPractices(db: Database, municipalityIds: readonly st
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) throw notFound(`No municipality has the id ${missing.map((id) => `"${id}"`).join(', ')}.`);
   const position = new Map(ids.map((id, i) => [id, i]));
-  return (row.shared as Array<{ practice: Record<string, unknown>; support: Array<{ municipality: Record<string, unknown>; caseCount: number; employeeCount: number }> }>).map(
+  return (row.shared as Array<{ practice: Record<string, unknown>; share: number; support: Array<{ municipality: Record<string, unknown>; caseCount: number; employeeCount: number }> }>).map(
     (item) => ({
       practice: toNodeRecord(NodeType.PRACTICE, item.practice),
+      syntheticShare: item.share,
       support: item.support
         .map((s) => ({ municipality: toNodeRecord(NodeType.MUNICIPALITY, s.municipality), caseCount: s.caseCount, employeeCount: s.employeeCount }))
         .sort((a, b) => position.get(a.municipality.id)! - position.get(b.municipality.id)!),
@@ -77,6 +95,8 @@ export interface MunicipalitySimilarityData {
   score: number;
   /** The practices both use, by name then id. */
   shared: NodeRecord[];
+  /** Share of the practices of A ∪ B that only made-up data links to either municipality (0 under REAL). */
+  syntheticShare: number;
 }
 
 /**
@@ -85,30 +105,37 @@ export interface MunicipalitySimilarityData {
  * the municipality itself, and only municipalities sharing at least one practice (a score of 0 says
  * nothing about similarity). Unknown id → NOT_FOUND. One statement.
  */
-export async function similarMunicipalities(db: Database, id: string, limit?: number | null): Promise<MunicipalitySimilarityData[]> {
+export async function similarMunicipalities(db: Database, id: string, limit?: number | null, scope?: DataScope | null): Promise<MunicipalitySimilarityData[]> {
   const max = checkRange(limit ?? SIMILAR_DEFAULT_LIMIT, 1, SIMILAR_MAX_LIMIT, 'limit');
+  // The practice sets are those of the scoped graph (evidence in scope), so the scores are computed from
+  // what the scope keeps. `mineReal`/`theirsReal`: the practices some real evidence supports, for the share.
   const rows = await db.read(
     `OPTIONAL MATCH (m:Municipality {id: $id})
      CALL (m) {
        MATCH ${PRACTICE_OF_MUNICIPALITY}
-       RETURN collect(DISTINCT p) AS mine
+       ${whereClause(practiceScope(scope))}
+       RETURN collect(DISTINCT p) AS mine, collect(DISTINCT CASE WHEN NOT ${MADE_UP_EVIDENCE} THEN p END) AS mineReal
      }
-     CALL (m, mine) {
+     CALL (m, mine, mineReal) {
        UNWIND mine AS p
-       MATCH (p)<-[:USES|APPLIES]-()-[:WORKS_AT|IN]->(o:Municipality)
-       WHERE o <> m
-       WITH DISTINCT o, mine
+       MATCH (p)<-[u:USES|APPLIES]-(x)-[w:WORKS_AT|IN]->(o:Municipality)
+       WHERE o <> m ${andClause(practiceScope(scope, 'o'))}
+       WITH DISTINCT o, mine, mineReal
        CALL (o) {
-         MATCH (o)<-[:WORKS_AT|IN]-()-[:USES|APPLIES]->(q:Practice)
-         RETURN collect(DISTINCT q) AS theirs
+         MATCH (o)<-[w:WORKS_AT|IN]-(x)-[u:USES|APPLIES]->(p:Practice)
+         ${whereClause(practiceScope(scope, 'o'))}
+         RETURN collect(DISTINCT p) AS theirs, collect(DISTINCT CASE WHEN NOT ${MADE_UP_EVIDENCE} THEN p END) AS theirsReal
        }
-       WITH o, mine, theirs, [p IN mine WHERE p IN theirs] AS both
-       WITH o, both, toFloat(size(both)) / (size(mine) + size(theirs) - size(both)) AS score
+       WITH o, mine, theirs, [p IN mine WHERE p IN theirs] AS both,
+            mine + [q IN theirs WHERE NOT q IN mine] AS union, mineReal + theirsReal AS real
+       WITH o, both, toFloat(size(both)) / size(union) AS score,
+            toFloat(size([q IN union WHERE NOT q IN real])) / size(union) AS syntheticShare
        ORDER BY score DESC, o.name, o.id
        LIMIT $limit
        RETURN collect({
          municipality: properties(o),
          score: score,
+         syntheticShare: syntheticShare,
          shared: [p IN both | properties(p)]
        }) AS similar
      }
@@ -117,9 +144,10 @@ export async function similarMunicipalities(db: Database, id: string, limit?: nu
   );
   const row = rows[0]!;
   if (!row.found) throw notFound(`No municipality has the id "${id}".`);
-  return (row.similar as Array<{ municipality: Record<string, unknown>; score: number; shared: Array<Record<string, unknown>> }>).map((item) => ({
+  return (row.similar as Array<{ municipality: Record<string, unknown>; score: number; syntheticShare: number; shared: Array<Record<string, unknown>> }>).map((item) => ({
     municipality: toNodeRecord(NodeType.MUNICIPALITY, item.municipality),
     score: item.score,
+    syntheticShare: item.syntheticShare,
     shared: item.shared
       .map((props) => toNodeRecord(NodeType.PRACTICE, props))
       .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id)),

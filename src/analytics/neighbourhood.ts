@@ -1,9 +1,9 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { notFound } from '../errors.js';
-import { NODE_TYPES, specOfId, type NodeType } from '../model/index.js';
+import { NODE_TYPES, elementInScope, specOfId, type DataScope, type NodeType } from '../model/index.js';
 import { CONTENT_RELATIONSHIP_TYPES, checkRange, checkRelationshipTypes, edgeProjection, labelExpression, nodeProjection, relTypeExpression } from './cypher.js';
-import { FULL_SELECTION, toGraphEdge, toGraphNode, type EdgeRow, type NodeRow, type ProjectionOptions, type SubgraphData } from './projection.js';
+import { FULL_SELECTION, subgraphOf, toGraphEdge, toGraphNode, type EdgeRow, type NodeRow, type ProjectionOptions, type SubgraphData } from './projection.js';
 
 /** Bounds and defaults of `neighbourhood` (and of focused exports): depth 1..3 (default 1), limit 1..2000 (default 200). */
 export const NEIGHBOURHOOD_DEFAULT_DEPTH = 1;
@@ -30,6 +30,11 @@ export interface NeighbourhoodOptions extends ProjectionOptions {
    * two hops); name `SOURCED_FROM` to include it. Unknown types are BAD_USER_INPUT.
    */
   relationshipTypes?: readonly string[] | null;
+  /**
+   * What the walk may use: REAL only nodes and relationships that are not synthetic, SYNTHETIC only synthetic
+   * ones, ALL (default) everything. The focus is always included (its own `synthetic` says what it is).
+   */
+  scope?: DataScope | null;
 }
 
 /**
@@ -58,10 +63,15 @@ export async function neighbourhood(db: Database, options: NeighbourhoodOptions)
   // types. (ANY SHORTEST per end node measured ~50× slower at depth 3.) `depth` is a checked integer:
   // a variable-length bound must be a literal.
   const onlyThrough = options.types ? `AND all(n IN nodes(p) WHERE n = f OR n:${labels})` : '';
+  // The scope is checked inside the same expand (nodes but the focus, and every relationship), so the
+  // distances, the limit and `truncated` are those of the scoped graph. ALL adds nothing.
+  const nodeScope = elementInScope('x_', options.scope);
+  const inScope = nodeScope ? `AND all(x_ IN nodes(p) WHERE x_ = f OR ${nodeScope}) AND all(x_ IN relationships(p) WHERE ${nodeScope})` : '';
+  const edgeScope = elementInScope('r', options.scope);
   const reach = traverse
     ? `CALL (f) {
          MATCH p = (f)-[:${rels}*1..${depth}]-(m:${labels})
-         WHERE m <> f ${onlyThrough}
+         WHERE m <> f ${onlyThrough} ${inScope}
          WITH m, min(length(p)) AS d
          ORDER BY d, m.id
          LIMIT $take
@@ -73,7 +83,7 @@ export async function neighbourhood(db: Database, options: NeighbourhoodOptions)
     ? `CALL (ns) {
          UNWIND ns AS a
          MATCH (a)-[r:${rels}]->(b)
-         WHERE b IN ns
+         WHERE b IN ns ${edgeScope ? `AND ${edgeScope}` : ''}
          WITH a, r, b ORDER BY a.id, type(r), b.id
          RETURN collect(${edgeProjection('a', 'r', 'b', select)}) AS edges
        }`
@@ -90,9 +100,9 @@ export async function neighbourhood(db: Database, options: NeighbourhoodOptions)
   );
   const row = rows[0]!;
   if (!row.found) throw notFound(`No node has the id "${options.id}".`);
-  return {
-    nodes: (row.nodes as NodeRow[]).map((node) => toGraphNode(node, options)),
-    edges: (row.edges as EdgeRow[]).map((edge) => toGraphEdge(edge, options)),
-    truncated: row.truncated as boolean,
-  };
+  return subgraphOf(
+    (row.nodes as NodeRow[]).map((node) => toGraphNode(node, options)),
+    (row.edges as EdgeRow[]).map((edge) => toGraphEdge(edge, options)),
+    row.truncated as boolean,
+  );
 }

@@ -1,9 +1,9 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { notFound } from '../errors.js';
-import { RELATIONSHIP_TYPES, specOfId } from '../model/index.js';
+import { RELATIONSHIP_TYPES, elementInScope, specOfId, type DataScope } from '../model/index.js';
 import { CONTENT_RELATIONSHIP_TYPES, checkRange, edgeProjection, labelExpression, nodeProjection, relTypeExpression } from './cypher.js';
-import { FULL_SELECTION, toGraphEdge, toGraphNode, type EdgeRow, type NodeRow, type ProjectionOptions, type SubgraphData } from './projection.js';
+import { FULL_SELECTION, subgraphOf, toGraphEdge, toGraphNode, type EdgeRow, type NodeRow, type ProjectionOptions, type SubgraphData } from './projection.js';
 
 /** Bounds and defaults of the path queries: maxDepth 1..15 (default 8), limit 1..100 (default 10). */
 export const PATH_DEFAULT_MAX_DEPTH = 8;
@@ -22,6 +22,11 @@ export interface PathOptions extends ProjectionOptions {
    * provenance almost any two nodes would be two hops apart through it.
    */
   includeSources?: boolean | null;
+  /**
+   * What a path may run through: REAL only nodes and relationships that are not synthetic, SYNTHETIC only
+   * synthetic ones (the two end nodes are always allowed: they are what was asked), ALL (default) anything.
+   */
+  scope?: DataScope | null;
 }
 
 /** The arguments of `allShortestPaths`. */
@@ -54,13 +59,20 @@ async function findPaths(db: Database, options: PathOptions, limit: number): Pro
   if (!toSpec) throw notFound(`No node has the id "${options.to}".`);
   const select = options.select ?? FULL_SELECTION;
   const rels = relTypeExpression(options.includeSources ? RELATIONSHIP_TYPES : CONTENT_RELATIONSHIP_TYPES);
+  // A scoped search keeps the predicate inside the quantified step: it applies before the shortest paths
+  // are selected, so the paths are the shortest of the scoped graph, not filtered afterwards.
+  // The end `b` is what was asked for, so only the nodes before it are tested (the start is never tested).
+  const relTest = elementInScope('r_', options.scope);
+  const nodeTest = elementInScope('m_', options.scope);
+  const step = relTest ? `(()-[r_:${rels}]-(m_:${labelExpression()}) WHERE ${relTest} AND (m_ = b OR ${nodeTest}))` : `(()-[:${rels}]-(:${labelExpression()}))`;
+  const scoped = `(a)${step}{0,${maxDepth}}(b)`;
   // ALL SHORTEST keeps every path of the minimal length; ordering by the ids along each path makes the
   // choice (and `limit`) deterministic. `maxDepth` is a checked integer: a quantifier must be a literal.
   const rows = await db.read(
     `OPTIONAL MATCH (a:${fromSpec.label} {id: $from})
      OPTIONAL MATCH (b:${toSpec.label} {id: $to})
      CALL (a, b) {
-       MATCH p = ALL SHORTEST (a)(()-[:${rels}]-(:${labelExpression()})){0,${maxDepth}}(b)
+       MATCH p = ALL SHORTEST ${scoped}
        WITH p ORDER BY [n IN nodes(p) | n.id]
        LIMIT $limit
        WITH p, nodes(p) AS ns, relationships(p) AS rs
@@ -75,9 +87,11 @@ async function findPaths(db: Database, options: PathOptions, limit: number): Pro
   const row = rows[0]!;
   if (!row.fromFound) throw notFound(`No node has the id "${options.from}".`);
   if (!row.toFound) throw notFound(`No node has the id "${options.to}".`);
-  return (row.paths as Array<{ nodes: NodeRow[]; edges: EdgeRow[] }>).map((path) => ({
-    nodes: path.nodes.map((node) => toGraphNode(node, options)),
-    edges: path.edges.map((edge) => toGraphEdge(edge, options)),
-    truncated: false,
-  }));
+  return (row.paths as Array<{ nodes: NodeRow[]; edges: EdgeRow[] }>).map((path) =>
+    subgraphOf(
+      path.nodes.map((node) => toGraphNode(node, options)),
+      path.edges.map((edge) => toGraphEdge(edge, options)),
+      false,
+    ),
+  );
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NodeType } from '../model/index.js';
-import { edgeId } from '../model/index.js';
+import { NodeType, edgeId } from '../model/index.js';
 import { projectEdgeProperties, projectNodeProperties, toGraphEdge, toGraphNode, typeOfLabels } from './projection.js';
 
 describe('property projection', () => {
@@ -25,9 +24,10 @@ describe('property projection', () => {
       id: 'case:x', type: NodeType.CASE, label: 'X', properties: { id: 'case:x', title: 'X', restricted: true }, synthetic: true,
     });
     expect(toGraphNode({ props: { id: 'employee:z' }, labels: ['Employee'], synthetic: false }).label).toBe('employee:z');
-    expect(toGraphEdge({ source: 'employee:z', target: 'practice:y', type: 'USES', props: { evidence: 'q', restricted: true } })).toEqual({
-      id: 'employee:z|USES|practice:y', type: 'USES', source: 'employee:z', target: 'practice:y', properties: { restricted: true },
+    expect(toGraphEdge({ source: 'employee:z', target: 'practice:y', type: 'USES', props: { evidence: 'q', restricted: true }, synthetic: true })).toEqual({
+      id: 'employee:z|USES|practice:y', type: 'USES', source: 'employee:z', target: 'practice:y', properties: { restricted: true }, synthetic: true,
     });
+    expect(toGraphEdge(['employee:z', 'USES', 'practice:y', false]).synthetic).toBe(false);
     expect(edgeId('a:b', 'IN', 'c:d')).toBe('a:b|IN|c:d');
     expect(typeOfLabels(['Other', 'Practice'])).toBe(NodeType.PRACTICE);
     expect(typeOfLabels(['Other'])).toBeUndefined();

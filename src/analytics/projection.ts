@@ -8,8 +8,21 @@ export interface GraphNodeData {
   label: string;
   /** Stored properties without internal ones (`searchKey`) and, unless allowed, without restricted ones. */
   properties: Record<string, unknown>;
-  /** The node is a synthetic Source, or one of its sources is synthetic (illustrative, made-up data). */
+  /** A synthetic Source, or a node all of whose sources are synthetic (illustrative, made-up data); see db/synthetic.ts. */
   synthetic: boolean;
+  /** Network measures within the exported graph, when an export computed them (see network-metrics.ts). */
+  metrics?: NodeMetricValues;
+}
+
+/** A node's network measures (defined in network-metrics.ts; declared here so exports can carry them). */
+export interface NodeMetricValues {
+  degree: number;
+  inDegree: number;
+  outDegree: number;
+  /** Normalised as networkx does: 0..1. */
+  betweenness: number;
+  pageRank: number;
+  community: number;
 }
 
 /** A relationship of a subgraph; `source`/`target` follow the stored direction. */
@@ -20,6 +33,8 @@ export interface GraphEdgeData {
   source: string;
   target: string;
   properties: Record<string, unknown>;
+  /** The relationship's source is synthetic (illustrative, made-up data); see db/synthetic.ts. */
+  synthetic: boolean;
 }
 
 /** Nodes and edges; every edge's endpoints are among the nodes. */
@@ -28,6 +43,18 @@ export interface SubgraphData {
   edges: GraphEdgeData[];
   /** A limit cut the result: more nodes qualified than were returned. */
   truncated: boolean;
+  /** Share of the nodes and edges that are synthetic, 0..1 (0 when empty): so a drawing cannot hide it. */
+  syntheticShare: number;
+}
+
+/** The share of synthetic elements among `elements` (0 when there are none). */
+export function syntheticShareOf(elements: ReadonlyArray<{ synthetic: boolean }>): number {
+  return elements.length === 0 ? 0 : elements.filter((element) => element.synthetic).length / elements.length;
+}
+
+/** A subgraph with its `syntheticShare` worked out from its nodes and edges. */
+export function subgraphOf(nodes: GraphNodeData[], edges: GraphEdgeData[], truncated: boolean): SubgraphData {
+  return { nodes, edges, truncated, syntheticShare: syntheticShareOf([...nodes, ...edges]) };
 }
 
 /** What a caller may see. */
@@ -57,6 +84,7 @@ export const FULL_SELECTION: SubgraphSelection = { nodeProperties: true, synthet
 /** Node properties hidden from viewers when the node itself has `restricted: true`. */
 export const RESTRICTED_NODE_PROPERTIES: Partial<Record<NodeType, readonly string[]>> = {
   [NodeType.CASE]: ['summary'],
+  [NodeType.QUOTATION]: ['text'],
 };
 
 /** Relationship properties hidden from viewers when the relationship has `restricted: true`. */
@@ -80,8 +108,9 @@ export type EdgeRow =
       target: string;
       type: string;
       props: Record<string, unknown>;
+      synthetic: boolean;
     }
-  | [source: string, type: string, target: string];
+  | [source: string, type: string, target: string, synthetic: boolean];
 
 
 /** The model type of a node from its labels; undefined for a node outside the model. */
@@ -132,8 +161,8 @@ export function toGraphNode(row: NodeRow, options: ProjectionOptions = {}): Grap
 /** A `GraphEdgeData` from a projected row. */
 export function toGraphEdge(row: EdgeRow, options: ProjectionOptions = {}): GraphEdgeData {
   if (Array.isArray(row)) {
-    const [source, type, target] = row;
-    return { id: edgeId(source, type, target), type, source, target, properties: {} };
+    const [source, type, target, synthetic] = row;
+    return { id: edgeId(source, type, target), type, source, target, properties: {}, synthetic: synthetic === true };
   }
   return {
     id: edgeId(row.source, row.type, row.target),
@@ -141,5 +170,6 @@ export function toGraphEdge(row: EdgeRow, options: ProjectionOptions = {}): Grap
     source: row.source,
     target: row.target,
     properties: projectEdgeProperties(row.type, row.props, options),
+    synthetic: row.synthetic === true,
   };
 }

@@ -1,8 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { FULLTEXT_INDEX, FULLTEXT_PROPERTIES } from '../db/migrations.js';
-import { NODE_SPECS, NODE_TYPES, type NodeType } from '../model/index.js';
-import { toNodeRecord, type NodeRecord } from '../model/index.js';
+import { NODE_SPECS, NODE_TYPES, elementInScope, whereClause, type DataScope, type NodeType, toNodeRecord, type NodeRecord } from '../model/index.js';
 import { checkRange, labelExpression } from './cypher.js';
 import { luceneQuery } from './lucene.js';
 import { typeOfLabels, type ProjectionOptions } from './projection.js';
@@ -19,6 +18,8 @@ export interface SearchOptions extends ProjectionOptions {
   types?: readonly NodeType[] | null;
   /** Most hits, 1..100; default 20. */
   first?: number | null;
+  /** Only real (REAL) or only made-up (SYNTHETIC) nodes; default ALL. Applied before the cut to `first`. */
+  scope?: DataScope | null;
 }
 
 /** One hit, best first. */
@@ -29,16 +30,19 @@ export interface SearchHitData {
   type: NodeType;
   /** The node's display text. */
   label: string;
+  /** The node is made up (illustrative data). */
+  synthetic: boolean;
 }
 
 /** Index fields a viewer may match on a restricted case (everything but its summary). */
-const PUBLIC_FIELDS = FULLTEXT_PROPERTIES.filter((property) => property !== 'summary');
+const PUBLIC_FIELDS = FULLTEXT_PROPERTIES.filter((property) => property !== 'summary' && property !== 'text');
 
 /**
  * Full-text search over names, titles, pseudonyms, statements, descriptions, summaries and glosses (the
  * `practiceGraphText` index; diacritics fold, so `cafe` finds `café`), ranked by score (ties by id).
  * The text is never parsed as Lucene syntax (see `luceneQuery`). Without `includeRestricted`, a restricted
- * case is found only when it also matches without its summary, so a search cannot probe hidden text.
+ * case is found, scored and ranked only by its other text (its summary plays no part), so neither a hit
+ * nor its score or place in the order can probe hidden text.
  * Blank query, over-long query or `first` outside 1..100 → BAD_USER_INPUT. One statement.
  */
 export async function search(db: Database, options: SearchOptions): Promise<SearchHitData[]> {
@@ -49,19 +53,26 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
   // The index covers only the model's labels: a filter naming all of them would cost a label check per
   // hit (at scale 1, "speeltuin": 64k db hits with it, 15k without).
   const ofTypes = new Set(types).size < NODE_TYPES.length ? `node:${labelExpression(types)}` : '';
-  // A viewer must not find a restricted case through its hidden summary: such a hit counts only when it
-  // also matches without the summary. Restricted cases are few and indexed: they are looked up once and
-  // each hit is checked against that list, rather than reading a property of every hit ("speeltuin" at
-  // scale 1, 5k hits, 8 concurrent: 364 → 487 statements/s).
+  // A viewer must not learn anything from a restricted case's hidden summary: not whether it matches, and
+  // not how well. So every hidden case takes its hit and its score from the query over the public fields
+  // only (a Lucene boolean query sums its clauses: this is the score the case would have with no summary),
+  // and everything else from the query over all fields. Restricted cases are few and indexed: they are
+  // looked up once, and the public query runs only when there are any.
   const rows = await db.read(
     `CALL () { MATCH (hidden:Case) WHERE hidden.restricted = true AND NOT $includeRestricted RETURN collect(hidden) AS hiddenCases }
-     CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-     WHERE ${ofTypes ? `${ofTypes} AND` : ''}
-       (NOT node IN hiddenCases OR EXISTS {
-          CALL db.index.fulltext.queryNodes($index, $publicQuery) YIELD node AS visible
-          WITH visible WHERE visible = node
-          RETURN visible
-        })
+     CALL (hiddenCases) {
+       CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+       WITH node, score WHERE ${ofTypes ? `${ofTypes} AND` : ''} NOT node IN hiddenCases
+         // A restricted quotation is its text: only callers who may read it find it at all.
+         AND ($includeRestricted OR NOT (node:Quotation AND node.restricted = true))
+       RETURN node, score
+       UNION ALL
+       WITH hiddenCases WHERE size(hiddenCases) > 0
+       CALL db.index.fulltext.queryNodes($index, $publicQuery) YIELD node, score
+       WITH node, score WHERE node IN hiddenCases${ofTypes ? ` AND ${ofTypes}` : ''}
+       RETURN node, score
+     }
+     WITH node, score ${whereClause(elementInScope('node', options.scope))}
      WITH node, score ORDER BY score DESC, node.id
      LIMIT $first
      RETURN properties(node) AS props, labels(node) AS labels, score`,
@@ -76,6 +87,6 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
   return rows.map((row) => {
     const type = typeOfLabels(row.labels as string[])!;
     const node = toNodeRecord(type, row.props as Record<string, unknown>);
-    return { score: row.score as number, node, type, label: String(node[NODE_SPECS[type].display] ?? node.id) };
+    return { score: row.score as number, node, type, label: String(node[NODE_SPECS[type].display] ?? node.id), synthetic: node.synthetic === true };
   });
 }

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
-import { applyMigrations, connectNeo4j, EmbeddedNeo4jUnavailableError } from '../db/index.js';
+import { loadConfig } from '../config.js';
+import { applyMigrations, connectNeo4j } from '../db/index.js';
 import {
   DocumentInvalidError,
   formatSummary,
@@ -12,6 +12,8 @@ import {
   type ImportFiles,
 } from '../import/index.js';
 import { createLogger } from '../logger.js';
+import { runQdpxCommand } from '../import/qdpx/command.js';
+import { describeFailure, exitWith } from './run.js';
 
 const USAGE = `Usage: npm run import -- FILE [FILE] [--dry-run] [--json]
 
@@ -28,6 +30,8 @@ the embedded Neo4j that \`npm start\` runs, else one started for this command.
 
 /** Exit codes: 0 imported (or dry run passed), 1 the file is invalid or the import failed, 2 wrong arguments. */
 async function main(): Promise<number> {
+  // REFI-QDA projects and codebooks have options of their own (--mapping, --synthetic, --public).
+  if (process.argv.slice(2).some((arg) => /\.(qdpx|qdc)$/i.test(arg))) return runQdpxCommand(process.argv.slice(2));
   let parsed;
   try {
     parsed = parseArgs({
@@ -54,7 +58,8 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn');
+  // Errors only: a failure ends in one line naming its cause (run.ts), not in the outage log's warnings too.
+  const logger = createLogger(config.logLevel === 'debug' ? 'debug' : 'error');
   // One transaction for the whole file: a large one runs longer than the API's per-request timeout.
   const connection = await connectNeo4j({ ...config.neo4j, queryTimeoutMs: Math.max(config.neo4j.queryTimeoutMs, 3_600_000) }, logger);
   const dryRun = values['dry-run'];
@@ -88,9 +93,19 @@ async function main(): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
-    throw error;
+    throw new ImportFailedError(error);
   } finally {
     await connection.close();
+  }
+}
+
+/**
+ * The import failed after it reached the database (Neo4j unreachable, or gone during the write): the one
+ * write transaction rolls back, so a failure before its commit leaves nothing of the file behind.
+ */
+class ImportFailedError extends Error {
+  constructor(readonly failure: unknown) {
+    super(`Import failed: ${describeFailure(failure)}`);
   }
 }
 
@@ -103,13 +118,7 @@ function whoRuns(): string {
   }
 }
 
+// Any other failure (Neo4j unreachable or gone during the import, a bug) is one line naming the cause.
 main()
   .then((code) => process.exit(code))
-  .catch((error) => {
-    if (error instanceof ConfigError || error instanceof EmbeddedNeo4jUnavailableError) {
-      process.stderr.write(`${error.message}\n`);
-    } else {
-      process.stderr.write(`${(error as Error).stack ?? error}\n`);
-    }
-    process.exit(1);
-  });
+  .catch((error: unknown) => exitWith(error, [ImportFailedError]));

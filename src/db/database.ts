@@ -1,7 +1,8 @@
-import neo4j, { type AuthToken, type Driver, type ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
+import neo4j, { type AuthToken, type BookmarkManager, type Driver, type ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { OutageLog } from './outage-log.js';
 import { toPlain } from './values.js';
 
 /** Query parameters: values only ever reach Cypher this way. */
@@ -10,7 +11,7 @@ export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
 /** Observes every statement sent to Neo4j (tests count round trips with it). */
-export type QueryObserver = (event: { mode: 'read' | 'write'; cypher: string }) => void;
+export type QueryObserver = (event: { mode: 'read' | 'write'; cypher: string; metadata: Readonly<TransactionMetadata> }) => void;
 
 /** A warning Neo4j sent about a statement (a deprecated feature, an unbounded pattern, …). */
 export interface StatementWarning {
@@ -20,24 +21,77 @@ export interface StatementWarning {
 }
 
 /**
+ * What each transaction tells Neo4j about itself: shown by `SHOW TRANSACTIONS` (`metaData`) and written to
+ * Neo4j's query log, so a slow statement there names the request and GraphQL operation that sent it.
+ */
+export interface TransactionMetadata {
+  app: string;
+  /** The request id (`X-Request-Id`); null outside a request (start-up, CLI). */
+  requestId: string | null;
+  /** The GraphQL operation name, once known; or what ran it outside GraphQL (`export`, `import`, `migrations`). */
+  operation: string | null;
+}
+
+/**
  * The one place that runs Cypher.
  *
  * Every call is a managed transaction (`executeRead`/`executeWrite`, so transient errors are retried
  * within the driver's retry window), in the configured database, with the configured timeout, in a session
  * closed in `finally`. Neo4j and driver errors are mapped to our error codes here and nowhere else:
  * unreachable database or timeout → SERVICE_UNAVAILABLE, constraint violation → BAD_USER_INPUT.
+ *
+ * Every transaction carries `metadata` (see `TransactionMetadata`; `forRequest` gives a view with a
+ * request's own), and every session shares one bookmark manager: a read that follows a write of this
+ * process waits until the server it reads from has that write (read-your-writes under `neo4j://` routing,
+ * where reads go to followers). On a single server the bookmarks are already satisfied and cost nothing.
  */
 export class Database {
   private readonly observers = new Set<QueryObserver>();
   private readonly warningListeners = new Set<(warning: StatementWarning) => void>();
   /** Statements already logged for a warning: each is logged once, not on every request. */
   private readonly warned = new Set<string>();
+  /** Outages are logged as a few lines (gone, once a minute while away, back), not one per failed statement. */
+  private readonly outage: OutageLog;
+  /** Shared by every session of this process (and of its request views). */
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  /** What the transactions of this view say about themselves; request views replace it. */
+  private metadata: TransactionMetadata = { app: 'practice-graph', requestId: null, operation: null };
+  private isRequestView = false;
 
   constructor(
     readonly driver: Driver,
     private readonly config: Pick<Neo4jConfig, 'database' | 'queryTimeoutMs'>,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.outage = new OutageLog(logger);
+  }
+
+  /**
+   * A view of this database for one request or task: the same driver, observers and bookmarks, with
+   * transactions that carry `metadata` (mutable: the operation name becomes known after parsing).
+   */
+  forRequest(metadata: Omit<TransactionMetadata, 'app'>): Database {
+    const view = Object.create(this) as Database;
+    view.metadata = { app: this.metadata.app, ...metadata };
+    view.isRequestView = true;
+    return view;
+  }
+
+  /** Names the operation this view's transactions run for, once it is known (see `forRequest`). */
+  nameOperation(operation: string): void {
+    // Only a request view names operations: the shared database's metadata stays as it is.
+    if (this.isRequestView) this.metadata = { ...this.metadata, operation };
+  }
+
+  /** What this view's transactions say about themselves. */
+  transactionMetadata(): Readonly<TransactionMetadata> {
+    return this.metadata;
+  }
+
+  /** The bookmarks of the writes this process has seen (for tests and diagnostics). */
+  async lastBookmarks(): Promise<string[]> {
+    return [...(await this.bookmarks.getBookmarks())];
+  }
 
   /** Runs one read statement; rows come back as plain objects. */
   read(cypher: string, params: Params = {}): Promise<Row[]> {
@@ -93,7 +147,7 @@ export class Database {
 
   /** Each call is one round trip, reported to the observers. */
   private async runIn(mode: 'read' | 'write', tx: ManagedTransaction, cypher: string, params: Params): Promise<Row[]> {
-    for (const observer of this.observers) observer({ mode, cypher });
+    for (const observer of this.observers) observer({ mode, cypher, metadata: this.metadata });
     const result = await tx.run<RecordShape>(cypher, params);
     const { notifications } = result.summary;
     if (notifications.length > 0) this.reportWarnings(cypher, notifications);
@@ -117,10 +171,13 @@ export class Database {
     const session = this.driver.session({
       database: this.config.database,
       defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
-    const txConfig = { timeout: timeoutMs };
+    const txConfig = { timeout: timeoutMs, metadata: presentEntries(this.metadata) };
     try {
-      return mode === 'read' ? await session.executeRead(work, txConfig) : await session.executeWrite(work, txConfig);
+      const result = mode === 'read' ? await session.executeRead(work, txConfig) : await session.executeWrite(work, txConfig);
+      this.outage.reachable();
+      return result;
     } catch (error) {
       throw this.mapError(error);
     } finally {
@@ -135,15 +192,31 @@ export class Database {
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new AppError(ErrorCode.BAD_USER_INPUT, conflictMessage(error.message), { reason: 'CONFLICT' }, { cause: error });
     }
+    // A node or relationship the statement had matched was deleted by a concurrent transaction before this
+    // one could write it ("Unable to load NODE …"): for the caller it is simply not there any more.
+    if (code === 'Neo.ClientError.Statement.EntityNotFound') {
+      return new AppError(ErrorCode.NOT_FOUND, 'What this write needed was deleted by a concurrent request; nothing was written.', { reason: 'CONCURRENT_DELETE' }, { cause: error });
+    }
+    // Still deadlocked after the driver's retries: concurrent writes on the same nodes; nothing was written.
+    if (code === 'Neo.TransientError.Transaction.DeadlockDetected') {
+      return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The write collided with concurrent writes to the same nodes; nothing was written, try again.', { reason: 'CONFLICT' }, { cause: error });
+    }
     if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
       return new AppError(ErrorCode.SERVICE_UNAVAILABLE, `The database did not answer within ${this.config.queryTimeoutMs} ms.`, { reason: 'TIMEOUT' }, { cause: error });
     }
     if (isUnavailable(error)) {
-      this.logger.warn('Neo4j unavailable', { code, message: error.message });
+      this.outage.unreachable(code, error.message);
       return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is not reachable right now; try again shortly.', {}, { cause: error });
     }
     return error;
   }
+}
+
+/** The entries of `metadata` that have a value (Neo4j's log and `SHOW TRANSACTIONS` need no nulls). */
+function presentEntries(metadata: TransactionMetadata): Record<string, string> {
+  const present: Record<string, string> = {};
+  for (const [key, value] of Object.entries(metadata)) if (value !== null) present[key] = value;
+  return present;
 }
 
 function isUnavailable(error: Neo4jError): boolean {

@@ -25,6 +25,8 @@ export interface EmbeddedNeo4jOptions {
   /** How long to wait for the ready line (the first run also resolves jars with Maven). */
   startTimeoutMs: number;
   logger: Logger;
+  /** The JVM shuts down when this process dies (it watches its stdin). Default true; false only to make an orphan in a test. */
+  watchOwner?: boolean;
 }
 
 /** A running embedded Neo4j child process. */
@@ -39,6 +41,8 @@ export interface EmbeddedNeo4j {
   stop(graceMs?: number): Promise<EmbeddedStopResult>;
   /** Resolves with the exit code once the JVM has exited, for whatever reason. */
   readonly exited: Promise<number | null>;
+  /** Resolves with the exit code or the signal once the JVM has exited. */
+  readonly exit: Promise<EmbeddedExit>;
 }
 
 /** How the embedded Neo4j ended. */
@@ -107,25 +111,52 @@ function compileLauncher(classpath: string): string {
   return outDir;
 }
 
-/** Starts Neo4j embedded in a JVM child process and resolves once Bolt accepts connections. */
-export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
-  const { port, logger } = options;
+/** How the JVM ended: its exit code, or the signal that ended it. */
+export interface EmbeddedExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** The `java` arguments that run the launcher: checks Java and Maven, resolves the classpath and compiles the launcher when needed. */
+export function launcherArgs(logger: Logger): string[] {
   checkJavaAndMaven();
   const classpath = resolveClasspath(logger);
   const launcherDir = compileLauncher(classpath);
+  return ['-XX:+UseG1GC', '-cp', `${launcherDir}:${classpath}`, 'Launcher'];
+}
+
+/** Starts Neo4j embedded in a JVM child process and resolves once Bolt accepts connections. */
+export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
+  return launch(options, launcherArgs(options.logger));
+}
+
+async function launch(options: EmbeddedNeo4jOptions, javaArgs: string[], abort?: AbortSignal): Promise<EmbeddedNeo4j> {
+  const { port, logger } = options;
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
 
-  const child = spawn('java', ['-XX:+UseG1GC', '-cp', `${launcherDir}:${classpath}`, 'Launcher'], {
-    env: { ...process.env, NEO4J_EMBEDDED_PORT: String(port), NEO4J_EMBEDDED_DATA: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn('java', javaArgs, {
+    env: {
+      ...process.env,
+      NEO4J_EMBEDDED_PORT: String(port),
+      NEO4J_EMBEDDED_DATA: dataDir,
+      NEO4J_EMBEDDED_WATCH_STDIN: options.watchOwner === false ? '0' : '1',
+      NEO4J_EMBEDDED_OWNER_PID: String(process.pid),
+    },
+    // stdin is a pipe we never write to: when this process dies, however, the OS closes it and the
+    // launcher shuts Neo4j down (see Launcher.java), so no orphan keeps the port and the store.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  child.stdin!.on('error', () => undefined); // EPIPE once the JVM has gone: nothing was to be written anyway
+  const exit = new Promise<EmbeddedExit>((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+  const exited = exit.then(({ code }) => code);
   const closed = new Promise<void>((resolveClose) => child.once('close', () => resolveClose()));
-  // If this Node process dies without stopping us, the JVM still gets SIGTERM and shuts down cleanly.
+  // On a normal exit of this Node process the JVM also gets SIGTERM at once (the closed stdin would do it too).
   const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
   void exited.then(() => process.removeListener('exit', killOnExit));
+  const onAbort = () => child.kill('SIGTERM');
+  abort?.addEventListener('abort', onAbort, { once: true });
 
   const stderr: string[] = [];
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -148,18 +179,19 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
         resolveReady(ready[1]!);
       }
     });
-    void exited.then((code) => {
+    void exit.then(({ code, signal }) => {
       clearTimeout(timer);
-      const hint = /Address already in use|BindException/.test(stderr.join('')) ? ` Port ${port} is in use: set NEO4J_EMBEDDED_PORT.` : '';
-      rejectReady(new Error(`The embedded Neo4j exited with code ${code} before it was ready.${hint}\n${stderr.join('').slice(-3000)}`));
+      const output = stderr.join('');
+      rejectReady(new Error(`The embedded Neo4j exited (${signal ?? `code ${code}`}) before it was ready.${startFailureHint(output, port, dataDir)}\n${output.slice(-3000)}`));
     });
-  });
+  }).finally(() => abort?.removeEventListener('abort', onAbort));
   logger.info('embedded Neo4j ready', { uri, dataDir, pid: child.pid });
 
   return {
     uri,
     pid: child.pid!,
     exited,
+    exit,
     stop: async (graceMs = 60_000) => {
       await stopChild(child, exited, graceMs);
       await closed; // 'exit' can come before the last stdout chunk; 'close' comes after all of it.
@@ -170,6 +202,18 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   };
 }
 
+/** What to do when the launcher failed for a reason a person can fix. */
+function startFailureHint(output: string, port: number, dataDir: string): string {
+  if (/Address already in use|BindException/.test(output)) return ` Port ${port} is in use: set NEO4J_EMBEDDED_PORT.`;
+  if (/store_lock|locked by another process|FileLockException/i.test(output)) {
+    return (
+      ` Another process holds the store in ${dataDir} (its store lock): an embedded Neo4j of an earlier run is still there, ` +
+      `or another command started one. Stop it (find it with \`pgrep -af 'java.*Launcher'\`, then \`kill <pid>\`) or set NEO4J_EMBEDDED_DATA to another directory.`
+    );
+  }
+  return '';
+}
+
 async function stopChild(child: ChildProcess, exited: Promise<number | null>, graceMs: number): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     child.kill('SIGTERM');
@@ -178,3 +222,225 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>, gr
     clearTimeout(timer);
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Supervision: the API restarts its embedded Neo4j when the JVM exits without being asked to.
+
+export interface SupervisionOptions {
+  /** Restart the JVM when it exits unasked (the API); otherwise the exit is only logged (short commands). */
+  restart: boolean;
+  /** Delay before the first restart; doubled after each failed restart. Default 1000. */
+  firstRestartDelayMs?: number;
+  /** Longest delay between restarts. Default 30 000. */
+  maxRestartDelayMs?: number;
+  /** A Neo4j that ran this long before it exited starts again from the first delay. Default 60 000. */
+  stableAfterMs?: number;
+}
+
+/** An embedded Neo4j that is started again (same port and store) whenever its JVM exits unasked. */
+export interface SupervisedNeo4j {
+  readonly uri: string;
+  /** The pid of the JVM running now; undefined between an exit and the restart. */
+  readonly pid: number | undefined;
+  /** How many times it has been restarted. */
+  readonly restarts: number;
+  /** Calls `listener` each time a restarted Neo4j is ready; returns the function that removes it. */
+  onRestart(listener: () => void): () => void;
+  /** Stops supervising and stops the JVM cleanly (a restart under way is aborted). */
+  stop(graceMs?: number): Promise<EmbeddedStopResult | undefined>;
+}
+
+/**
+ * Starts the embedded Neo4j and watches its JVM: an exit nobody asked for is logged at once (pid, exit
+ * code or signal, how long it ran) and, with `restart`, followed by a restart on the same port and store
+ * after 1 s, 2 s, 4 s … (at most 30 s) while restarts keep failing. The driver keeps its URI, so it
+ * reconnects by itself once Bolt answers again.
+ */
+export async function superviseEmbeddedNeo4j(options: EmbeddedNeo4jOptions, supervision: SupervisionOptions): Promise<SupervisedNeo4j> {
+  const { logger } = options;
+  const firstDelay = supervision.firstRestartDelayMs ?? 1_000;
+  const maxDelay = supervision.maxRestartDelayMs ?? 30_000;
+  const stableAfter = supervision.stableAfterMs ?? 60_000;
+  const javaArgs = launcherArgs(logger);
+  const listeners = new Set<() => void>();
+  let current: EmbeddedNeo4j | undefined = await launch(options, javaArgs);
+  let startedAt = Date.now();
+  let stopping = false;
+  let failures = 0;
+  let restarts = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let restarting: Promise<void> | undefined;
+  const aborter = new AbortController();
+
+  const nextDelay = () => Math.min(maxDelay, firstDelay * 2 ** failures);
+
+  const restart = (downSince: number) => {
+    const delayMs = nextDelay();
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (stopping) return;
+      restarting = launch(options, javaArgs, aborter.signal).then(
+        (neo4j) => {
+          restarting = undefined;
+          current = neo4j;
+          startedAt = Date.now();
+          restarts++;
+          if (stopping) return; // stop() is waiting for this start, and stops it
+          logger.info('embedded Neo4j restarted', { pid: neo4j.pid, downMs: Date.now() - downSince, restarts });
+          watch(neo4j);
+          for (const listener of listeners) listener();
+        },
+        (error: Error) => {
+          restarting = undefined;
+          if (stopping) return;
+          failures++;
+          const retryMs = nextDelay();
+          logger.error('restarting the embedded Neo4j failed; trying again', { retryMs, error: error.message.split('\n')[0] });
+          restart(downSince);
+        },
+      );
+    }, delayMs);
+  };
+
+  const watch = (neo4j: EmbeddedNeo4j) => {
+    void neo4j.exit.then(({ code, signal }) => {
+      if (stopping || neo4j !== current) return;
+      current = undefined;
+      const upMs = Date.now() - startedAt;
+      if (upMs >= stableAfter) failures = 0;
+      if (!supervision.restart) {
+        logger.error('the embedded Neo4j exited', { pid: neo4j.pid, code, signal, upMs });
+        return;
+      }
+      logger.error('the embedded Neo4j exited; restarting it', { pid: neo4j.pid, code, signal, upMs, restartInMs: nextDelay() });
+      restart(Date.now());
+    });
+  };
+  watch(current);
+
+  return {
+    uri: current.uri,
+    get pid() {
+      return current?.pid;
+    },
+    get restarts() {
+      return restarts;
+    },
+    onRestart(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async stop(graceMs) {
+      stopping = true;
+      clearTimeout(timer);
+      aborter.abort();
+      await restarting;
+      return current?.stop(graceMs);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Telling our own running Neo4j from a stale one.
+
+/** Written by the launcher into the data directory while it runs (see Launcher.java). */
+export const OWNER_FILE = 'embedded-owner.json';
+
+/** The launcher's record: its pid, the pid of the process that started it, its Bolt port. */
+export interface OwnerRecord {
+  pid: number;
+  owner: number;
+  port: number;
+}
+
+/**
+ * Who holds the store in `dataDir`:
+ * - `none`: no launcher runs on it (no owner file, or the file names a process that has gone);
+ * - `owned`: a launcher runs and is still the child of the process that started it (an `npm start`, or
+ *   another command, that is alive): use it;
+ * - `orphan`: a launcher runs but its starter has gone (it was re-parented): stale, stop it.
+ */
+export function inspectEmbedded(dataDir: string): { kind: 'none' } | { kind: 'owned' | 'orphan'; record: OwnerRecord } {
+  const record = readOwnerRecord(dataDir);
+  if (!record || !isRunning(record.pid) || !/Launcher/.test(commandOf(record.pid) ?? 'Launcher')) return { kind: 'none' };
+  return { kind: parentOf(record.pid) === record.owner && isRunning(record.owner) ? 'owned' : 'orphan', record };
+}
+
+export function readOwnerRecord(dataDir: string): OwnerRecord | undefined {
+  try {
+    const record = JSON.parse(readFileSync(join(resolve(dataDir), OWNER_FILE), 'utf8')) as Partial<OwnerRecord>;
+    const valid = [record.pid, record.owner, record.port].every((value) => Number.isSafeInteger(value) && (value as number) > 0);
+    return valid ? (record as OwnerRecord) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stops a launcher this process did not start (an orphan): SIGTERM, which shuts the database down cleanly,
+ * then SIGKILL if it is still there after `graceMs`. Resolves once the process has gone.
+ */
+export async function stopStaleNeo4j(pid: number, graceMs = 60_000): Promise<{ clean: boolean }> {
+  const deadline = Date.now() + graceMs;
+  signal(pid, 'SIGTERM');
+  while (isRunning(pid)) {
+    if (Date.now() > deadline) {
+      signal(pid, 'SIGKILL');
+      while (isRunning(pid)) await sleep(100);
+      return { clean: false };
+    }
+    await sleep(200);
+  }
+  return { clean: true };
+}
+
+/** Whether `pid` is a live process (a zombie, exited but not yet reaped by its new parent, is not). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return procStat(pid)?.state !== 'Z';
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // Gone already.
+  }
+}
+
+/** The parent pid of `pid`: from /proc on Linux, else from `ps`. */
+function parentOf(pid: number): number | undefined {
+  const stat = procStat(pid);
+  if (stat) return stat.ppid;
+  const ps = spawnSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' });
+  const ppid = Number(ps.stdout?.trim());
+  return Number.isSafeInteger(ppid) && ppid > 0 ? ppid : undefined;
+}
+
+/** The command line of `pid` (to tell a launcher from a process that got its recycled pid), when it can be read. */
+function commandOf(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    const ps = spawnSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' });
+    return ps.status === 0 ? ps.stdout : undefined;
+  }
+}
+
+/** State and parent pid from /proc/<pid>/stat (Linux); undefined elsewhere. */
+function procStat(pid: number): { state: string; ppid: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid …": comm may contain spaces and parentheses, so split after the last ')'.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: state!, ppid: Number(ppid) };
+  } catch {
+    return undefined;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));

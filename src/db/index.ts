@@ -2,3 +2,5 @@ export * from './connect.js';
 export * from './database.js';
 export * from './embedded.js';
 export * from './migrations.js';
+export * from './synthetic.js';
+export * from './ids-by-label.js';

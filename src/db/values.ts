@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { PropertySpec } from '../model/index.js';
+import { UnreachableCaseError } from '../errors.js';
 
 /**
  * Converts what the driver returns into plain JSON-able values: integers to numbers (the driver is
@@ -68,6 +69,12 @@ export function toStoredValue(value: unknown, spec: PropertySpec): unknown {
       return typeof value === 'string' && spec.values!.includes(value) ? value : INVALID_VALUE;
     case 'date':
       return neo4jDate(value) ?? INVALID_VALUE;
+    case 'stringList':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim() !== '')
+        ? value.map((item: string) => item.trim())
+        : INVALID_VALUE;
+    default:
+      throw new UnreachableCaseError(spec.type);
   }
 }
 
@@ -79,5 +86,7 @@ export function describeType(spec: PropertySpec): string {
     case 'boolean': return 'true or false';
     case 'date': return 'an ISO date (YYYY-MM-DD)';
     case 'enum': return `one of ${spec.values!.join(', ')}`;
+    case 'stringList': return 'a list of non-empty strings';
+    default: throw new UnreachableCaseError(spec.type);
   }
 }

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { GraphEdgeData, GraphNodeData } from '../analytics/index.js';
 import { UnreachableCaseError } from '../errors.js';
-import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, typedValue, type Attribute, type AttributeType } from './attributes.js';
+import { NodeType } from '../model/index.js';
+import { EDGE_ATTRIBUTES, METRIC_ATTRIBUTES, NODE_ATTRIBUTES, metricValues, typedValue, type Attribute, type AttributeType } from './attributes.js';
 import { xmlEscape } from './xml.js';
 
 /** The export files, by their name under `/export/`. */
@@ -33,12 +34,28 @@ export interface ExportFormat {
   end(): string;
 }
 
-/** The attribute values of a node: its model properties, with `synthetic` meaning "illustrative data" for every node. */
+/**
+ * A node's value of one attribute: `synthetic` is the node's flag (every node, true or false); `restricted`
+ * is explicit on every case (false when unset), so a reader never has to guess from an empty cell.
+ */
+function nodeValue(node: GraphNodeData, attribute: Attribute): string | number | boolean | undefined {
+  if (attribute.name === 'synthetic') return node.synthetic;
+  if (attribute.name === 'restricted' && node.type === NodeType.CASE) return node.properties.restricted === true;
+  return typedValue(node.properties[attribute.name], attribute.type);
+}
+
+/** An edge's value of one attribute: `synthetic` on every edge; `restricted` explicit on every USES edge. */
+function edgeValue(edge: GraphEdgeData, attribute: Attribute): string | number | boolean | undefined {
+  if (attribute.name === 'synthetic') return edge.synthetic;
+  if (attribute.name === 'restricted' && edge.type === 'USES') return edge.properties.restricted === true;
+  return typedValue(edge.properties[attribute.name], attribute.type);
+}
+
+/** The attribute values of a node: its model properties, `synthetic` and (cases) `restricted` always. */
 function nodeValues(node: GraphNodeData): Array<[Attribute, string | number | boolean]> {
   const values: Array<[Attribute, string | number | boolean]> = [];
   for (const attribute of NODE_ATTRIBUTES) {
-    const raw = attribute.name === 'synthetic' ? node.synthetic : node.properties[attribute.name];
-    const value = typedValue(raw, attribute.type);
+    const value = nodeValue(node, attribute);
     if (value !== undefined) values.push([attribute, value]);
   }
   return values;
@@ -47,14 +64,14 @@ function nodeValues(node: GraphNodeData): Array<[Attribute, string | number | bo
 function edgeValues(edge: GraphEdgeData): Array<[Attribute, string | number | boolean]> {
   const values: Array<[Attribute, string | number | boolean]> = [];
   for (const attribute of EDGE_ATTRIBUTES) {
-    const value = typedValue(edge.properties[attribute.name], attribute.type);
+    const value = edgeValue(edge, attribute);
     if (value !== undefined) values.push([attribute, value]);
   }
   return values;
 }
 
 // GraphML has no date type: dates are ISO strings.
-const GRAPHML_TYPES: Record<AttributeType, string> = { string: 'string', integer: 'int', boolean: 'boolean', date: 'string' };
+const GRAPHML_TYPES: Record<AttributeType, string> = { string: 'string', integer: 'int', double: 'double', boolean: 'boolean', date: 'string' };
 
 /**
  * GraphML (yEd, Gephi, networkx, igraph): typed `<key>`s for node attributes `label`, `type` and every model
@@ -75,6 +92,7 @@ export const GRAPHML: ExportFormat = {
       key('node', { name: 'label', type: 'string' }) +
       key('node', { name: 'type', type: 'string' }) +
       NODE_ATTRIBUTES.map((attribute) => key('node', attribute)).join('') +
+      METRIC_ATTRIBUTES.map((attribute) => key('node', attribute)).join('') +
       key('edge', { name: 'label', type: 'string' }) +
       EDGE_ATTRIBUTES.map((attribute) => key('edge', attribute)).join('') +
       '  <graph id="practice-graph" edgedefault="directed">\n'
@@ -85,6 +103,7 @@ export const GRAPHML: ExportFormat = {
       `<data key="n_label">${xmlEscape(node.label)}</data>`,
       `<data key="n_type">${node.type}</data>`,
       ...nodeValues(node).map(([attribute, value]) => `<data key="n_${attribute.name}">${xmlEscape(value)}</data>`),
+      ...metricValues(node.metrics).map(([attribute, value]) => `<data key="n_${attribute.name}">${value}</data>`),
     ];
     return `    <node id="${xmlEscape(node.id)}">${data.join('')}</node>\n`;
   },
@@ -100,7 +119,7 @@ export const GRAPHML: ExportFormat = {
 };
 
 // GEXF 1.2 has no date attribute type: dates are ISO strings.
-const GEXF_TYPES: Record<AttributeType, string> = { string: 'string', integer: 'integer', boolean: 'boolean', date: 'string' };
+const GEXF_TYPES: Record<AttributeType, string> = { string: 'string', integer: 'integer', double: 'double', boolean: 'boolean', date: 'string' };
 
 /**
  * GEXF 1.2 (namespace http://www.gexf.net/1.2draft; Gephi, networkx, sigma.js): node `label` = display text,
@@ -126,6 +145,7 @@ export const GEXF: ExportFormat = {
       '    <attributes class="node">\n' +
       attribute({ name: 'type', type: 'string' }) +
       NODE_ATTRIBUTES.map(attribute).join('') +
+      METRIC_ATTRIBUTES.map(attribute).join('') +
       '    </attributes>\n' +
       '    <attributes class="edge">\n' +
       EDGE_ATTRIBUTES.map(attribute).join('') +
@@ -137,6 +157,7 @@ export const GEXF: ExportFormat = {
     const values = [
       `<attvalue for="type" value="${node.type}"/>`,
       ...nodeValues(node).map(([attribute, value]) => `<attvalue for="${attribute.name}" value="${xmlEscape(value)}"/>`),
+      ...metricValues(node.metrics).map(([attribute, value]) => `<attvalue for="${attribute.name}" value="${value}"/>`),
     ];
     return `      <node id="${xmlEscape(node.id)}" label="${xmlEscape(node.label)}"><attvalues>${values.join('')}</attvalues></node>\n`;
   },
@@ -162,12 +183,12 @@ export const CYTOSCAPE: ExportFormat = {
   edges: true,
   start: () => '{"elements":{"nodes":[\n',
   node(node, index) {
-    const data = { ...Object.fromEntries(nodeValues(node).map(([a, v]) => [a.name, v])), id: node.id, label: node.label, type: node.type, synthetic: node.synthetic };
+    const data = { ...Object.fromEntries([...nodeValues(node), ...metricValues(node.metrics)].map(([a, v]) => [a.name, v])), id: node.id, label: node.label, type: node.type, synthetic: node.synthetic };
     return `${index > 0 ? ',\n' : ''}${JSON.stringify({ data })}`;
   },
   middle: () => '\n],"edges":[\n',
   edge(edge, index) {
-    const data = { ...Object.fromEntries(edgeValues(edge).map(([a, v]) => [a.name, v])), id: edge.id, source: edge.source, target: edge.target, type: edge.type, label: edge.type };
+    const data = { ...Object.fromEntries(edgeValues(edge).map(([a, v]) => [a.name, v])), id: edge.id, source: edge.source, target: edge.target, type: edge.type, label: edge.type, synthetic: edge.synthetic };
     return `${index > 0 ? ',\n' : ''}${JSON.stringify({ data })}`;
   },
   end: () => '\n]}}\n',
@@ -175,8 +196,8 @@ export const CYTOSCAPE: ExportFormat = {
 
 const csvLine = (cells: unknown[]) => stringify([cells], { cast: { boolean: (value) => (value ? 'true' : 'false') } });
 
-/** nodes.csv columns: Gephi's `Id,Label,Type`, then one column per model property (what the CSV import reads back). */
-export const NODES_CSV_COLUMNS: readonly string[] = ['Id', 'Label', 'Type', ...NODE_ATTRIBUTES.map((a) => a.name)];
+/** nodes.csv columns: Gephi's `Id,Label,Type`, one column per model property (what the CSV import reads back), then the network measures (computed; the import ignores them). */
+export const NODES_CSV_COLUMNS: readonly string[] = ['Id', 'Label', 'Type', ...NODE_ATTRIBUTES.map((a) => a.name), ...METRIC_ATTRIBUTES.map((a) => a.name)];
 
 /**
  * edges.csv columns: Gephi's `Source,Target,Type` (always `Directed`), `Label` (the relationship type), `Id`,
@@ -187,7 +208,8 @@ export const EDGES_CSV_COLUMNS: readonly string[] = ['Source', 'Target', 'Type',
 /**
  * nodes.csv for Gephi's spreadsheet import and for spreadsheets (RFC 4180, UTF-8, header line): `Type` is the
  * NodeType; integers as digits, booleans `true`/`false`, dates `YYYY-MM-DD`, empty where a property is not
- * set. The `synthetic` column is the Source property only (the CSV import reads these columns back).
+ * set. `synthetic` is filled on every row (the node's flag; the CSV import reads it back only for a Source,
+ * whose own property it is) and `restricted` on every case.
  */
 export const NODES_CSV: ExportFormat = {
   contentType: 'text/csv; charset=utf-8',
@@ -196,7 +218,7 @@ export const NODES_CSV: ExportFormat = {
   edges: false,
   start: () => csvLine([...NODES_CSV_COLUMNS]),
   node(node) {
-    return csvLine([node.id, node.label, node.type, ...NODE_ATTRIBUTES.map((a) => typedValue(node.properties[a.name], a.type) ?? '')]);
+    return csvLine([node.id, node.label, node.type, ...NODE_ATTRIBUTES.map((a) => nodeValue(node, a) ?? ''), ...METRIC_ATTRIBUTES.map((a) => node.metrics?.[a.name] ?? '')]);
   },
   middle: () => '',
   edge: () => '',
@@ -213,7 +235,7 @@ export const EDGES_CSV: ExportFormat = {
   node: () => '',
   middle: () => '',
   edge(edge) {
-    return csvLine([edge.source, edge.target, 'Directed', edge.type, edge.id, ...EDGE_ATTRIBUTES.map((a) => typedValue(edge.properties[a.name], a.type) ?? '')]);
+    return csvLine([edge.source, edge.target, 'Directed', edge.type, edge.id, ...EDGE_ATTRIBUTES.map((a) => edgeValue(edge, a) ?? '')]);
   },
   end: () => '',
 };

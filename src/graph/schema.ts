@@ -14,8 +14,10 @@ import { NodeResolver } from './node/index.js';
 import { OrganisationResolver } from './organisation/index.js';
 import { PersonResolver } from './person/index.js';
 import { PracticeResolver } from './practice/index.js';
+import { QUOTATION_RESOLVERS } from './quotation/index.js';
 import { ResearchResolver } from './research/index.js';
 import { SourceResolver } from './source/index.js';
+import { TalkResolver } from './talk/index.js';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -30,6 +32,8 @@ export const RESOLVERS = [
   MeetingResolver,
   CaseResolver,
   SourceResolver,
+  ...QUOTATION_RESOLVERS,
+  TalkResolver,
   ...ANALYTICS_RESOLVERS,
   ...MUTATION_RESOLVERS,
 ] as const;
@@ -50,11 +54,24 @@ async function validateArgument(value: unknown): Promise<void> {
 }
 
 /** The executable schema, built from the type-graphql classes (arguments validated with class-validator). */
-export function buildGraphSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildGraphSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     validateFn: validateArgument,
     // Every object type is reachable from a query; interfaces' implementations must all be in the schema.
     orphanedTypes: [],
   });
+  // type-graphql takes no description for the root types; GraphiQL's docs pane opens on them.
+  const queryType = schema.getQueryType();
+  if (queryType) queryType.description = ROOT_DESCRIPTIONS.Query;
+  const mutationType = schema.getMutationType();
+  if (mutationType) mutationType.description = ROOT_DESCRIPTIONS.Mutation;
+  return schema;
 }
+
+const ROOT_DESCRIPTIONS = {
+  Query:
+    'Every read: one field per node type by id and one Relay connection per type, `node(id)`, search, and the analytics (neighbourhoods, paths, co-occurrence, similarity, network measures, counts).',
+  Mutation:
+    'Every write (editors and admins only): create and update per node type, deleteNode, link and unlink relationships the model allows, and bulk imports. Each write records its source, who and when.',
+};

@@ -35,8 +35,8 @@ describe('csvToParts', () => {
     expect(csvToParts({ name: 'nodes.csv', text: 'Label,name\nx,y\n' })).toEqual({
       errors: ['nodes.csv: the header must have the columns Id and Type (found: Label, name)'],
     });
-    const unknown = csvToParts({ name: 'nodes.csv', text: 'Id,Type,Degree\nx,Dilemma,3\n' });
-    expect(unknown).toEqual({ errors: [`nodes.csv: unknown column "Degree"; the columns are ${NODE_CSV_HEADER.join(', ')}`] });
+    const unknown = csvToParts({ name: 'nodes.csv', text: 'Id,Type,Colour\nx,Dilemma,3\n' });
+    expect(unknown).toEqual({ errors: [`nodes.csv: unknown column "Colour"; the columns are ${NODE_CSV_HEADER.join(', ')}`] });
     const edges = csvToParts({ name: 'nodes.csv', text: 'Id,Type\n' }, { name: 'edges.csv', text: 'Source,Target,Label,Weight,colour\n' });
     expect(edges).toEqual({ errors: [`edges.csv: unknown column "colour"; the columns are ${EDGE_CSV_HEADER.join(', ')}`] });
   });

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { NODE_SPECS, NODE_TYPES, RELATIONSHIP_SPECS, type NodeSpec, type PropertySpec } from '../model/index.js';
+import { MANUAL_SOURCE, NODE_SPECS, NODE_TYPES, RELATIONSHIP_PROVENANCE, RELATIONSHIP_SPECS, type NodeSpec, type PropertySpec } from '../model/index.js';
 import { validateParts, type Entry, type ExistingIds, type GraphParts, type ValidationResult } from './document.js';
-import { MANUAL_SOURCE } from '../model/index.js';
+import { UnreachableCaseError } from '../errors.js';
 
 /**
  * The spreadsheet form of a graph: `nodes.csv` + `edges.csv`, in Gephi's spreadsheet columns, so that
@@ -33,8 +33,8 @@ export const EDGES_CSV = 'edges.csv';
 /** Every node property of the model, once, in model order (one column each in nodes.csv). */
 export const NODE_PROPERTY_COLUMNS: string[] = unionOf(NODE_TYPES.map((type) => NODE_SPECS[type].properties));
 
-/** Every relationship property of the model plus SOURCED_FROM's `locator` (one column each in edges.csv). */
-export const EDGE_PROPERTY_COLUMNS: string[] = unionOf([...RELATIONSHIP_SPECS.map((spec) => spec.properties), { locator: { type: 'string', required: false } }]);
+/** Every relationship property of the model plus the provenance any relationship may carry (`locator`, `inferred`, `note`; one column each in edges.csv). */
+export const EDGE_PROPERTY_COLUMNS: string[] = unionOf([...RELATIONSHIP_SPECS.map((spec) => spec.properties), RELATIONSHIP_PROVENANCE]);
 
 /** The header of nodes.csv as this module expects (and as an export should write) it. */
 export const NODE_CSV_HEADER = ['Id', 'Label', 'Type', ...NODE_PROPERTY_COLUMNS];
@@ -48,8 +48,10 @@ export interface CsvFile {
 }
 
 /** Columns other tools add that carry nothing for the import (Gephi's Weight, Timeset, an internal key). */
-const IGNORED_NODE_COLUMNS = new Set(['timeset', 'searchkey']);
-const IGNORED_EDGE_COLUMNS = new Set(['id', 'weight', 'timeset', 'by', 'at']);
+// The network measures nodes.csv carries (export/network-metrics.ts) are computed, never stored: ignored on input.
+const IGNORED_NODE_COLUMNS = new Set(['timeset', 'searchkey', 'degree', 'indegree', 'outdegree', 'betweenness', 'pagerank', 'community']);
+// `synthetic` of an edge is derived from its source (db/synthetic.ts): exported, never read back.
+const IGNORED_EDGE_COLUMNS = new Set(['id', 'weight', 'timeset', 'by', 'at', 'synthetic']);
 
 /**
  * Validates a nodes.csv (+ optional edges.csv) pair like `validateDocument` does a JSON document: every
@@ -71,7 +73,7 @@ export function csvToParts(nodes: CsvFile, edges?: CsvFile): { parts: GraphParts
 }
 
 const NODE_PROPERTY_TYPES = typesOf(NODE_TYPES.map((type) => NODE_SPECS[type].properties));
-const EDGE_PROPERTY_TYPES = typesOf([...RELATIONSHIP_SPECS.map((spec) => spec.properties), { locator: { type: 'string', required: false } }]);
+const EDGE_PROPERTY_TYPES = typesOf([...RELATIONSHIP_SPECS.map((spec) => spec.properties), RELATIONSHIP_PROVENANCE]);
 
 function readNodes(file: CsvFile, errors: string[]): Entry[] {
   const table = readTable(file, errors);
@@ -89,6 +91,9 @@ function readNodes(file: CsvFile, errors: string[]): Entry[] {
     const spec = nodeSpecOf(cells[type] ?? '');
     const entry: Record<string, unknown> = { type: spec?.label ?? cells[type], id: cells[id] };
     for (const [index, name] of properties) {
+      // nodes.csv carries `synthetic` on every row, but only a Source's is its own: any other node's is
+      // derived from its sources (db/synthetic.ts), so it is not read back.
+      if (name === 'synthetic' && spec?.label !== 'Source') continue;
       const value = typed(cells[index] ?? '', NODE_PROPERTY_TYPES.get(name)!);
       if (value !== undefined) entry[name] = value;
     }
@@ -136,12 +141,19 @@ interface Table {
   rows: Array<{ line: number; cells: string[] }>;
 }
 
+/**
+ * The header and the non-blank rows. A row with more or fewer cells than the header is an error naming
+ * its line: an unquoted `,` in a value (`Hello, world`) would otherwise shift every later cell into the
+ * wrong column. (csv-parse's `relax_column_count` is on only so that every such row is listed, not just
+ * the first.)
+ */
 function readTable(file: CsvFile, errors: string[]): Table | undefined {
   let records: Array<{ record: string[]; info: { lines: number } }>;
+  const delimiter = delimiterOf(file.text);
   try {
     records = parse(file.text, {
       bom: true,
-      delimiter: delimiterOf(file.text),
+      delimiter,
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
@@ -156,12 +168,19 @@ function readTable(file: CsvFile, errors: string[]): Table | undefined {
   }
   const [first, ...rest] = records;
   const header = first!.record.map((name) => name.trim());
-  return {
-    header,
-    rows: rest
-      .filter(({ record }) => record.some((cell) => cell.trim() !== ''))
-      .map(({ record, info }) => ({ line: info.lines, cells: record })),
-  };
+  const rows = rest.filter(({ record }) => record.some((cell) => cell.trim() !== '')).map(({ record, info }) => ({ line: info.lines, cells: record }));
+  const shown = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+  let ragged = 0;
+  for (const { line, cells } of rows) {
+    if (cells.length === header.length) continue;
+    if (++ragged > 20) continue;
+    errors.push(
+      `${file.name} line ${line}: ${cells.length} cells, but the header has ${header.length} columns; ` +
+        `put a value that contains ${shown} in double quotes`,
+    );
+  }
+  if (ragged > 20) errors.push(`${file.name}: ${ragged - 20} more rows with the wrong number of cells`);
+  return ragged > 0 ? undefined : { header, rows };
 }
 
 /** `,` unless the header line has more `;` or tabs (spreadsheets in Dutch locales write `;`). */
@@ -209,10 +228,19 @@ function typed(cell: string, type: PropertySpec['type']): unknown {
       return /^[-+]?\d+$/.test(text) ? Number(text) : text;
     case 'boolean':
       return /^true$/i.test(text) ? true : /^false$/i.test(text) ? false : text;
+    case 'stringList':
+      // Written by the export as a JSON array; anything else goes on as text and the validator names it.
+      try {
+        return text.startsWith('[') ? (JSON.parse(text) as unknown) : text;
+      } catch {
+        return text;
+      }
     case 'string':
     case 'enum':
     case 'date':
       return text;
+    default:
+      throw new UnreachableCaseError(type);
   }
 }
 

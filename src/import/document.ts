@@ -1,18 +1,22 @@
-import neo4j from 'neo4j-driver';
-import { describeType, INVALID_VALUE, neo4jDate, toStoredValue } from '../db/values.js';
-import { ID_PATTERN, NODE_SPECS, isObject, searchKeyOf, foldText, relationshipSpec, specOfId, specOfLabel, type Label, type PropertySpec, type RelType } from '../model/index.js';
+import { describeType, INVALID_VALUE, toStoredValue } from '../db/values.js';
+import { ID_PATTERN, NODE_SPECS, isObject, searchKeyOf, relationshipSpec, RELATIONSHIP_PROVENANCE, specOfId, specOfLabel, type Label, type PropertySpec, type RelType } from '../model/index.js';
+import { idLengthProblem, preview, propertyTextProblem, SHORT_TEXT, textProblem } from '../model/text-rules.js';
 
 /**
  * The one file format of the seed and the bulk import:
  * `{ source, nodes: [{ type, id, ...properties, sourceLocator? }], relationships: [{ from, type, to, properties? }] }`.
  * Every node gets a `SOURCED_FROM` edge to `source` (with `sourceLocator` as its `locator`);
- * every relationship records the source's id in its `sourceId` property.
+ * every relationship records the source's id in its `sourceId` property, and may give its own `locator` (and
+ * `inferred`/`note`, see `RELATIONSHIP_PROVENANCE`).
  */
 export interface GraphDocument {
   source: Record<string, unknown>;
   nodes: Array<Record<string, unknown>>;
-  relationships: Array<{ from: unknown; type: unknown; to: unknown; properties?: unknown }>;
+  relationships: Array<{ from: unknown; type: unknown; to: unknown; properties?: unknown; locator?: unknown; inferred?: unknown; note?: unknown }>;
 }
+
+/** Keys of `RELATIONSHIP_PROVENANCE` a relationship entry may give beside its `properties`. */
+const PROVENANCE_KEYS = Object.keys(RELATIONSHIP_PROVENANCE) as Array<keyof typeof RELATIONSHIP_PROVENANCE>;
 
 /** A node row ready for `UNWIND`: properties converted to Neo4j values. */
 export interface NodeRow {
@@ -152,7 +156,8 @@ export async function validateParts(parts: GraphParts, existing: ExistingIds): P
   // Ids the relationships reference that the document does not define: looked up in one pass.
   const outside = new Map<Label, Set<string>>();
   const lookUp = (id: unknown) => {
-    if (typeof id !== 'string' || labelOf.has(id) || !ID_PATTERN.test(id)) return;
+    // Over-long ids are not looked up: they cannot exist (and are reported as unknown).
+    if (typeof id !== 'string' || labelOf.has(id) || idLengthProblem(id) || !ID_PATTERN.test(id)) return;
     const spec = specOfId(id);
     if (spec) outside.set(spec.label, (outside.get(spec.label) ?? new Set()).add(id));
   };
@@ -177,7 +182,7 @@ export async function validateParts(parts: GraphParts, existing: ExistingIds): P
     for (const [role, id] of [['source', entry.from], ['target', entry.to]] as const) {
       const label = labelOfId(id);
       if (!label) {
-        report(`${at}: unknown ${role} ${typeof id === 'string' ? id : JSON.stringify(id)}`);
+        report(`${at}: unknown ${role} ${typeof id === 'string' && !idLengthProblem(id) ? id : preview(id)}`);
         break;
       }
       labels.push(label);
@@ -185,6 +190,10 @@ export async function validateParts(parts: GraphParts, existing: ExistingIds): P
     if (labels.length < 2) continue;
     const [from, to] = labels as [Label, Label];
     const type = String(entry.type);
+    if (type.length > 60) {
+      report(`${at}: unknown relationship type ${preview(type)}`);
+      continue;
+    }
     const spec = type === 'SOURCED_FROM' && parts.sourcedFromRows ? sourcedFromSpec(from, to) : relationshipSpec(from, type, to);
     if (!spec) {
       const hint = type === 'SOURCED_FROM' ? (parts.sourcedFromRows ? ' (SOURCED_FROM goes from a node to a Source)' : '; give the node a sourceLocator instead: the import adds SOURCED_FROM itself') : '';
@@ -205,12 +214,21 @@ export async function validateParts(parts: GraphParts, existing: ExistingIds): P
     let sourceId: string | undefined;
     if (entry.sourceId !== undefined && entry.sourceId !== null && entry.sourceId !== '') {
       if (type === 'SOURCED_FROM' || labelOfId(entry.sourceId) !== 'Source') {
-        report(`${where}: sourceId ${JSON.stringify(entry.sourceId)} is not a known Source`);
+        report(`${where}: sourceId ${preview(entry.sourceId)} is not a known Source`);
         continue;
       }
       sourceId = entry.sourceId as string;
     }
-    const props = convertProperties(entry.properties ?? {}, spec.properties, where, report);
+    // Provenance (`locator`, `inferred`, `note`) may sit beside `properties` (the JSON format) or among them
+    // (a CSV column); either way it is stored on the relationship like its own properties.
+    const provenance = Object.fromEntries(PROVENANCE_KEYS.filter((key) => entry[key] !== undefined).map((key) => [key, entry[key]]));
+    const given = entry.properties ?? {};
+    const props = convertProperties(
+      isObject(given) && Object.keys(provenance).length > 0 ? { ...given, ...provenance } : given,
+      { ...spec.properties, ...RELATIONSHIP_PROVENANCE },
+      where,
+      report,
+    );
     if (!props) continue;
     const groupKey = `${from}|${type}|${to}`;
     const group = groups.get(groupKey) ?? { from, type: spec.type, to, rows: [] };
@@ -261,9 +279,14 @@ function validateNode(entry: unknown, at: string, report: (m: string) => void): 
   }
   const { type, id, sourceLocator, ...rest } = entry;
   const spec = typeof type === 'string' ? specOfLabel(type) : undefined;
-  const where = typeof id === 'string' ? `${at} (${id})` : at;
+  const where = typeof id === 'string' ? `${at} (${idLengthProblem(id) ? preview(id, 40) : id})` : at;
   if (!spec) {
-    report(`${where}: unknown type ${JSON.stringify(type)}; expected one of ${Object.values(NODE_SPECS).map((s) => s.label).join(', ')}`);
+    report(`${where}: unknown type ${preview(type)}; expected one of ${Object.values(NODE_SPECS).map((s) => s.label).join(', ')}`);
+    return undefined;
+  }
+  const tooLong = typeof id === 'string' ? idLengthProblem(id) : undefined;
+  if (tooLong) {
+    report(`${where}: id ${tooLong}`);
     return undefined;
   }
   if (typeof id !== 'string' || !ID_PATTERN.test(id) || !id.startsWith(`${spec.idPrefix}:`)) {
@@ -272,6 +295,11 @@ function validateNode(entry: unknown, at: string, report: (m: string) => void): 
   }
   if (sourceLocator !== undefined && sourceLocator !== null && typeof sourceLocator !== 'string') {
     report(`${where}: sourceLocator must be a string`);
+    return undefined;
+  }
+  const locatorProblem = typeof sourceLocator === 'string' ? textProblem(sourceLocator, SHORT_TEXT) : undefined;
+  if (locatorProblem) {
+    report(`${where}: sourceLocator ${locatorProblem}`);
     return undefined;
   }
   const props = convertProperties(rest, spec.properties, where, report);
@@ -283,7 +311,12 @@ function validateNode(entry: unknown, at: string, report: (m: string) => void): 
 }
 
 
-/** Checks values against the specs and converts them to what Neo4j stores (dates as Date values). */
+/**
+ * Checks values against the specs and converts them to what Neo4j stores (dates as Date values). Text
+ * follows the model's text rules (`propertyTextProblem`: length limit, no control characters, valid
+ * Unicode): every importer validates its rows through here (or `validateParts`), so none can store what
+ * the mutations refuse.
+ */
 export function convertProperties(
   input: unknown,
   specs: Record<string, PropertySpec>,
@@ -301,7 +334,7 @@ export function convertProperties(
   };
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(input)) {
-    if (!(key in specs)) fail(`unknown property "${key}"; allowed: ${Object.keys(specs).join(', ') || 'none'}`);
+    if (!(key in specs)) fail(`unknown property ${preview(key)}; allowed: ${Object.keys(specs).join(', ') || 'none'}`);
   }
   for (const [key, spec] of Object.entries(specs)) {
     const value = input[key];
@@ -310,7 +343,9 @@ export function convertProperties(
       continue;
     }
     const converted = toStoredValue(value, spec);
-    if (converted === INVALID_VALUE) fail(`${key} must be ${describeType(spec)} (got ${JSON.stringify(value)})`);
+    const problem = converted === INVALID_VALUE ? undefined : propertyTextProblem(value, spec);
+    if (converted === INVALID_VALUE) fail(`${key} must be ${describeType(spec)} (got ${preview(value)})`);
+    else if (problem) fail(`${key} ${problem}`);
     else out[key] = converted;
   }
   return valid ? out : undefined;

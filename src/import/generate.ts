@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PracticeKind, slugify } from '../model/index.js';
 import type { GraphDocument } from './document.js';
+import { mulberry32 } from '../util/index.js';
 
 /**
  * A synthetic graph shaped like the real one, for benchmarks and load tests (`npm run generate`).
@@ -281,18 +282,6 @@ const CASE_TWISTS = [
 ];
 
 // ---- small deterministic helpers ----
-
-/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(rng: () => number): number {
   // Box-Muller; 1 - u keeps the logarithm finite.

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { AppError, ErrorCode } from '../errors.js';
+import { decodeUtf8 } from '../model/index.js';
 import { EDGES_CSV, NODES_CSV, validateCsv, type CsvFile } from './csv.js';
 import { validateDocument, type ValidatedDocument, type ValidationResult } from './document.js';
 import { existingIdsIn, writeDocument, type ImportSummary, type ProgressListener, type WriteOptions } from './writer.js';
@@ -44,11 +45,22 @@ function write(db: Database, result: ValidationResult, options: ImportOptions): 
   return writeDocument(db, result.document, options.onProgress, options);
 }
 
-/** Reads a JSON document from disk and imports it. */
+/**
+ * A file's text: UTF-8 only, a byte order mark stripped; any other encoding is refused naming what was
+ * found and where (`decodeUtf8`), before anything is parsed (a Latin-1 `é` must not become U+FFFD).
+ */
+export async function readTextFile(file: string): Promise<string> {
+  const decoded = decodeUtf8(await readFile(file));
+  if (!decoded.ok) throw new DocumentInvalidError([`${file} ${decoded.problem}`]);
+  return decoded.text;
+}
+
+/** Reads a JSON document from disk (UTF-8, see `readTextFile`) and imports it. */
 export async function importFile(db: Database, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  const text = await readTextFile(file);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new DocumentInvalidError([`not valid JSON: ${(error as Error).message}`], file);
   }
@@ -102,8 +114,8 @@ export function resolveImportFiles(paths: string[]): ImportFiles {
 /** Imports what `resolveImportFiles` found. */
 export async function importFiles(db: Database, files: ImportFiles, options: ImportOptions = {}): Promise<ImportSummary> {
   if (files.kind === 'json') return importFile(db, files.file, options);
-  const nodes = { name: files.nodes, text: await readFile(files.nodes, 'utf8') };
-  const edges = files.edges ? { name: files.edges, text: await readFile(files.edges, 'utf8') } : undefined;
+  const nodes = { name: files.nodes, text: await readTextFile(files.nodes) };
+  const edges = files.edges ? { name: files.edges, text: await readTextFile(files.edges) } : undefined;
   return importCsv(db, nodes, edges, options);
 }
 

@@ -1,5 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database, Params, Row } from '../db/database.js';
+import { idsByLabelQuery } from '../db/ids-by-label.js';
+import { refreshFromSource } from '../db/synthetic.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { LABELS, RELATIONSHIP_TYPES, type Label, type RelType } from '../model/index.js';
 import type { ExistingIds, NodeRow, RelationshipGroup, ValidatedDocument } from './document.js';
@@ -44,6 +46,13 @@ export interface WriteOptions {
   by?: string;
   /** Rows per statement; default `BATCH_SIZE`. */
   batchSize?: number;
+  /** Time the one write transaction may take; default the database's query timeout (an HTTP upload of a large project needs longer). */
+  timeoutMs?: number;
+  /**
+   * Runs last inside the write transaction (not in a dry run), so what it writes commits together with the
+   * document or not at all: the seed records there that a file finished (see `seed.ts`).
+   */
+  finish?: (run: (cypher: string, params?: Params) => Promise<Row[]>) => Promise<void>;
 }
 
 /** Reports rows processed (nodes, relationships and the source) of `total`, after every batch. */
@@ -91,9 +100,16 @@ export async function writeDocument(
       }
     };
 
+    // Sources whose row was written over: their own `synthetic` may have changed, and with it the flag of
+    // what they are the source of (recomputed at the end, when every edge of this document is in place).
+    const updatedSources: string[] = [];
+    const noteUpdatedSources = (result: Row[]) => {
+      for (const row of result) updatedSources.push(...((row.updatedIds as string[] | undefined) ?? []));
+      return result;
+    };
     if (doc.source) {
       await batches([doc.source], async (batch) => {
-        tally.nodes('Source', await run(nodeStatement('Source', false, false), { ...fixed, rows: batch }));
+        tally.nodes('Source', noteUpdatedSources(await run(nodeStatement('Source', false, false), { ...fixed, rows: batch })));
       });
     }
     // The fallback source is created up front (statements below MATCH it) and removed again at the end if nothing used it.
@@ -106,7 +122,7 @@ export async function writeDocument(
       const strict = doc.source !== null;
       const cypher = nodeStatement(label, sourceId !== null, strict);
       await batches(rows, async (batch) => {
-        const result = await run(cypher, { ...fixed, rows: batch, sourceId });
+        const result = noteUpdatedSources(await run(cypher, { ...fixed, rows: batch, sourceId }));
         const counts = tally.nodes(label, result);
         // No row at all: the source (MATCHed first) is gone.
         if (counts.created + counts.updated + counts.unchanged !== batch.length) throw vanished(`the source ${sourceId} of ${label} rows`);
@@ -124,12 +140,14 @@ export async function writeDocument(
       });
     }
 
+    for (const id of new Set(updatedSources)) await refreshFromSource(run, id);
     if (fallback && createdFallback) {
       if (fallbackUses > 0) tally.add('Source', 'created');
       else await run('MATCH (s:Source {id: $id}) DELETE s', { id: fallback.id });
     }
     const summary = tally.summary();
     if (options.dryRun) throw new DryRunRollback(summary);
+    await options.finish?.(run);
     return summary;
   };
 
@@ -138,7 +156,7 @@ export async function writeDocument(
   // below only executes cached plans and stays within the transaction timeout.
   await prepareStatements(db, doc, fixed);
   try {
-    return await db.writeTransaction(work);
+    return await db.writeTransaction(work, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
   } catch (error) {
     if (error instanceof DryRunRollback) return error.summary;
     throw error;
@@ -161,6 +179,13 @@ function vanished(what: string): AppError {
 }
 
 /**
+ * Whether property `k` of a row equals the stored one. An unset `restricted` means not restricted: the
+ * exports write `restricted: false` on every case and USES edge, and importing such a file back must not
+ * count (or write) a change.
+ */
+const SAME_VALUE = "old[k] = row.props[k] OR (k = 'restricted' AND old[k] IS NULL AND row.props[k] = false)";
+
+/**
  * One batch of nodes of `label`: each row classified as created / updated / unchanged, and only the first
  * two written (FOREACH over a zero- or one-element list is Cypher's conditional write: cheaper per row than
  * a subquery). New nodes are CREATEd (the uniqueness constraint on `id` turns a concurrent create of the
@@ -173,22 +198,32 @@ function nodeStatement(label: Label, withSource: boolean, strict: boolean): stri
   const provenanceUnchanged = withSource && strict
     ? `AND EXISTS { MATCH (old)-[e:SOURCED_FROM]->(s) WHERE coalesce(e.locator, '') = coalesce(row.locator, '') }`
     : '';
-  const createEdge = withSource ? 'CREATE (n)-[:SOURCED_FROM {locator: row.locator, by: $by, at: $at}]->(s)' : '';
-  const mergeEdge = withSource ? 'MERGE (old)-[e:SOURCED_FROM]->(s) SET e.locator = row.locator, e.by = $by, e.at = $at' : '';
+  const createEdge = withSource ? 'CREATE (n)-[:SOURCED_FROM {locator: row.locator, by: $by, at: $at, synthetic: coalesce(s.synthetic, false)}]->(s)' : '';
+  const mergeEdge = withSource ? 'MERGE (old)-[e:SOURCED_FROM]->(s) SET e.locator = row.locator, e.by = $by, e.at = $at, e.synthetic = coalesce(s.synthetic, false)' : '';
+  // The stored `synthetic` flag (db/synthetic.ts): a Source's own; a node with a source: all its sources are
+  // synthetic (a new node has only `s`; an updated one `s` and those it had); a node without any: false.
+  const isSource = label === 'Source';
+  const createdFlag = isSource ? 'coalesce(row.props.synthetic, false)' : withSource ? 'coalesce(s.synthetic, false)' : 'false';
+  const updatedFlag = isSource
+    ? 'coalesce(old.synthetic, false)'
+    : withSource
+      ? 'coalesce(s.synthetic, false) AND all(x IN [(old)-[:SOURCED_FROM]->(q:Source) WHERE q <> s | coalesce(q.synthetic, false)] WHERE x)'
+      : 'coalesce(old.synthetic, false)';
   return `${withSource ? 'MATCH (s:Source {id: $sourceId})' : ''}
     UNWIND $rows AS row
     OPTIONAL MATCH (old:${label} {id: row.id})
     WITH ${withSource ? 's, ' : ''}row, old, CASE
       WHEN old IS NULL THEN 'created'
-      WHEN old.searchKey = row.searchKey AND all(k IN keys(row.props) WHERE old[k] = row.props[k]) ${provenanceUnchanged} THEN 'unchanged'
+      WHEN old.searchKey = row.searchKey AND all(k IN keys(row.props) WHERE ${SAME_VALUE}) ${provenanceUnchanged} THEN 'unchanged'
       ELSE 'updated' END AS outcome
     FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
-      CREATE (n:${label} {id: row.id}) SET n += row.props, n.searchKey = row.searchKey
+      CREATE (n:${label} {id: row.id}) SET n += row.props, n.searchKey = row.searchKey, n.synthetic = ${createdFlag}
       ${createEdge})
     FOREACH (_ IN CASE WHEN outcome = 'updated' THEN [1] ELSE [] END |
       SET old += row.props, old.searchKey = row.searchKey
-      ${mergeEdge})
-    RETURN outcome, count(*) AS count`;
+      ${mergeEdge}
+      SET old.synthetic = ${updatedFlag})
+    RETURN outcome, count(*) AS count${isSource ? ", collect(CASE WHEN outcome = 'updated' THEN row.id END) AS updatedIds" : ''}`;
 }
 
 /**
@@ -204,18 +239,22 @@ function relationshipStatement(group: RelationshipGroup): string {
   const fallbackUse = provenance
     ? '0'
     : "CASE WHEN outcome <> 'unchanged' AND row.sourceId IS NULL AND $defaultSourceId IS NULL AND $fallbackId IS NOT NULL THEN 1 ELSE 0 END";
+  // The stored `synthetic` flag (db/synthetic.ts): a relationship's source is synthetic; SOURCED_FROM: its Source is.
+  const sourceOf = provenance ? '' : 'OPTIONAL MATCH (src:Source {id: coalesce(row.sourceId, $defaultSourceId, $fallbackId)})';
+  const flag = provenance ? 'coalesce(b.synthetic, false)' : 'coalesce(src.synthetic, false)';
   return `UNWIND $rows AS row
     MATCH (a:${group.from} {id: row.from})
     MATCH (b:${group.to} {id: row.to})
     OPTIONAL MATCH (a)-[old:${group.type}]->(b)
-    WITH a, b, row, old, CASE
+    ${sourceOf}
+    WITH a, b, row, old, ${flag} AS flag, CASE
       WHEN old IS NULL THEN 'created'
-      WHEN all(k IN keys(row.props) WHERE old[k] = row.props[k]) ${sourceUnchanged} THEN 'unchanged'
+      WHEN all(k IN keys(row.props) WHERE ${SAME_VALUE}) ${sourceUnchanged} THEN 'unchanged'
       ELSE 'updated' END AS outcome
     FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
-      MERGE (a)-[r:${group.type}]->(b) SET r += row.props${setSource('r')}, r.by = $by, r.at = $at)
+      MERGE (a)-[r:${group.type}]->(b) SET r += row.props${setSource('r')}, r.by = $by, r.at = $at, r.synthetic = flag)
     FOREACH (_ IN CASE WHEN outcome = 'updated' THEN [1] ELSE [] END |
-      SET old += row.props${setSource('old')}, old.by = $by, old.at = $at)
+      SET old += row.props${setSource('old')}, old.by = $by, old.at = $at, old.synthetic = flag)
     RETURN outcome, count(*) AS count, sum(${fallbackUse}) AS fallbackUses`;
 }
 
@@ -307,12 +346,9 @@ function totalOf(parts: ImportCounts[]): ImportCounts {
 /** `ExistingIds` backed by the database: one indexed lookup per label, in one statement. */
 export function existingIdsIn(db: Database): ExistingIds {
   return async (idsByLabel: Map<Label, string[]>) => {
-    const labels = [...idsByLabel.keys()];
-    const cypher = labels
-      .map((label, i) => `MATCH (n:${label}) WHERE n.id IN $ids${i} RETURN n.id AS id`)
-      .join(' UNION ALL ');
-    const params = Object.fromEntries(labels.map((label, i) => [`ids${i}`, idsByLabel.get(label)]));
-    const rows: Row[] = await db.read(cypher, params);
+    const query = idsByLabelQuery(idsByLabel);
+    if (!query) return new Set();
+    const rows: Row[] = await db.read(query.cypher, query.params);
     return new Set(rows.map((row) => row.id as string));
   };
 }

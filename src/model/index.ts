@@ -6,3 +6,7 @@ export * from './edges.js';
 export * from './search-key.js';
 export * from './manual-source.js';
 export * from './objects.js';
+export * from './text-rules.js';
+export * from './paths.js';
+export * from './scope.js';
+export * from './guid.js';

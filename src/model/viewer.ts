@@ -32,3 +32,11 @@ export function unlessRestricted<T>(value: T, restricted: unknown, viewer: Viewe
 export function canWrite(viewer: Viewer): boolean {
   return viewer.role === 'editor' || viewer.role === 'admin';
 }
+
+/**
+ * How a write records who made it (the `by` of `SOURCED_FROM` edges, relationships and import
+ * summaries): the token's non-secret name (`editor#1`), or the role when the token has none.
+ */
+export function writerNameOf(viewer: Viewer): string {
+  return viewer.name ?? viewer.role;
+}

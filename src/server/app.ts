@@ -9,6 +9,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { type AuthConfig, type CorsOrigins, GRAPHQL_DEFAULTS, type GraphqlConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { exportRoutes } from './export-routes.js';
+import { importRoutes } from './import-routes.js';
 import type { Logger } from '../logger.js';
 import type { Context } from '../graph/context.js';
 import { Loaders } from '../graph/shared/loaders.js';
@@ -19,6 +20,7 @@ import { createFormatError, errorReporting } from './format-error.js';
 import { healthRoutes } from './health.js';
 import { batchGuard, bodyErrors, cors, graphiqlDisabled } from './http-guards.js';
 import { graphqlLimits } from './limits.js';
+import { operationMetadata, operationNameOf } from './operation-metadata.js';
 import { assignRequestId, requestIdOf } from './request-id.js';
 import { webRoutes } from './web.js';
 
@@ -80,6 +82,7 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainGraceMs ?? 15_000 }),
       ...protection.plugins,
       errorReporting(logger),
+      operationMetadata(),
       // Apollo's own landing page loads from a CDN; GraphiQL is served from our bundle instead.
       ApolloServerPluginLandingPageDisabled(),
       // The schema gives no cache hints, and the plugin wraps every field resolver to collect them.
@@ -87,7 +90,6 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
       ApolloServerPluginCacheControlDisabled(),
     ],
   });
-  const nodes = new NodeRepository(db);
   const authenticator = new Authenticator(auth);
 
   app.disable('x-powered-by');
@@ -97,6 +99,7 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
   let stopping = false;
   app.use(healthRoutes(db, { prepared: options.prepared, stopping: () => stopping }));
   app.use(exportRoutes(db, { logger, authenticate: authenticator.middleware() }));
+  app.use(importRoutes(db, { logger, authenticate: authenticator.middleware(), writesEnabled: authenticator.enabled }));
   app.use(webRoutes());
 
   let started = false;
@@ -118,11 +121,13 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
             context: async ({ req, res }) => {
               const requestId = requestIdOf(res);
               try {
+                // Every transaction of this request names it (and its operation, once the plugin below knows it).
+                const requestDb = db.forRequest({ requestId, operation: operationNameOf(req.body) });
                 return {
                   requestId,
-                  db,
-                  nodes,
-                  loaders: new Loaders(db),
+                  db: requestDb,
+                  nodes: new NodeRepository(requestDb),
+                  loaders: new Loaders(requestDb),
                   logger,
                   viewer: authenticator.viewerOf(req.headers.authorization),
                   writesEnabled: authenticator.enabled,

@@ -1,11 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AuthConfig } from '../config.js';
-import { AppError, ErrorCode, HTTP_STATUS } from '../errors.js';
+import { accessError, AppError, BEARER_CHALLENGE, ErrorCode, HTTP_STATUS } from '../errors.js';
 import { ANONYMOUS, type Viewer } from '../model/index.js';
-
-/** The challenge a 401 carries (RFC 6750). */
-const CHALLENGE = 'Bearer realm="practice-graph"';
 
 interface Entry {
   digest: Buffer;
@@ -77,7 +74,7 @@ export class Authenticator {
         if (!(error instanceof AppError)) return next(error);
         res
           .status(HTTP_STATUS[error.code])
-          .set('WWW-Authenticate', CHALLENGE)
+          .set('WWW-Authenticate', BEARER_CHALLENGE)
           .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
       }
     };
@@ -93,9 +90,7 @@ function digest(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
 
-/** UNAUTHENTICATED with HTTP 401 and a Bearer challenge when it aborts the whole request (Apollo reads `extensions.http`). */
+/** UNAUTHENTICATED with HTTP 401 and a Bearer challenge: it aborts the whole request. */
 function unauthenticated(message: string): AppError {
-  return new AppError(ErrorCode.UNAUTHENTICATED, message, {
-    http: { status: HTTP_STATUS[ErrorCode.UNAUTHENTICATED], headers: new Map([['www-authenticate', CHALLENGE]]) },
-  });
+  return accessError(ErrorCode.UNAUTHENTICATED, message);
 }

@@ -3,10 +3,11 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { NEIGHBOURHOOD_MAX_LIMIT, neighbourhood } from '../analytics/index.js';
 import type { Database } from '../db/database.js';
 import { AppError, ErrorCode, HTTP_STATUS, badInput } from '../errors.js';
-import { NODE_TYPES, NodeType, canSeeRestricted, slugify } from '../model/index.js';
+import { DataScope, NODE_TYPES, NodeType, canSeeRestricted, parseScope, slugify } from '../model/index.js';
 import type { Logger } from '../logger.js';
 import { viewerOfResponse } from './auth.js';
-import { EXPORT_FILES, ExportFile, formatOf, renderGraph, subgraphStream, wholeGraphStream, type GraphStream } from '../export/index.js';
+import { refiExportHandler } from './import-routes.js';
+import { EXPORT_FILES, ExportFile, formatOf, renderGraph, subgraphMetrics, subgraphStream, wholeGraphMetrics, wholeGraphStream, withMetrics, type GraphStream } from '../export/index.js';
 
 /** What an export asks for, from its query string. */
 export interface ExportQuery {
@@ -20,13 +21,16 @@ export interface ExportQuery {
   types?: NodeType[];
   /** With `focus`: only these relationship types (default all but SOURCED_FROM, as for `neighbourhood`). */
   relationshipTypes?: string[];
+  /** `scope=real|synthetic|all` (any case): only real or only made-up nodes and relationships; default all. */
+  scope?: DataScope;
 }
 
-const PARAMETERS = ['focus', 'depth', 'limit', 'types', 'relationshipTypes'] as const;
+const PARAMETERS = ['focus', 'depth', 'limit', 'types', 'relationshipTypes', 'scope'] as const;
 const FOCUS_ONLY = ['depth', 'limit', 'relationshipTypes'] as const;
 
 /**
- * Reads and checks an export's query string: `focus=<id>`, `depth=<n>`, `limit=<n>`, `types=PRACTICE,DILEMMA`
+ * Reads and checks an export's query string: `focus=<id>`, `depth=<n>`, `limit=<n>`, `types=PRACTICE,DILEMMA`,
+ * `scope=real|synthetic|all` (a bad scope → BAD_USER_INPUT naming "scope")
  * (case-insensitive), `relationshipTypes=USES,APPLIES`. Unknown or repeated parameters, numbers that are
  * not whole, unknown node types, and depth/limit/relationshipTypes without focus → BAD_USER_INPUT (a typo
  * must not silently export the whole graph). Ranges are checked by `neighbourhood`.
@@ -57,6 +61,12 @@ export function parseExportQuery(query: Record<string, unknown>): ExportQuery {
     if (items.length === 0) throw badInput(`"${name}" must list at least one type, comma-separated.`, name);
     return items;
   };
+  const scope = text('scope');
+  if (scope !== undefined) {
+    const parsed = parseScope(scope);
+    if (parsed === undefined) throw badInput(`"scope" must be one of real, synthetic or all (got "${scope.slice(0, 40)}").`, 'scope');
+    result.scope = parsed;
+  }
   const focus = text('focus');
   if (focus !== undefined) {
     if (focus === '') throw badInput('"focus" must be a node id.', 'focus');
@@ -110,6 +120,9 @@ export function exportRoutes(db: Database, options: ExportRoutesOptions): Router
   const { logger, includeRestricted = (_req: Request, res: Response) => canSeeRestricted(viewerOfResponse(res)), pageSize } = options;
   if (options.authenticate) router.use('/export', options.authenticate);
 
+  // REFI-QDA (quotations, codebook): files of their own shape, ahead of the graph formats below.
+  router.get('/export/project.qdpx', refiExportHandler(db, 'project.qdpx', logger));
+  router.get('/export/codebook.qdc', refiExportHandler(db, 'codebook.qdc', logger));
   router.get('/export/:file', async (req, res) => {
     const file = req.params.file as ExportFile;
     if (!EXPORT_FILES.includes(file)) {
@@ -131,14 +144,24 @@ export function exportRoutes(db: Database, options: ExportRoutesOptions): Router
           types: query.types,
           relationshipTypes: query.relationshipTypes,
           includeRestricted: restricted,
+          scope: query.scope,
         });
-        graph = subgraphStream(subgraph);
+        graph = withMetrics(subgraphStream(subgraph), subgraphMetrics(subgraph));
         name += `-${slugify(query.focus)}-depth-${query.depth ?? 1}`;
         res.set('X-Subgraph-Truncated', String(subgraph.truncated));
       } else {
-        graph = wholeGraphStream(db, { types: query.types, includeRestricted: restricted, pageSize });
+        graph = wholeGraphStream(db, { types: query.types, includeRestricted: restricted, pageSize, scope: query.scope });
+        // Network measures as node attributes (cached per dataset version); edges.csv has no nodes to carry them.
+        if (format.nodes) {
+          const metrics = await wholeGraphMetrics(db, { types: query.types, scope: query.scope });
+          if (metrics.omitted) res.set('X-Network-Metrics-Omitted', metrics.omitted);
+          graph = withMetrics(graph, metrics);
+        }
       }
       if (query.types) name += `-${query.types.map((type) => type.toLowerCase()).join('-')}`;
+      // A scoped file says so in its name: practice-graph-real.graphml.
+      if (query.scope && query.scope !== DataScope.ALL) name += `-${query.scope.toLowerCase()}`;
+      res.set('X-Data-Scope', query.scope ?? DataScope.ALL);
       // practice-graph.gexf, practice-graph-municipality-breda-depth-2-nodes.csv, …
       if (format.extension === 'csv') name += `-${file.slice(0, file.lastIndexOf('.'))}`;
       res.set({

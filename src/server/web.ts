@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type Request, type Response } from 'express';
+import { frontDoorRoutes } from './front-door.js';
 
 /** The repository root (the folder holding package.json), found from this module's location. */
 export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
@@ -47,17 +48,29 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/** Headers of every page we serve. */
+const PAGE_HEADERS: Record<string, string> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  // The pages name fixed bundle files; revalidate so a rebuild shows at once.
+  'cache-control': 'no-cache',
+};
+
 /**
  * The browser pages, mounted BEFORE Apollo's /graphql middleware:
  * - `GET /graphql` from a browser (Accept prefers text/html) → GraphiQL; any other GET (GraphQL over
  *   HTTP, Accept: application/json or *\/*) and every POST fall through to Apollo unchanged;
  * - `GET /explore` → the visual explorer (`?focus=<id>&depth=<n>`);
- * - `GET /assets/*` → the bundles (ETag revalidation; 404 for anything not built).
+ * - `GET /assets/*` → the bundles (ETag revalidation; 404 for anything not built);
+ * - `GET /` → the front door (links to all of these, the exports and key queries; JSON for `Accept: application/json`).
  * When the bundles are missing the pages answer 503 with the command that builds them.
  */
 export function webRoutes({ bundleDir = BUNDLE_DIR }: WebRoutesOptions = {}): Router {
   const router = Router();
 
+  // Rendered by the server, not bundled: it lists what this server offers, and answers even before a web build.
+  router.use(frontDoorRoutes(PAGE_HEADERS));
   router.get('/graphql', (req, res, next) => {
     // Only a browser navigation: JSON-preferring clients, and anything sending a query in the URL
     // without asking for HTML, are GraphQL-over-HTTP requests for Apollo.
@@ -78,14 +91,7 @@ export function webRoutes({ bundleDir = BUNDLE_DIR }: WebRoutesOptions = {}): Ro
 
 function sendPage(res: Response, bundleDir: string, page: string): void {
   const file = join(bundleDir, page);
-  res.set({
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'same-origin',
-    // The page names fixed bundle files; revalidate so a rebuild shows at once.
-    'cache-control': 'no-cache',
-    vary: 'Accept',
-  });
+  res.set({ ...PAGE_HEADERS, vary: 'Accept' });
   if (!existsSync(file)) {
     res.status(503).type('text/plain').send('The browser bundles are not built: run `npm run build:web` (npm start does it for you).\n');
     return;

@@ -47,16 +47,17 @@ describe('neighbourhood', () => {
     expect(subgraph.truncated).toBe(false);
     expect(subgraph.nodes[0]).toMatchObject({ id: 'municipality:breda', type: 'MUNICIPALITY', label: 'Breda', synthetic: false });
     expect(countBy(subgraph.nodes, (node) => node.type)).toEqual({ MUNICIPALITY: 1, EMPLOYEE: 6, CASE: 7, RESEARCH: 1 });
-    // WORKS_AT 6 + IN 7 + PARTNERS_WITH 1 from Breda, plus among the neighbours: the Breda employees'
-    // INTERVIEWED_FOR (6) and the DESCRIBED edges between Breda employees and Breda cases (8).
-    expect(countBy(subgraph.edges, (edge) => edge.type)).toEqual({ WORKS_AT: 6, IN: 7, PARTNERS_WITH: 1, INTERVIEWED_FOR: 6, DESCRIBED: 8 });
+    // WORKS_AT 6 + IN 7 + PARTNERS_WITH 1 + FUNDED_BY 1 (the report's co-funding) from Breda, plus among the
+    // neighbours: the Breda employees' INTERVIEWED_FOR (6) and the DESCRIBED edges between Breda employees and Breda cases (8).
+    expect(countBy(subgraph.edges, (edge) => edge.type)).toEqual({ WORKS_AT: 6, IN: 7, PARTNERS_WITH: 1, FUNDED_BY: 1, INTERVIEWED_FOR: 6, DESCRIBED: 8 });
     expect(subgraph.edges.some((edge) => edge.type === 'SOURCED_FROM')).toBe(false);
   });
 
   it('carries display labels, properties without searchKey, provenance and the synthetic flag', async () => {
     const subgraph = await neighbourhood({ id: 'municipality:breda' });
     const breda = subgraph.nodes[0]!;
-    expect(breda.properties).toEqual({ id: 'municipality:breda', name: 'Breda', province: 'Noord-Brabant' });
+    // `synthetic` is stored on every node (db/synthetic.ts), so it is among the properties too.
+    expect(breda.properties).toEqual({ id: 'municipality:breda', name: 'Breda', province: 'Noord-Brabant', synthetic: false });
     expect(breda.sources).toEqual([{ id: 'source:leerkring-2018-03-14', synthetic: false }]);
     const employee = subgraph.nodes.find((node) => node.type === 'EMPLOYEE')!;
     expect(employee.synthetic).toBe(true);
@@ -195,10 +196,14 @@ describe('shortestPath and allShortestPaths', () => {
   it('Breda to Tilburg: two hops through the research they both partner with, ordered from → to', async () => {
     const path = await shortest({ from: 'municipality:breda', to: 'municipality:tilburg' });
     expect(path!.nodes.map((node) => node.id)).toEqual(['municipality:breda', 'research:ambtelijk-vakmanschap', 'municipality:tilburg']);
-    // Edges in path order, each in its stored direction.
-    expect(path!.edges.map((edge) => edge.id)).toEqual([
-      'research:ambtelijk-vakmanschap|PARTNERS_WITH|municipality:breda',
-      'research:ambtelijk-vakmanschap|PARTNERS_WITH|municipality:tilburg',
+    // Edges in path order, each in its stored direction. The research reaches each municipality twice (it is
+    // co-funded by it, FUNDED_BY, and partners with it, PARTNERS_WITH): the path takes one of each pair.
+    const [first, second] = path!.edges.map((edge) => edge.id);
+    expect(first).toMatch(/^research:ambtelijk-vakmanschap\|(FUNDED_BY|PARTNERS_WITH)\|municipality:breda$/);
+    expect(second).toMatch(/^research:ambtelijk-vakmanschap\|(FUNDED_BY|PARTNERS_WITH)\|municipality:tilburg$/);
+    expect(path!.edges).toHaveLength(2);
+    expect((await all({ from: 'municipality:breda', to: 'municipality:tilburg' })).map((route) => route.edges.map((edge) => edge.type).join('+')).sort()).toEqual([
+      'FUNDED_BY+FUNDED_BY', 'FUNDED_BY+PARTNERS_WITH', 'PARTNERS_WITH+FUNDED_BY', 'PARTNERS_WITH+PARTNERS_WITH',
     ]);
     expect(path!.truncated).toBe(false);
     const reverse = await shortest({ from: 'municipality:tilburg', to: 'municipality:breda' });
@@ -225,9 +230,10 @@ describe('shortestPath and allShortestPaths', () => {
     expect(await shortest({ from: 'municipality:breda', to: 'source:leerkring-2018-03-14' })).toBeNull();
     const direct = await shortest({ from: 'municipality:breda', to: 'source:leerkring-2018-03-14', includeSources: true });
     expect(direct!.edges.map((edge) => edge.id)).toEqual(['municipality:breda|SOURCED_FROM|source:leerkring-2018-03-14']);
-    // With provenance, the report's source is a second two-hop route between Breda and Tilburg.
+    // With provenance, the report's source is one more two-hop route between Breda and Tilburg (besides the
+    // four through the research: FUNDED_BY or PARTNERS_WITH on each side).
     const paths = await all({ from: 'municipality:breda', to: 'municipality:tilburg', includeSources: true });
-    expect(paths.map((path) => path.nodes[1]!.id)).toEqual(['research:ambtelijk-vakmanschap', 'source:leerkring-2018-03-14']);
+    expect(paths.map((path) => path.nodes[1]!.id)).toEqual([...Array(4).fill('research:ambtelijk-vakmanschap'), 'source:leerkring-2018-03-14']);
   });
 
   it('is null beyond maxDepth, the node alone from a node to itself', async () => {

@@ -34,12 +34,13 @@ describe('search', () => {
   });
 
   it('ranks by score, requires every word, filters by type and honours first', async () => {
-    // "gemeente" occurs in practices, dilemmas and cases.
+    // "gemeente" occurs in practices, cases and the meeting's (verbatim) title; the dilemmas' report wording has only "gemeentelijke".
     const hits = await search({ query: 'gemeente', first: 100 });
-    expect(new Set(hits.map((hit) => hit.type))).toEqual(new Set(['PRACTICE', 'DILEMMA', 'CASE']));
+    expect(new Set(hits.map((hit) => hit.type))).toEqual(new Set(['PRACTICE', 'MEETING', 'CASE']));
     const scores = hits.map((hit) => hit.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    const dilemmas = await search({ query: 'gemeente', types: ['DILEMMA'] });
+    // "stad" occurs in two dilemmas' descriptions ("partijen in de stad", "initiatieven van de stad").
+    const dilemmas = await search({ query: 'stad', types: ['DILEMMA'] });
     expect(dilemmas.length).toBeGreaterThan(0);
     expect(dilemmas.every((hit) => hit.type === 'DILEMMA' && hit.node.__typename === 'Dilemma')).toBe(true);
     expect((await search({ query: 'vertrouwen', types: ['PRACTICE', 'CASE'] })).map((hit) => hit.node.id)).toContain('practice:vertrouwen');
@@ -102,27 +103,30 @@ describe('stats', () => {
     // Other test files may add nodes while this runs, so the seed's counts are lower bounds here
     // (the export tests compare exact counts with the exports).
     expect(result.byLabel.map((entry) => entry.label)).toEqual([
-      'Research', 'Organisation', 'Person', 'Municipality', 'Employee', 'Practice', 'Dilemma', 'Conclusion', 'Meeting', 'Case', 'Source',
+      'Research', 'Organisation', 'Person', 'Municipality', 'Employee', 'Practice', 'Dilemma', 'Conclusion', 'Meeting', 'Case', 'Source', 'Quotation', 'Talk',
     ]);
-    const seedLabels: Record<string, number> = { Research: 1, Organisation: 4, Person: 4, Municipality: 6, Employee: 30, Practice: 15, Dilemma: 3, Conclusion: 3, Meeting: 1, Case: 36, Source: 2 };
+    const seedLabels: Record<string, number> = {
+      Research: 1, Organisation: 4, Person: 4, Municipality: 6, Employee: 30, Practice: 15, Dilemma: 3, Conclusion: 3, Meeting: 1, Case: 36, Source: 2, Quotation: 0, Talk: 1,
+    };
     for (const entry of result.byLabel) expect(entry.count, entry.label).toBeGreaterThanOrEqual(seedLabels[entry.label]!);
     const seedTypes: Record<string, number> = {
-      LED_BY: 1, FUNDED_BY: 3, PARTNERS_WITH: 6, RESEARCHES: 3, AFFILIATED_WITH: 5, WORKS_AT: 30, INTERVIEWED_FOR: 30, USES: 80, DESCRIBED: 45,
-      IN: 36, APPLIES: 79, RAISES: 46, ADDRESSES: 12, PART_OF: 1, DISCUSSED: 3, CONCLUDED: 3, SPOKE_AT: 2, CONCERNS: 2, CALLS_FOR: 3, SOURCED_FROM: 103,
+      LED_BY: 1, FUNDED_BY: 9, HAS_CONTACT: 1, PARTNERS_WITH: 6, RESEARCHES: 3, AFFILIATED_WITH: 5, WORKS_AT: 30, INTERVIEWED_FOR: 30, USES: 80, DESCRIBED: 45,
+      IN: 36, APPLIES: 79, RAISES: 46, ADDRESSES: 12, PART_OF: 1, DISCUSSED: 3, CONCLUDED: 3, SPOKE_AT: 2, GAVE: 1, GIVEN_AT: 1, NAMES: 4, CONCERNS: 2, CALLS_FOR: 3,
+      QUOTED_FROM: 0, SAID: 0, CODED_AS: 0, INTERVIEWED_IN: 0, SOURCED_FROM: 104,
     };
     expect(result.byType.map((entry) => entry.type)).toEqual(Object.keys(seedTypes));
     for (const entry of result.byType) expect(entry.count, entry.type).toBeGreaterThanOrEqual(seedTypes[entry.type]!);
-    expect(result.nodeCount).toBeGreaterThanOrEqual(105);
-    expect(result.relationshipCount).toBeGreaterThanOrEqual(493);
+    expect(result.nodeCount).toBeGreaterThanOrEqual(106);
+    expect(result.relationshipCount).toBeGreaterThanOrEqual(507);
     expect(result.nodeCount).toBe(result.byLabel.reduce((sum, entry) => sum + entry.count, 0));
     expect(result.relationshipCount).toBe(result.byType.reduce((sum, entry) => sum + entry.count, 0));
   });
 
-  it('names the most connected practices: vertrouwen (14 USES + 13 APPLIES), then mogelijk maken (12 + 10)', async () => {
+  it('names the most connected practices: vertrouwen (14 USES + 13 APPLIES + named in the talk), then mogelijk maken (12 + 10 + 1)', async () => {
     const top = (await stats(3)).topPractices;
     expect(top.map((entry) => [entry.practice.id, entry.degree])).toEqual([
-      ['practice:vertrouwen', 27],
-      ['practice:mogelijk-maken-in-plaats-van-oordelen', 22],
+      ['practice:vertrouwen', 28],
+      ['practice:mogelijk-maken-in-plaats-van-oordelen', 23],
       ['practice:verbinden-van-partijen', 16],
     ]);
     expect((await stats()).topPractices).toHaveLength(10);

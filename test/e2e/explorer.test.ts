@@ -199,6 +199,23 @@ describe('the explorer in Chromium', () => {
     await page.locator('#view-graph').click();
   });
 
+  it('has a visible Data toggle: REAL draws only the report\'s data, and the status and export links say so', async () => {
+    await page.goto(`${api.url}/explore?focus=${BREDA}`);
+    await settled(page);
+    expect(await drawnIds(page)).toContain('employee:breda-01');
+    expect(await page.locator('#status').textContent()).toMatch(/% made up/);
+    await page.locator('#data-scope').selectOption('REAL');
+    await page.locator('#status[data-state="idle"]', { hasText: 'real data only' }).waitFor();
+    const ids = await drawnIds(page);
+    expect(ids).toContain('research:ambtelijk-vakmanschap');
+    expect(ids.filter((id) => id.startsWith('employee:') || id.startsWith('case:'))).toEqual([]);
+    expect(new URL(page.url()).searchParams.get('scope')).toBe('real');
+    const graphml = new URL((await page.locator('#export-graphml').getAttribute('href'))!, api.url);
+    expect(graphml.searchParams.get('scope')).toBe('real');
+    await page.locator('#data-scope').selectOption('ALL');
+    await settled(page);
+  });
+
   it('made no request off this machine and logged no console error', () => {
     expect(watch.offsite).toEqual([]);
     expect(watch.errors).toEqual([]);

@@ -118,8 +118,8 @@ describe('whole-graph exports', () => {
     if (file !== 'edges.csv') expect(parsed.nodes).toHaveLength(counts.nodeCount);
     if (file !== 'nodes.csv') expect(parsed.edges).toHaveLength(counts.relationshipCount);
     expectWellFormed(parsed, !file.endsWith('.csv'));
-    // At least the seed: 105 nodes, 493 relationships (seed/README.md).
-    expect(counts.nodeCount).toBeGreaterThanOrEqual(105);
+    // At least the seed: 106 nodes, 507 relationships (seed/README.md).
+    expect(counts.nodeCount).toBeGreaterThanOrEqual(106);
     // The first whole-graph export also plans its queries: slow on a loaded 2-core machine.
   }, 120_000);
 
@@ -186,16 +186,17 @@ describe('whole-graph exports', () => {
 
     const json = parseExport('graph.json', (await download('/export/graph.json')).text);
     const jsonMeeting = json.nodes.find((node) => node.id === 'meeting:leerkring-2018-03-14')!.attributes;
-    expect(jsonMeeting).toMatchObject({ participantCount: 60, date: '2018-03-14', synthetic: false, type: 'MEETING', label: expect.stringMatching(/leerkringbijeenkomst/) });
+    expect(jsonMeeting).toMatchObject({ participantCount: 60, date: '2018-03-14', synthetic: false, type: 'MEETING', label: 'Werken aan ambtelijk vakmanschap in gemeente in de participatiemaatschappij' });
     expect(json.nodes.find((node) => node.id === 'employee:breda-01')!.attributes).toMatchObject({ synthetic: true, type: 'EMPLOYEE' });
-    expect(json.edges.find((edge) => edge.id === 'person:frank-hendriks|RESEARCHES|research:ambtelijk-vakmanschap')!.attributes).toMatchObject({ lead: false });
+    expect(json.edges.find((edge) => edge.id === 'person:frank-hendriks|RESEARCHES|research:ambtelijk-vakmanschap')!.attributes).toMatchObject({ lead: true });
     for (const node of json.nodes) expect(node.attributes).not.toHaveProperty('searchKey');
   });
 
   it('writes the spreadsheet columns Gephi (and our CSV import) read', async () => {
     const nodesCsv = (await download('/export/nodes.csv')).text;
     expect(nodesCsv.split('\n', 1)[0]).toBe(
-      'Id,Label,Type,title,institution,startYear,name,kind,role,province,pseudonym,department,description,gloss,statement,date,participantCount,summary,year,restricted,locator,synthetic',
+      'Id,Label,Type,title,institution,startYear,reportedIntervieweeCount,reportedIntervieweeQualifier,reportedIntervieweePopulation,questions,method,name,kind,role,province,pseudonym,department,description,gloss,statement,date,participantCount,summary,year,restricted,locator,synthetic,text,startPosition,endPosition,mainPoint,' +
+        'degree,inDegree,outDegree,betweenness,pageRank,community',
     );
     const nodes = parseCsv(nodesCsv, { columns: true }) as Array<Record<string, string>>;
     expect(nodes.find((row) => row.Id === 'meeting:leerkring-2018-03-14')).toMatchObject({ Type: 'MEETING', participantCount: '60', date: '2018-03-14', year: '' });
@@ -203,7 +204,7 @@ describe('whole-graph exports', () => {
     expect(nodes.find((row) => row.Id === 'municipality:breda')).toMatchObject({ Label: 'Breda', name: 'Breda', province: 'Noord-Brabant' });
 
     const edgesCsv = (await download('/export/edges.csv')).text;
-    expect(edgesCsv.split('\n', 1)[0]).toBe('Source,Target,Type,Label,Id,lead,evidence,restricted,role,locator,sourceId,by,at');
+    expect(edgesCsv.split('\n', 1)[0]).toBe('Source,Target,Type,Label,Id,lead,evidence,restricted,workingGroup,role,point,locator,inferred,note,sourceId,by,at,synthetic');
     const edges = parseCsv(edgesCsv, { columns: true }) as Array<Record<string, string>>;
     expect(new Set(edges.map((row) => row.Type))).toEqual(new Set(['Directed']));
     expect(edges.find((row) => row.Id === 'person:bertien-houwing|SPOKE_AT|meeting:leerkring-2018-03-14')).toMatchObject({ Label: 'SPOKE_AT', role: 'opening' });
@@ -230,7 +231,8 @@ describe('focused exports', () => {
   it.each(FILES)('%s of ?focus=municipality:breda&depth=1 is the GraphQL neighbourhood', async (file) => {
     const expected = await neighbourhood({ id: 'municipality:breda', depth: 1, limit: 2000 });
     expect(expected.nodes).toHaveLength(15);
-    expect(expected.edges).toHaveLength(28);
+    // 28 before the report's co-funding: research:ambtelijk-vakmanschap -[:FUNDED_BY]-> breda is the 29th.
+    expect(expected.edges).toHaveLength(29);
     const { status, headers, text } = await download(`/export/${file}?focus=municipality:breda&depth=1`);
     expect(status).toBe(200);
     expect(headers.get('x-subgraph-truncated')).toBe('false');
@@ -255,6 +257,56 @@ describe('focused exports', () => {
   });
 });
 
+describe('synthetic and restricted on every row', () => {
+  const flag = (value: unknown) => value === true || value === 'true' ? true : value === false || value === 'false' ? false : value;
+
+  it.each(FILES)('%s: every node and edge says synthetic (true or false), every case and USES edge says restricted', async (file) => {
+    const { status, text } = await download(`/export/${file}`);
+    expect(status).toBe(200);
+    const parsed = parseExport(file, text);
+    const typeOf = (node: Parsed['nodes'][number]) => String(node.attributes.type ?? node.attributes.Type);
+    for (const node of parsed.nodes) {
+      expect([true, false], node.id).toContain(flag(node.attributes.synthetic));
+      if (typeOf(node) === 'CASE') expect([true, false], node.id).toContain(flag(node.attributes.restricted));
+    }
+    for (const edge of parsed.edges) {
+      expect([true, false], edge.id).toContain(flag(edge.attributes.synthetic));
+      if (edge.type === 'USES') expect([true, false], edge.id).toContain(flag(edge.attributes.restricted));
+    }
+    if (file !== 'edges.csv') {
+      // The report's facts are real, the sample's employees are not.
+      expect(flag(parsed.nodes.find((node) => node.id === 'municipality:breda')!.attributes.synthetic)).toBe(false);
+      expect(flag(parsed.nodes.find((node) => node.id === 'employee:breda-01')!.attributes.synthetic)).toBe(true);
+    }
+    if (file !== 'nodes.csv') {
+      expect(flag(parsed.edges.find((edge) => edge.id === 'employee:breda-01|WORKS_AT|municipality:breda')!.attributes.synthetic)).toBe(true);
+      expect(flag(parsed.edges.find((edge) => edge.id === 'municipality:breda|SOURCED_FROM|source:leerkring-2018-03-14')!.attributes.synthetic)).toBe(false);
+    }
+  }, 120_000);
+
+  it.each(FILES)('%s?scope=real holds only real nodes and edges, ?scope=synthetic only made-up ones', async (file) => {
+    const real = await download(`/export/${file}?scope=real`);
+    expect(real.status).toBe(200);
+    expect(real.headers.get('x-data-scope')).toBe('REAL');
+    expect(real.headers.get('content-disposition')).toContain('-real');
+    const realParsed = parseExport(file, real.text);
+    for (const element of [...realParsed.nodes, ...realParsed.edges]) expect(flag(element.attributes.synthetic), element.id).toBe(false);
+    const made = parseExport(file, (await download(`/export/${file}?scope=SYNTHETIC`)).text);
+    for (const element of [...made.nodes, ...made.edges]) expect(flag(element.attributes.synthetic), element.id).toBe(true);
+    if (file !== 'edges.csv') {
+      expect(realParsed.nodes.some((node) => node.id === 'municipality:breda')).toBe(true);
+      expect(made.nodes.some((node) => node.id === 'employee:breda-01')).toBe(true);
+    }
+    expect(realParsed.nodes.length + realParsed.edges.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('a focused export takes the scope too (the neighbourhood of that scope)', async () => {
+    const parsed = parseExport('graph.json', (await download('/export/graph.json?focus=municipality:breda&scope=real')).text);
+    expect(parsed.nodes.length).toBeGreaterThan(1);
+    for (const element of [...parsed.nodes, ...parsed.edges]) expect(flag(element.attributes.synthetic), element.id).toBe(false);
+  });
+});
+
 describe('bad requests', () => {
   it.each([
     ['/export/graph.graphml?depth=2', 400, 'BAD_USER_INPUT', 'depth'],
@@ -269,6 +321,8 @@ describe('bad requests', () => {
     ['/export/nodes.csv?types=PRACTICE&types=CASE', 400, 'BAD_USER_INPUT', 'types'],
     ['/export/nodes.csv?fokus=municipality:breda', 400, 'BAD_USER_INPUT', 'fokus'],
     ['/export/nodes.csv?focus=', 400, 'BAD_USER_INPUT', 'focus'],
+    ['/export/nodes.csv?scope=fake', 400, 'BAD_USER_INPUT', 'scope'],
+    ['/export/graph.gexf?scope=real&scope=all', 400, 'BAD_USER_INPUT', 'scope'],
     ['/export/graph.gexf?focus=municipality:atlantis', 404, 'NOT_FOUND', undefined],
     ['/export/graph.gexf?focus=%22)%20OR%201%3D1%20%2F%2F', 404, 'NOT_FOUND', undefined],
     ['/export/graph.xlsx', 404, 'NOT_FOUND', undefined],

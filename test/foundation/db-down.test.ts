@@ -86,7 +86,7 @@ describe('database down, then back', () => {
     expect(body.errors).toBeUndefined();
     expect(httpStatus).toBe(200);
     expect(body.data?.practices.totalCount).toBe(0); // a fresh, empty store
-  });
+  }, 180_000); // it starts a JVM: a minute or more on a busy machine
 });
 
 describe('Java or Maven missing', () => {

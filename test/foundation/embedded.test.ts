@@ -17,6 +17,9 @@ const debugLog = join(dir.path, 'logs', 'debug.log');
 /** What Neo4j 5 writes to debug.log when a store was not shut down cleanly (checked by experiment). */
 const RECOVERY = /Recovery required from position|Transaction logs recovery is required/;
 
+/** Each test starts or stops a JVM: well over the default 30 s on a busy two-core machine. */
+const START_TIMEOUT_MS = 180_000;
+
 let running: EmbeddedNeo4j | undefined;
 
 async function start(): Promise<{ neo4j: EmbeddedNeo4j; logFrom: number }> {
@@ -56,7 +59,7 @@ describe('embedded Neo4j', () => {
     expect(neo4j.uri).toBe(`bolt://127.0.0.1:${PORT}`);
     expect(logFrom).toBe(0);
     await withDb(neo4j, (db) => db.write('CREATE (:EmbeddedProbe {id: $id})', { id: first }));
-  });
+  }, START_TIMEOUT_MS);
 
   it('stops cleanly on SIGTERM: the launcher reports NEO4J_STOPPED', async () => {
     const result = await running!.stop();
@@ -64,7 +67,7 @@ describe('embedded Neo4j', () => {
     expect(result.clean).toBe(true);
     // The JVM exits with 128+SIGTERM once its shutdown hook (which closes the database) has run.
     expect([0, 143]).toContain(result.code);
-  });
+  }, START_TIMEOUT_MS);
 
   it('starts again on the same store with the data there and no recovery', async () => {
     const { neo4j, logFrom } = await start();
@@ -72,7 +75,7 @@ describe('embedded Neo4j', () => {
     const log = logSince(logFrom);
     expect(log).toMatch(/Database init completed|is ready/); // this start's lines are there…
     expect(log).not.toMatch(RECOVERY); // …and none of them is about recovery
-  });
+  }, START_TIMEOUT_MS);
 
   it('by contrast, after a SIGKILL the next start has to recover the store (and keeps committed data)', async () => {
     const killed = running!;
@@ -87,5 +90,5 @@ describe('embedded Neo4j', () => {
     const result = await neo4j.stop();
     running = undefined;
     expect(result.clean).toBe(true);
-  });
+  }, START_TIMEOUT_MS);
 });

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { applyMigrations, FULLTEXT_INDEX, migrationStatements } from '../../src/db/migrations.js';
 import { openTestDatabase, testLogger } from '../support/neo4j.js';

@@ -42,6 +42,17 @@ const READS: Array<[string, string]> = [
   ['co-occurrence, all cases and some municipalities', '{ a: cooccurrence(rows: PRACTICE, columns: DILEMMA) { rows { id } } b: cooccurrence(rows: PRACTICE, columns: MUNICIPALITY, municipalityIds: ["municipality:breda"]) { counts } }'],
   ['municipality analytics', '{ sharedPractices(municipalityIds: ["municipality:breda", "municipality:tilburg"]) { practice { id } } similarMunicipalities(id: "municipality:breda") { score } }'],
   ['search and stats', '{ search(query: "burgerinitiatief") { score node { id } } stats { nodeCount } }'],
+  [
+    'scoped lists and relations',
+    '{ practices(first: 3, scope: REAL) { totalCount edges { node { id synthetic dilemmas(scope: REAL) { id } cases(first: 2, scope: SYNTHETIC) { totalCount edges { node { id } } } } } } municipality(id: "municipality:breda") { employees(first: 2, scope: SYNTHETIC) { totalCount } practices(scope: REAL) { id } provenance(scope: REAL) { synthetic } } }',
+  ],
+  [
+    'scoped analytics',
+    '{ neighbourhood(id: "municipality:breda", depth: 2, scope: REAL) { syntheticShare edges { synthetic } } shortestPath(from: "municipality:breda", to: "municipality:tilburg", scope: REAL) { syntheticShare } ' +
+      'cooccurrence(rows: PRACTICE, columns: DILEMMA, scope: REAL) { counts syntheticCounts } b: cooccurrence(rows: PRACTICE, columns: MUNICIPALITY, municipalityIds: ["municipality:breda"], scope: SYNTHETIC) { counts } ' +
+      'sharedPractices(municipalityIds: ["municipality:breda"], scope: REAL) { syntheticShare } similarMunicipalities(id: "municipality:breda", scope: SYNTHETIC) { score syntheticShare } ' +
+      'search(query: "breda", scope: REAL) { synthetic } real: stats(scope: REAL) { nodeCount syntheticNodeCount topPractices { degree syntheticShare } } all: stats { syntheticShare } }',
+  ],
 ];
 
 describe('Neo4j has nothing to warn about in our statements', () => {
@@ -56,7 +67,7 @@ describe('Neo4j has nothing to warn about in our statements', () => {
 
   it('nor in the exports (whole graph paged, and a neighbourhood)', async () => {
     const before = statements;
-    for (const path of ['/export/graph.graphml', '/export/edges.csv?focus=municipality:breda&depth=2']) {
+    for (const path of ['/export/graph.graphml', '/export/edges.csv?focus=municipality:breda&depth=2', '/export/nodes.csv?scope=real', '/export/edges.csv?scope=synthetic']) {
       const response = await fetch(`${api.url}${path}`);
       expect(response.status).toBe(200);
       await response.text();

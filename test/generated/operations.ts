@@ -2,13 +2,19 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** One sort key of a Case list; several are applied in the order given, then id. */
 export type CaseOrder = {
+  /** ASC (the default) or DESC. */
   direction?: OrderDirection;
+  /** The field to sort by. */
   field: CaseOrderField;
 };
 
+/** What a list can be sorted by (then by id). */
 export type CaseOrderField =
+  /** By title. */
   | 'TITLE'
+  /** By year. */
   | 'YEAR';
 
 /** Filters of `cases`; all given conditions must hold. `nameContains` searches the title. */
@@ -33,6 +39,7 @@ export type CaseWhere = {
 
 /** A new case. `id` defaults to `case:<slug of title>`. */
 export type CreateCaseInput = {
+  /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
   /** true: the summary is shown to editors and admins only (null for everyone else). */
   restricted?: boolean | null | undefined;
@@ -40,8 +47,11 @@ export type CreateCaseInput = {
   sourceId?: string | null | undefined;
   /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
   sourceLocator?: string | null | undefined;
+  /** What happened; may be marked restricted (then only editors and admins read it). */
   summary?: string | null | undefined;
+  /** A short title of the case. */
   title: string;
+  /** The year it took place (1800 to 2200). */
   year?: number | null | undefined;
 };
 
@@ -49,20 +59,25 @@ export type CreateCaseInput = {
 export type CreateConclusionInput = {
   /** English gloss of the statement. */
   gloss?: string | null | undefined;
+  /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
   /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
   sourceLocator?: string | null | undefined;
+  /** The conclusion, as drawn. */
   statement: string;
 };
 
 /** A new dilemma. `id` defaults to `dilemma:<slug of name>`. */
 export type CreateDilemmaInput = {
+  /** What the dilemma is. */
   description?: string | null | undefined;
   /** English gloss of the name. */
   gloss?: string | null | undefined;
+  /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** The dilemma's name. */
   name: string;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
@@ -72,10 +87,13 @@ export type CreateDilemmaInput = {
 
 /** A new interviewed employee: a pseudonym only, never a real name. `id` defaults to `employee:<slug of pseudonym>`. */
 export type CreateEmployeeInput = {
+  /** The department the employee works in. */
   department?: string | null | undefined;
+  /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
   /** A pseudonym such as "Anouk V.", never a real name. */
   pseudonym: string;
+  /** The employee's job or role. */
   role?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
@@ -87,20 +105,27 @@ export type CreateEmployeeInput = {
 export type CreateMeetingInput = {
   /** ISO date, e.g. 2018-03-14. */
   date: string;
+  /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** What kind of meeting it was. */
   kind: MeetingKind;
+  /** How many took part, as the source reports. */
   participantCount?: number | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
   /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
   sourceLocator?: string | null | undefined;
+  /** The meeting's title. */
   title: string;
 };
 
 /** A new municipality. `id` defaults to `municipality:<slug of name>`. */
 export type CreateMunicipalityInput = {
+  /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** The municipality's name. */
   name: string;
+  /** The province the municipality lies in. */
   province?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
@@ -110,8 +135,11 @@ export type CreateMunicipalityInput = {
 
 /** A new organisation. `id` defaults to `organisation:<slug of name>`. */
 export type CreateOrganisationInput = {
+  /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** What kind of organisation it is. */
   kind: OrganisationKind;
+  /** The organisation's name. */
   name: string;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
@@ -121,8 +149,11 @@ export type CreateOrganisationInput = {
 
 /** A new public person named in a source. `id` defaults to `person:<slug of name>`. */
 export type CreatePersonInput = {
+  /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** The person's name (public people only). */
   name: string;
+  /** The person's role or position. */
   role?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
@@ -132,11 +163,15 @@ export type CreatePersonInput = {
 
 /** A new practice. `id` defaults to `practice:<slug of name>`. */
 export type CreatePracticeInput = {
+  /** What the practice is. */
   description?: string | null | undefined;
   /** English gloss of the name. */
   gloss?: string | null | undefined;
+  /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
-  kind: PracticeKind;
+  /** Leave out when the source does not say. */
+  kind?: PracticeKind | null | undefined;
+  /** The practice's name. */
   name: string;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
@@ -146,19 +181,35 @@ export type CreatePracticeInput = {
 
 /** A new research programme. `id` defaults to `research:<slug of title>`. */
 export type CreateResearchInput = {
+  /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** The institution that runs the programme. */
   institution: string;
+  /** How the research works, in the source's words. */
+  method?: string | null | undefined;
+  /** The research questions, one string each. */
+  questions?: Array<string> | null | undefined;
+  /** How many interviewees a source reports (with its qualifier, e.g. "ruim" 50). */
+  reportedIntervieweeCount?: number | null | undefined;
+  /** Who was interviewed, in the source's words. */
+  reportedIntervieweePopulation?: string | null | undefined;
+  /** The qualifier the source puts before the reported number, e.g. "ruim" (more than). */
+  reportedIntervieweeQualifier?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
   /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
   sourceLocator?: string | null | undefined;
+  /** The year it started (1800 to 2200). */
   startYear?: number | null | undefined;
+  /** The programme's title. */
   title: string;
 };
 
 /** A new source. `id` defaults to `source:<slug of title>`. Its own provenance (who registered it, when) goes on a SOURCED_FROM edge like any write. */
 export type CreateSourceInput = {
+  /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** What kind of source it is (ILLUSTRATIVE for made-up data). */
   kind: SourceKind;
   /** Where the source is (URL, archive reference). */
   locator?: string | null | undefined;
@@ -168,16 +219,23 @@ export type CreateSourceInput = {
   sourceLocator?: string | null | undefined;
   /** true for illustrative, made-up data. */
   synthetic: boolean;
+  /** The source's title. */
   title: string;
 };
 
+/** One sort key of a Employee list; several are applied in the order given, then id. */
 export type EmployeeOrder = {
+  /** ASC (the default) or DESC. */
   direction?: OrderDirection;
+  /** The field to sort by. */
   field: EmployeeOrderField;
 };
 
+/** What a list can be sorted by (then by id). */
 export type EmployeeOrderField =
+  /** By pseudonym. */
   | 'PSEUDONYM'
+  /** By role. */
   | 'ROLE';
 
 /** Filters of `employees`; all given conditions must hold. `nameContains` searches the pseudonym. */
@@ -194,49 +252,86 @@ export type EmployeeWhere = {
   roles?: Array<string> | null | undefined;
 };
 
+/** What kind of meeting it was. */
 export type MeetingKind =
+  /** A session in which interviews were held. */
   | 'INTERVIEW_SESSION'
+  /** A learning-circle meeting of the research programme (leerkring). */
   | 'LEARNING_CIRCLE'
+  /** A workshop. */
   | 'WORKSHOP';
 
 /** Every node type of the graph. */
 export type NodeType =
+  /** A concrete situation an employee described (`Case`). */
   | 'CASE'
+  /** A conclusion drawn at a meeting (`Conclusion`). */
   | 'CONCLUSION'
+  /** A dilemma civil servants meet (`Dilemma`). */
   | 'DILEMMA'
+  /** An interviewed civil servant, pseudonymous only (`Employee`). */
   | 'EMPLOYEE'
+  /** A meeting, such as a learning circle (`Meeting`). */
   | 'MEETING'
+  /** A municipality (`Municipality`). */
   | 'MUNICIPALITY'
+  /** A university, fund, ministry or association (`Organisation`). */
   | 'ORGANISATION'
+  /** A public person named in a source: researcher, speaker (`Person`). */
   | 'PERSON'
+  /** A way of working (`Practice`). */
   | 'PRACTICE'
+  /** A coded segment of an interview (`Quotation`). */
+  | 'QUOTATION'
+  /** A research programme (`Research`). */
   | 'RESEARCH'
-  | 'SOURCE';
+  /** Where facts come from: a document, interview or report (`Source`). */
+  | 'SOURCE'
+  /** A talk given at a meeting (`Talk`). */
+  | 'TALK';
 
+/** Sort order; ties are always broken by id, ascending. */
 export type OrderDirection =
+  /** Ascending: A to Z, smallest first. */
   | 'ASC'
+  /** Descending: Z to A, largest first. */
   | 'DESC';
 
+/** What kind of organisation it is. */
 export type OrganisationKind =
+  /** An association, e.g. of municipalities or professionals. */
   | 'ASSOCIATION'
+  /** A fund that finances research. */
   | 'FUND'
+  /** A government ministry. */
   | 'MINISTRY'
+  /** A university or other research institution. */
   | 'UNIVERSITY';
 
 /** Mindset, skill, routine or something the organisation must provide. */
 export type PracticeKind =
+  /** An attitude or way of looking at the work. */
   | 'MINDSET'
+  /** Something the organisation must provide (room, mandate, structure). */
   | 'ORGANISATIONAL'
+  /** A habitual way of working. */
   | 'ROUTINE'
+  /** Something an employee knows how to do. */
   | 'SKILL';
 
+/** One sort key of a Practice list; several are applied in the order given, then id. */
 export type PracticeOrder = {
+  /** ASC (the default) or DESC. */
   direction?: OrderDirection;
+  /** The field to sort by. */
   field: PracticeOrderField;
 };
 
+/** What a list can be sorted by (then by id). */
 export type PracticeOrderField =
+  /** By kind. */
   | 'KIND'
+  /** By name. */
   | 'NAME';
 
 /** Filters of `practices`; all given conditions must hold. */
@@ -247,6 +342,7 @@ export type PracticeWhere = {
   dilemmaIds?: Array<string> | null | undefined;
   /** Only these ids (exact match). */
   ids?: Array<string> | null | undefined;
+  /** Only these kinds. */
   kinds?: Array<PracticeKind> | null | undefined;
   /** Practices used in one of these municipalities (by its employees or in its cases). */
   municipalityIds?: Array<string> | null | undefined;
@@ -256,9 +352,13 @@ export type PracticeWhere = {
 
 /** ILLUSTRATIVE sources hold made-up data (synthetic: true). */
 export type SourceKind =
+  /** A published or internal document. */
   | 'DOCUMENT'
+  /** Made-up, illustrative data (always `synthetic: true`): never a research finding. */
   | 'ILLUSTRATIVE'
+  /** An interview (its coded quotations are `Quotation`s). */
   | 'INTERVIEW'
+  /** The report of a meeting. */
   | 'MEETING_REPORT';
 
 /** Changes to a case: omitted fields stay, null removes an optional one. */
@@ -269,25 +369,33 @@ export type UpdateCaseInput = {
   sourceId?: string | null | undefined;
   /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
   sourceLocator?: string | null | undefined;
+  /** What happened; may be marked restricted (then only editors and admins read it). */
   summary?: string | null | undefined;
+  /** A short title of the case. */
   title?: string | null | undefined;
+  /** The year it took place (1800 to 2200). */
   year?: number | null | undefined;
 };
 
 /** Changes to a conclusion: omitted fields stay, null removes an optional one. */
 export type UpdateConclusionInput = {
+  /** A short explanation of the name, in English. */
   gloss?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
   /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
   sourceLocator?: string | null | undefined;
+  /** The conclusion, as drawn. */
   statement?: string | null | undefined;
 };
 
 /** Changes to a dilemma: omitted fields stay, null removes an optional one. */
 export type UpdateDilemmaInput = {
+  /** What the dilemma is. */
   description?: string | null | undefined;
+  /** A short explanation of the name, in English. */
   gloss?: string | null | undefined;
+  /** The dilemma's name. */
   name?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
@@ -297,8 +405,11 @@ export type UpdateDilemmaInput = {
 
 /** Changes to an employee: omitted fields stay, null removes an optional one. */
 export type UpdateEmployeeInput = {
+  /** The department the employee works in. */
   department?: string | null | undefined;
+  /** A pseudonym (never a real name). */
   pseudonym?: string | null | undefined;
+  /** The employee's job or role. */
   role?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
@@ -308,19 +419,25 @@ export type UpdateEmployeeInput = {
 
 /** Changes to a meeting: omitted fields stay, null removes an optional one. */
 export type UpdateMeetingInput = {
+  /** The day of the meeting (YYYY-MM-DD). */
   date?: string | null | undefined;
+  /** What kind of meeting it was. */
   kind?: MeetingKind | null | undefined;
+  /** How many took part, as the source reports. */
   participantCount?: number | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
   /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
   sourceLocator?: string | null | undefined;
+  /** The meeting's title. */
   title?: string | null | undefined;
 };
 
 /** Changes to a municipality: omitted fields stay, null removes an optional one. */
 export type UpdateMunicipalityInput = {
+  /** The municipality's name. */
   name?: string | null | undefined;
+  /** The province the municipality lies in. */
   province?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
@@ -330,7 +447,9 @@ export type UpdateMunicipalityInput = {
 
 /** Changes to an organisation: omitted fields stay. */
 export type UpdateOrganisationInput = {
+  /** What kind of organisation it is. */
   kind?: OrganisationKind | null | undefined;
+  /** The organisation's name. */
   name?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
@@ -340,7 +459,9 @@ export type UpdateOrganisationInput = {
 
 /** Changes to a person: omitted fields stay, null removes an optional one. */
 export type UpdatePersonInput = {
+  /** The person's name (public people only). */
   name?: string | null | undefined;
+  /** The person's role or position. */
   role?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
@@ -350,9 +471,13 @@ export type UpdatePersonInput = {
 
 /** Changes to a practice: omitted fields stay, null removes an optional one. */
 export type UpdatePracticeInput = {
+  /** What the practice is. */
   description?: string | null | undefined;
+  /** A short explanation of the name, in English. */
   gloss?: string | null | undefined;
+  /** Mindset, skill, routine or organisational. */
   kind?: PracticeKind | null | undefined;
+  /** The practice's name. */
   name?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
@@ -362,24 +487,41 @@ export type UpdatePracticeInput = {
 
 /** Changes to a research programme: omitted fields stay, null removes an optional one. */
 export type UpdateResearchInput = {
+  /** The institution that runs the programme. */
   institution?: string | null | undefined;
+  /** How the research works, in the source's words. */
+  method?: string | null | undefined;
+  /** The research questions, one string each. */
+  questions?: Array<string> | null | undefined;
+  /** How many interviewees a source reports (with its qualifier, e.g. "ruim" 50). */
+  reportedIntervieweeCount?: number | null | undefined;
+  /** Who was interviewed, in the source's words. */
+  reportedIntervieweePopulation?: string | null | undefined;
+  /** The qualifier the source puts before the reported number, e.g. "ruim" (more than). */
+  reportedIntervieweeQualifier?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
   /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
   sourceLocator?: string | null | undefined;
+  /** The year it started (1800 to 2200). */
   startYear?: number | null | undefined;
+  /** The programme's title. */
   title?: string | null | undefined;
 };
 
 /** Changes to a source: omitted fields stay, null removes an optional one. */
 export type UpdateSourceInput = {
+  /** What kind of source it is (ILLUSTRATIVE for made-up data). */
   kind?: SourceKind | null | undefined;
+  /** Where the source can be found (URL, archive reference, file). */
   locator?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
   /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
   sourceLocator?: string | null | undefined;
+  /** Whether the source holds made-up, illustrative data (its nodes are then marked synthetic). */
   synthetic?: boolean | null | undefined;
+  /** The source's title. */
   title?: string | null | undefined;
 };
 
@@ -449,8 +591,10 @@ export type CooccurrenceQuery = { cooccurrence: { rowLabels: Array<string>, colu
       | { __typename: 'Organisation', id: string }
       | { __typename: 'Person', id: string }
       | { __typename: 'Practice', id: string }
+      | { __typename: 'Quotation', id: string }
       | { __typename: 'Research', id: string }
       | { __typename: 'Source', id: string }
+      | { __typename: 'Talk', id: string }
     >, columns: Array<
       | { __typename: 'Case', id: string }
       | { __typename: 'Conclusion', id: string }
@@ -461,8 +605,10 @@ export type CooccurrenceQuery = { cooccurrence: { rowLabels: Array<string>, colu
       | { __typename: 'Organisation', id: string }
       | { __typename: 'Person', id: string }
       | { __typename: 'Practice', id: string }
+      | { __typename: 'Quotation', id: string }
       | { __typename: 'Research', id: string }
       | { __typename: 'Source', id: string }
+      | { __typename: 'Talk', id: string }
     > } };
 
 export type SearchQueryVariables = Exact<{
@@ -482,8 +628,10 @@ export type SearchQuery = { search: Array<{ score: number, type: NodeType, label
       | { __typename: 'Organisation', id: string }
       | { __typename: 'Person', id: string }
       | { __typename: 'Practice', id: string }
+      | { __typename: 'Quotation', id: string }
       | { __typename: 'Research', id: string }
       | { __typename: 'Source', id: string }
+      | { __typename: 'Talk', id: string }
      }> };
 
 export type StatsQueryVariables = Exact<{
@@ -512,7 +660,7 @@ export type PracticesOfDilemmaQueryVariables = Exact<{
 }>;
 
 
-export type PracticesOfDilemmaQuery = { dilemma: { id: string, name: string, practices: Array<{ id: string, name: string, kind: PracticeKind }>, conclusions: Array<{ id: string }>, cases: { totalCount: number, edges: Array<{ node: { id: string } }> } } | null };
+export type PracticesOfDilemmaQuery = { dilemma: { id: string, name: string, practices: Array<{ id: string, name: string, kind: PracticeKind | null }>, conclusions: Array<{ id: string }>, cases: { totalCount: number, edges: Array<{ node: { id: string } }> } } | null };
 
 export type PracticePageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -522,7 +670,7 @@ export type PracticePageQueryVariables = Exact<{
 }>;
 
 
-export type PracticePageQuery = { practices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, kind: PracticeKind } }> } };
+export type PracticePageQuery = { practices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, kind: PracticeKind | null } }> } };
 
 export type EmployeePageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -559,8 +707,10 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Organisation', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Practice', id: string }
+    | { __typename: 'Quotation', id: string }
     | { __typename: 'Research', id: string }
     | { __typename: 'Source', id: string }
+    | { __typename: 'Talk', id: string }
    | null };
 
 export type MunicipalityTreeQueryVariables = Exact<{ [key: string]: never; }>;
@@ -684,7 +834,7 @@ export type CreatePracticeMutationVariables = Exact<{
 }>;
 
 
-export type CreatePracticeMutation = { createPractice: { id: string, name: string, description: string | null, kind: PracticeKind, gloss: string | null, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+export type CreatePracticeMutation = { createPractice: { id: string, name: string, description: string | null, kind: PracticeKind | null, gloss: string | null, provenance: Array<{ locator: string | null, source: { id: string } }> } };
 
 export type UpdatePracticeMutationVariables = Exact<{
   id: string;
@@ -692,7 +842,7 @@ export type UpdatePracticeMutationVariables = Exact<{
 }>;
 
 
-export type UpdatePracticeMutation = { updatePractice: { id: string, name: string, description: string | null, kind: PracticeKind, gloss: string | null, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+export type UpdatePracticeMutation = { updatePractice: { id: string, name: string, description: string | null, kind: PracticeKind | null, gloss: string | null, provenance: Array<{ locator: string | null, source: { id: string } }> } };
 
 export type CreateDilemmaMutationVariables = Exact<{
   input: CreateDilemmaInput;
@@ -843,6 +993,8 @@ export type NodeProvenanceQuery = { node:
     | { __typename: 'Organisation', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Practice', name: string, id: string, sources: Array<{ id: string }>, provenance: Array<{ locator: string | null, source: { id: string, title: string, kind: SourceKind, synthetic: boolean } }> }
+    | { __typename: 'Quotation', id: string }
     | { __typename: 'Research', id: string }
     | { __typename: 'Source', id: string }
+    | { __typename: 'Talk', id: string }
    | null };

@@ -11,6 +11,8 @@ import type {
   EmployeeDetailQuery,
   EmployeeDetailQueryVariables,
 } from '../generated/operations.js';
+import { readFileSync } from 'node:fs';
+import { SEED_DIR } from '../../src/import/seed.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { query } from '../support/operations.js';
 
@@ -24,6 +26,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const ids = (nodes: Array<{ id: string }>) => nodes.map((node) => node.id);
+const report = JSON.parse(readFileSync(`${SEED_DIR}/leerkring-2018-03-14.json`, 'utf8')) as { nodes: unknown[] };
 
 describe('the facts of the 14 March 2018 report', () => {
   it('has the research programme, led by Tilburg University, funded by A+O fonds, BZK and VNG, with six partners', async () => {
@@ -134,5 +137,125 @@ describe('the illustrative sample', () => {
       expect(ids(item.employees)).toContain('employee:breda-01');
     }
     expect(employee!.sources).toEqual([{ id: 'source:illustratieve-steekproef', kind: 'ILLUSTRATIVE', synthetic: true }]);
+  });
+});
+
+// Issue 14: each fact the report states, exactly, and nothing it does not (seed/README.md, "Interpretation choices").
+describe('the report, exactly', () => {
+  const data = async <T>(text: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const result = await api.gql<T>(text, variables);
+    expect(result.body.errors).toBeUndefined();
+    return result.body.data!;
+  };
+
+  it('states no start year, and says "ruim 50" employees in contact with residents were interviewed', async () => {
+    const { research } = await data<{ research: Record<string, unknown> }>(
+      `{ research(id: "research:ambtelijk-vakmanschap") { startYear institution reportedIntervieweeCount reportedIntervieweeQualifier reportedIntervieweePopulation } }`,
+    );
+    expect(research).toEqual({
+      startYear: null,
+      institution: 'Universiteit van Tilburg',
+      reportedIntervieweeCount: 50,
+      reportedIntervieweeQualifier: 'ruim',
+      reportedIntervieweePopulation: 'medewerkers die daadwerkelijk contact hebben met inwoners',
+    });
+  });
+
+  it('has the research questions and the method in the report\'s words', async () => {
+    const { research } = await data<{ research: { questions: string[]; method: string } }>(
+      `{ research(id: "research:ambtelijk-vakmanschap") { questions method } }`,
+    );
+    expect(research.questions).toEqual([
+      'Welke werkpraktijken hebben gemeenteambtenaren ontwikkeld in de omgang met diverse vormen van burgerbetrokkenheid',
+      'hoe gaan zij om met de dilemma’s waar zij in hun dagelijkse werk mee geconfronteerd worden',
+      'hoe zouden zij hierin van elkaar kunnen leren',
+    ]);
+    expect(research.method).toBe(
+      'De resultaten van deze interviews worden besproken in de leerkring. De opbrengsten uit deze leerkring worden gecombineerd met de resultaten van de interviews.',
+    );
+  });
+
+  it('has the three researchers leading it ("onder leiding van"), with no role the report does not give', async () => {
+    const { research } = await data<{ research: { researchers: Array<{ lead: boolean; locator: string; person: { id: string; role: string | null } }> } }>(
+      `{ research(id: "research:ambtelijk-vakmanschap") { researchers { lead locator person { id role } } } }`,
+    );
+    expect(research.researchers.map((r) => [r.person.id, r.lead, r.person.role, r.locator])).toEqual([
+      ['person:frank-hendriks', true, 'hoogleraar', 'alinea 2'],
+      ['person:merlijn-van-hulst', true, null, 'alinea 2'],
+      ['person:wieke-blijleven', true, null, 'alinea 2'],
+    ]);
+  });
+
+  it('is co-funded by the six municipalities, and names Wieke Blijleven as contact', async () => {
+    const { research } = await data<{ research: { fundingMunicipalities: Array<{ id: string }>; contacts: Array<{ id: string }> } }>(
+      `{ research(id: "research:ambtelijk-vakmanschap") { fundingMunicipalities { id } contacts { id } } }`,
+    );
+    expect(ids(research.fundingMunicipalities)).toEqual(['amersfoort', 'apeldoorn', 'berkelland', 'breda', 'harderwijk', 'tilburg'].map((m) => `municipality:${m}`));
+    expect(ids(research.contacts)).toEqual(['person:wieke-blijleven']);
+  });
+
+  it('titles the meeting "in gemeente", verbatim, and the source locator quotes it so', async () => {
+    const { meeting } = await data<{ meeting: { title: string; sources: Array<{ locator: string }> } }>(
+      `{ meeting(id: "meeting:leerkring-2018-03-14") { title sources { locator } } }`,
+    );
+    expect(meeting.title).toBe('Werken aan ambtelijk vakmanschap in gemeente in de participatiemaatschappij');
+    expect(meeting.sources[0]!.locator).toContain('“Werken aan ambtelijk vakmanschap in gemeente in de participatiemaatschappij”');
+    expect(meeting.sources[0]!.locator).not.toContain('gemeente(n)');
+  });
+
+  it('describes "Loslaten of sturen" and the "rugdekking" practice with the report\'s words only; practices have no kind', async () => {
+    const { dilemma, practice, practices } = await data<{
+      dilemma: { description: string };
+      practice: { description: string; kind: string | null };
+      practices: { edges: Array<{ node: { id: string; kind: string | null } }> };
+    }>(
+      `{ dilemma(id: "dilemma:loslaten-of-sturen") { description }
+         practice(id: "practice:rugdekking-steun-en-ruimte-voor-creativiteit") { description kind }
+         practices(first: 100) { edges { node { id kind } } } }`,
+    );
+    expect(dilemma.description).toBe('loslaten of (toch blijven) sturen');
+    expect(practice.description).toBe('Het ambtelijk vakmanschap van nu vraagt ook om een nieuwe werkgeversrol: rugdekking, steun en ruimte voor creativiteit.');
+    const reportPractices = new Set(((report.nodes as Array<{ id: string; type: string }>).filter((n) => n.type === 'Practice')).map((n) => n.id));
+    expect(reportPractices.size).toBe(7);
+    const kinds = practices.edges.filter((e) => reportPractices.has(e.node.id)).map((e) => e.node.kind);
+    expect(kinds).toEqual(Array(7).fill(null));
+  });
+
+  it('split the meeting into three working groups, one per dilemma', async () => {
+    const { meeting } = await data<{ meeting: { workingGroups: Array<{ dilemma: { id: string }; locator: string }> } }>(
+      `{ meeting(id: "meeting:leerkring-2018-03-14") { workingGroups { dilemma { id } locator } } }`,
+    );
+    expect(meeting.workingGroups.map((g) => [g.dilemma.id, g.locator])).toEqual([
+      ['dilemma:afwegen-van-belangen', 'alinea 5'],
+      ['dilemma:bemiddelen', 'alinea 5'],
+      ['dilemma:loslaten-of-sturen', 'alinea 5'],
+    ]);
+  });
+
+  it('has Hendriks\'s talk "ambtelijk vakmanschap anno nu" and the four practices it named', async () => {
+    const { meeting } = await data<{
+      meeting: { talks: Array<{ id: string; title: string; speakers: Array<{ id: string }>; meeting: { id: string }; points: Array<{ practice: { id: string }; point: string; locator: string }> }> };
+    }>(
+      `{ meeting(id: "meeting:leerkring-2018-03-14") { talks { id title speakers { id } meeting { id } points { practice { id } point locator } } } }`,
+    );
+    expect(meeting.talks).toHaveLength(1);
+    const [talk] = meeting.talks;
+    expect(talk).toMatchObject({ id: 'talk:ambtelijk-vakmanschap-anno-nu', title: 'ambtelijk vakmanschap anno nu', speakers: [{ id: 'person:frank-hendriks' }], meeting: { id: 'meeting:leerkring-2018-03-14' } });
+    expect(talk!.points.map((p) => p.practice.id)).toEqual([
+      'practice:handelen-in-de-geest-van-de-wet',
+      'practice:kennis-van-beleid-en-procedures',
+      'practice:mogelijk-maken-in-plaats-van-oordelen',
+      'practice:vertrouwen',
+    ]);
+    expect(talk!.points.every((p) => p.locator === 'alinea 4' && p.point.length > 20)).toBe(true);
+    expect(talk!.points.find((p) => p.practice.id === 'practice:vertrouwen')!.point).toContain('Vertrouwen is daarbij essentieel');
+  });
+
+  it('exposes relationship locators on graph edges (neighbourhood)', async () => {
+    const { neighbourhood } = await data<{ neighbourhood: { edges: Array<{ id: string; properties: Record<string, unknown> }> } }>(
+      `{ neighbourhood(id: "talk:ambtelijk-vakmanschap-anno-nu", depth: 1) { edges { id properties } } }`,
+    );
+    const gave = neighbourhood.edges.find((e) => e.id === 'person:frank-hendriks|GAVE|talk:ambtelijk-vakmanschap-anno-nu');
+    expect(gave?.properties).toMatchObject({ locator: 'alinea 4', sourceId: 'source:leerkring-2018-03-14' });
   });
 });

@@ -17,6 +17,8 @@ export const NODE_TYPES = [
   'MEETING',
   'CASE',
   'SOURCE',
+  'QUOTATION',
+  'TALK',
 ] as const;
 
 export type NodeType = (typeof NODE_TYPES)[number];
@@ -44,18 +46,22 @@ export interface GraphEdge {
   source: string;
   target: string;
   properties: Record<string, unknown>;
+  synthetic: boolean;
 }
 
 export interface Subgraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
   truncated?: boolean;
+  /** Share of the nodes and edges that are made up, 0..1. */
+  syntheticShare: number;
 }
 
 export interface SearchHit {
   score: number;
   type: NodeType;
   label: string;
+  synthetic: boolean;
   node: { id: string };
 }
 
@@ -66,6 +72,8 @@ export interface CooccurrenceMatrix {
   columnLabels: string[];
   counts: number[][];
   coefficients: number[][];
+  syntheticCounts: number[][];
+  syntheticShare: number;
 }
 
 /** A GraphQL error answer, with the first error's message and code. */
@@ -81,26 +89,27 @@ export class ApiError extends Error {
 
 const SUBGRAPH_FIELDS = `
   nodes { id type label properties synthetic sources { id title kind locator synthetic } }
-  edges { id type source target properties }
+  edges { id type source target properties synthetic }
+  syntheticShare
 `;
 
-const NEIGHBOURHOOD = `query ExplorerNeighbourhood($id: ID!, $depth: Int, $limit: Int, $types: [NodeType!], $relationshipTypes: [String!]) {
-  neighbourhood(id: $id, depth: $depth, limit: $limit, types: $types, relationshipTypes: $relationshipTypes) {
+const NEIGHBOURHOOD = `query ExplorerNeighbourhood($id: ID!, $depth: Int, $limit: Int, $types: [NodeType!], $relationshipTypes: [String!], $scope: DataScope) {
+  neighbourhood(id: $id, depth: $depth, limit: $limit, types: $types, relationshipTypes: $relationshipTypes, scope: $scope) {
     ${SUBGRAPH_FIELDS} truncated
   }
 }`;
 
-const SHORTEST_PATH = `query ExplorerShortestPath($from: ID!, $to: ID!) {
-  shortestPath(from: $from, to: $to) { ${SUBGRAPH_FIELDS} }
+const SHORTEST_PATH = `query ExplorerShortestPath($from: ID!, $to: ID!, $scope: DataScope) {
+  shortestPath(from: $from, to: $to, scope: $scope) { ${SUBGRAPH_FIELDS} }
 }`;
 
-const SEARCH = `query ExplorerSearch($query: String!, $first: Int) {
-  search(query: $query, first: $first) { score type label node { id } }
+const SEARCH = `query ExplorerSearch($query: String!, $first: Int, $scope: DataScope) {
+  search(query: $query, first: $first, scope: $scope) { score type label synthetic node { id } }
 }`;
 
-const COOCCURRENCE = `query ExplorerCooccurrence($rows: NodeType!, $columns: NodeType!) {
-  cooccurrence(rows: $rows, columns: $columns) {
-    rows { id } columns { id } rowLabels columnLabels counts coefficients
+const COOCCURRENCE = `query ExplorerCooccurrence($rows: NodeType!, $columns: NodeType!, $scope: DataScope) {
+  cooccurrence(rows: $rows, columns: $columns, scope: $scope) {
+    rows { id } columns { id } rowLabels columnLabels counts coefficients syntheticCounts syntheticShare
   }
 }`;
 
@@ -120,7 +129,7 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   });
   let body: { data?: T | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   try {
-    body = await response.json();
+    body = (await response.json()) as typeof body;
   } catch {
     throw new ApiError(`The API answered ${response.status} without JSON`);
   }
@@ -142,29 +151,35 @@ export interface Scope {
   limit: number;
   types?: readonly string[];
   relationshipTypes?: readonly string[];
+  /** Which data: everything, only the research's own (REAL) or only the illustrative sample (SYNTHETIC). */
+  dataScope?: DataScope;
 }
 
+/** The API's `DataScope`. */
+export type DataScope = 'ALL' | 'REAL' | 'SYNTHETIC';
+export const DATA_SCOPES: readonly DataScope[] = ['ALL', 'REAL', 'SYNTHETIC'];
+
 /** The subgraph around `id` within `scope` (`truncated` when the limit cut it). */
-export async function fetchNeighbourhood(id: string, { depth, limit, types, relationshipTypes }: Scope): Promise<Subgraph> {
-  const data = await graphql<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD, { id, depth, limit, types, relationshipTypes });
+export async function fetchNeighbourhood(id: string, { depth, limit, types, relationshipTypes, dataScope = 'ALL' }: Scope): Promise<Subgraph> {
+  const data = await graphql<{ neighbourhood: Subgraph }>(NEIGHBOURHOOD, { id, depth, limit, types, relationshipTypes, scope: dataScope });
   return data.neighbourhood;
 }
 
-/** A shortest path between two nodes, or null when they are not connected. */
-export async function fetchShortestPath(from: string, to: string): Promise<Subgraph | null> {
-  const data = await graphql<{ shortestPath: Subgraph | null }>(SHORTEST_PATH, { from, to });
+/** A shortest path between two nodes in the data scope, or null when they are not connected. */
+export async function fetchShortestPath(from: string, to: string, dataScope: DataScope = 'ALL'): Promise<Subgraph | null> {
+  const data = await graphql<{ shortestPath: Subgraph | null }>(SHORTEST_PATH, { from, to, scope: dataScope });
   return data.shortestPath;
 }
 
 /** Full-text search over names, descriptions and statements, best first. */
-export async function search(query: string, first = 12): Promise<SearchHit[]> {
-  const data = await graphql<{ search: SearchHit[] }>(SEARCH, { query, first });
+export async function search(query: string, first = 12, dataScope: DataScope = 'ALL'): Promise<SearchHit[]> {
+  const data = await graphql<{ search: SearchHit[] }>(SEARCH, { query, first, scope: dataScope });
   return data.search;
 }
 
-/** The co-occurrence matrix of two node types (counted over cases). */
-export async function fetchCooccurrence(rows: NodeType, columns: NodeType): Promise<CooccurrenceMatrix> {
-  const data = await graphql<{ cooccurrence: CooccurrenceMatrix }>(COOCCURRENCE, { rows, columns });
+/** The co-occurrence matrix of two node types (counted over the cases of the data scope). */
+export async function fetchCooccurrence(rows: NodeType, columns: NodeType, dataScope: DataScope = 'ALL'): Promise<CooccurrenceMatrix> {
+  const data = await graphql<{ cooccurrence: CooccurrenceMatrix }>(COOCCURRENCE, { rows, columns, scope: dataScope });
   return data.cooccurrence;
 }
 
@@ -178,9 +193,31 @@ export async function fetchStart(): Promise<{ focus: string | null; relationship
 }
 
 /** The /export URL of the same subgraph as `neighbourhood(focus, scope)` in `format` (one implementation serves both). */
-export function exportUrl(format: 'graphml' | 'json', focus: string, { depth, limit, types, relationshipTypes }: Scope): string {
+export function exportUrl(format: 'graphml' | 'json', focus: string, { depth, limit, types, relationshipTypes, dataScope = 'ALL' }: Scope): string {
   const params = new URLSearchParams({ focus, depth: String(depth), limit: String(limit) });
+  if (dataScope !== 'ALL') params.set('scope', dataScope.toLowerCase());
   if (types) params.set('types', types.join(','));
   if (relationshipTypes) params.set('relationshipTypes', relationshipTypes.join(','));
   return `/export/graph.${format}?${params}`;
+}
+
+/** A node's network measures, as `networkMetrics` returns them. */
+export interface NodeMeasures {
+  id: string;
+  pageRank: number;
+  community: number;
+}
+
+const NETWORK_METRICS = `query ExplorerNetworkMetrics($types: [NodeType!], $relationshipTypes: [String!], $scope: DataScope) {
+  networkMetrics(types: $types, relationshipTypes: $relationshipTypes, scope: $scope) { communityCount nodes { id pageRank community } }
+}`;
+
+/**
+ * PageRank and Louvain community of every node of the graph with these filters (the whole graph, not only
+ * the drawing: a node's importance is a property of the network). Over the API's node cap it fails with the
+ * API's message, which names the filters that narrow it.
+ */
+export async function fetchNetworkMetrics({ types, relationshipTypes, dataScope = 'ALL' }: Scope): Promise<{ communityCount: number; nodes: NodeMeasures[] }> {
+  const data = await graphql<{ networkMetrics: { communityCount: number; nodes: NodeMeasures[] } }>(NETWORK_METRICS, { types, relationshipTypes, scope: dataScope });
+  return data.networkMetrics;
 }

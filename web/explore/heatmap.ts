@@ -37,13 +37,16 @@ export function renderHeatmap(matrix: CooccurrenceMatrix, metric: HeatmapMetric)
       const cells = (values[r] ?? [])
         .map((value, c) => {
           const t = max > 0 ? value / max : 0;
-          const title = `${label} × ${matrix.columnLabels[c]}: ${format(value)}${metric === 'coefficients' ? ` (c-coefficient; ${matrix.counts[r]?.[c] ?? 0} cases)` : ' cases'}`;
+          const madeUp = matrix.syntheticCounts?.[r]?.[c] ?? 0;
+          const title = `${label} × ${matrix.columnLabels[c]}: ${format(value)}${metric === 'coefficients' ? ` (c-coefficient; ${matrix.counts[r]?.[c] ?? 0} cases)` : ' cases'}${madeUp > 0 ? `, ${madeUp} of them made up` : ''}`;
           return `<td style="background:${shade(t)};color:${t > 0.55 ? '#fff' : '#1d2330'}" title="${escapeHtml(title)}">${value === 0 ? '' : format(value)}</td>`;
         })
         .join('');
       return `<tr><th scope="row"><button type="button" data-focus="${escapeHtml(matrix.rows[r]?.id ?? '')}" title="${escapeHtml(label)}">${escapeHtml(label)}</button></th>${cells}</tr>`;
     })
     .join('');
-  const legend = `<div class="heat-legend"><span>0</span><span class="heat-scale"></span><span>${escapeHtml(format(max))}</span></div>`;
+  // Said in the picture itself, so a screenshot cannot hide how much of the matrix is illustrative data.
+  const share = `<p class="muted small" data-synthetic-share="${matrix.syntheticShare ?? 0}">${Math.round((matrix.syntheticShare ?? 0) * 100)}% of these co-occurrences come from made-up (illustrative) data.</p>`;
+  const legend = `<div class="heat-legend"><span>0</span><span class="heat-scale"></span><span>${escapeHtml(format(max))}</span></div>${share}`;
   return `<table class="heatmap"><thead><tr><th></th>${head}</tr></thead><tbody>${body}</tbody></table>${legend}`;
 }

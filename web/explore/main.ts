@@ -9,18 +9,21 @@ import {
   exportUrl,
   fetchCooccurrence,
   fetchNeighbourhood,
+  fetchNetworkMetrics,
   fetchShortestPath,
   fetchStart,
   NODE_TYPES,
   search,
   type NodeType,
   type Scope,
+  type DataScope,
+  DATA_SCOPES,
   type SearchHit,
 } from './api.js';
 import { GraphView, type LayoutName } from './graph.js';
 import { escapeHtml, renderHeatmap, type HeatmapMetric } from './heatmap.js';
 import { EMPTY_PANEL, renderNodePanel, renderPathPanel } from './panel.js';
-import { LARGE_GRAPH, legendSymbol, lookOf } from './style.js';
+import { LARGE_GRAPH, communityColour, legendSymbol, lookOf, pageRankSize } from './style.js';
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -36,6 +39,8 @@ const ui = {
   depth: element<HTMLSelectElement>('depth'),
   limit: element<HTMLSelectElement>('limit'),
   layout: element<HTMLSelectElement>('layout'),
+  measures: element<HTMLSelectElement>('measures'),
+  dataScope: element<HTMLSelectElement>('data-scope'),
   legend: element<HTMLUListElement>('legend'),
   relationships: element<HTMLUListElement>('relationships'),
   panel: element<HTMLDivElement>('panel-node'),
@@ -59,6 +64,9 @@ const state = {
   focus: params.get('focus') ?? '',
   depth: clampInt(params.get('depth'), 1, 3, 1),
   limit: clampInt(params.get('limit'), 1, 2000, 200),
+  /** Which data is drawn, searched and counted (`?scope=real|synthetic`); the drawing says how much is made up. */
+  dataScope: dataScopeOf(params.get('scope')),
+  syntheticShare: 0,
   layout: 'fcose' as LayoutName,
   view: params.get('view') === 'heatmap' ? ('heatmap' as const) : ('graph' as const),
   /** Node types the user unchecked (fetched without them). */
@@ -66,6 +74,8 @@ const state = {
   /** Every relationship type of the graph (from `stats`) and whether it is fetched. */
   relationships: new Map<string, boolean>(),
   truncated: false,
+  /** Size nodes by PageRank and colour them by Louvain community (`?measures=network`). */
+  measures: params.get('measures') === 'network',
 };
 
 /** Relationship types fetched unless asked for: the API's default leaves provenance out. */
@@ -80,8 +90,14 @@ function scope(): Scope {
   const relationships = [...state.relationships];
   const isDefault = relationships.every(([type, on]) => on === !OFF_BY_DEFAULT.has(type));
   const relationshipTypes = isDefault ? undefined : relationships.filter(([, on]) => on).map(([type]) => type);
-  return { depth: state.depth, limit: state.limit, types, relationshipTypes };
+  return { depth: state.depth, limit: state.limit, types, relationshipTypes, dataScope: state.dataScope };
 }
+
+function dataScopeOf(text: string | null): DataScope {
+  const upper = (text ?? '').toUpperCase();
+  return (DATA_SCOPES as readonly string[]).includes(upper) ? (upper as DataScope) : 'ALL';
+}
+ui.dataScope.value = state.dataScope;
 ui.depth.value = String(state.depth);
 if (![...ui.limit.options].some((option) => option.value === String(state.limit))) ui.limit.add(new Option(String(state.limit)));
 ui.limit.value = String(state.limit);
@@ -99,7 +115,8 @@ function setStatus(kind: 'loading' | 'idle' | 'error', text: string): void {
 
 function summary(): string {
   const focus = view.node(state.focus)?.label ?? state.focus;
-  return `${view.nodeCount} nodes · ${view.edgeCount} edges · around “${focus}”, depth ${state.depth}${state.truncated ? ' · truncated at the limit' : ''}`;
+  const data = state.dataScope === 'REAL' ? 'real data only' : state.dataScope === 'SYNTHETIC' ? 'made-up data only' : `${Math.round(state.syntheticShare * 100)}% made up`;
+  return `${view.nodeCount} nodes · ${view.edgeCount} edges · around “${focus}”, depth ${state.depth} · ${data}${state.truncated ? ' · truncated at the limit' : ''}`;
 }
 
 function messageOf(error: unknown): string {
@@ -129,12 +146,14 @@ async function load(focus: string, { push = false } = {}): Promise<void> {
     const subgraph = await fetchNeighbourhood(focus, scope());
     if (token !== loadToken) return;
     state.truncated = Boolean(subgraph.truncated);
+    state.syntheticShare = subgraph.syntheticShare ?? 0;
     view.replace(subgraph, focus);
     renderFilters();
     await view.layout(state.layout, focus);
     if (token !== loadToken) return;
     view.cy.getElementById(focus).select();
     setStatus('idle', summary());
+    if (state.measures) await applyMeasures();
   } catch (error) {
     if (token === loadToken) setStatus('error', `Could not load ${focus}: ${messageOf(error)}`);
   }
@@ -153,6 +172,7 @@ async function expand(id: string): Promise<void> {
     else if (added.length) await view.layout(state.layout, state.focus, { incremental: state.layout === 'fcose', fit: false });
     if (token !== loadToken) return;
     setStatus('idle', `${summary()} · +${added.length} from ${view.node(id)?.label ?? id}`);
+    if (state.measures) await applyMeasures();
   } catch (error) {
     setStatus('error', `Could not expand ${id}: ${messageOf(error)}`);
   }
@@ -177,7 +197,7 @@ async function showSelection(ids: string[]): Promise<void> {
   ui.pathPanel.hidden = false;
   ui.pathPanel.innerHTML = renderPathPanel(view.node(from), view.node(to), 'loading');
   try {
-    const path = await fetchShortestPath(from, to);
+    const path = await fetchShortestPath(from, to, state.dataScope);
     if (token !== pathToken) return;
     view.showPath(path);
     renderFilters();
@@ -253,6 +273,12 @@ ui.depth.addEventListener('change', () => {
   if (state.focus) void load(state.focus);
 });
 
+ui.dataScope.addEventListener('change', () => {
+  state.dataScope = dataScopeOf(ui.dataScope.value);
+  if (state.focus) void load(state.focus);
+  if (state.view === 'heatmap') void loadHeatmap();
+});
+
 ui.limit.addEventListener('change', () => {
   state.limit = clampInt(ui.limit.value, 1, 2000, 200);
   if (state.focus) void load(state.focus);
@@ -266,6 +292,48 @@ ui.layout.addEventListener('change', async () => {
 });
 
 ui.fit.addEventListener('click', () => void view.fit());
+
+ui.measures.value = state.measures ? 'network' : '';
+ui.measures.addEventListener('change', () => {
+  state.measures = ui.measures.value === 'network';
+  updateUrl(false);
+  void applyMeasures();
+});
+
+let measuresToken = 0;
+
+/**
+ * Sizes the drawn nodes by PageRank and colours them by community (or back to type colours): the measures
+ * of the whole graph with the current filters, from the API (cached there until the data changes).
+ */
+async function applyMeasures(): Promise<void> {
+  const token = ++measuresToken;
+  const nodes = view.cy.nodes();
+  if (!state.measures) {
+    nodes.removeClass('measured');
+    return;
+  }
+  setStatus('loading', 'Computing PageRank and communities…');
+  try {
+    const { types, relationshipTypes, dataScope } = scope();
+    const metrics = await fetchNetworkMetrics({ depth: 1, limit: 1, types, relationshipTypes, dataScope });
+    if (token !== measuresToken) return;
+    const byId = new Map(metrics.nodes.map((node) => [node.id, node]));
+    const ranks = metrics.nodes.map((node) => node.pageRank);
+    const [min, max] = [Math.min(...ranks), Math.max(...ranks)];
+    view.cy.batch(() => {
+      for (const node of nodes) {
+        const measured = byId.get(node.id());
+        if (!measured) continue;
+        node.data({ pageRank: measured.pageRank, community: measured.community, measuredSize: pageRankSize(measured.pageRank, min, max), communityColour: communityColour(measured.community) });
+        node.addClass('measured');
+      }
+    });
+    setStatus('idle', `${summary()} · sized by PageRank, ${metrics.communityCount} communities`);
+  } catch (error) {
+    if (token === measuresToken) setStatus('error', `Could not compute the measures: ${messageOf(error)}`);
+  }
+}
 
 // ---- search -------------------------------------------------------------------------------------------------
 
@@ -301,7 +369,7 @@ async function runSearch(text: string): Promise<void> {
     return;
   }
   try {
-    const found = await search(text);
+    const found = await search(text, 12, state.dataScope);
     if (token !== searchToken) return;
     hits = found;
     ui.results.innerHTML = found.length
@@ -377,7 +445,7 @@ async function loadHeatmap(): Promise<void> {
   ui.heatmap.dataset.state = 'loading';
   ui.heatmap.innerHTML = '<p class="muted">Loading…</p>';
   try {
-    const matrix = await fetchCooccurrence(rows, columns);
+    const matrix = await fetchCooccurrence(rows, columns, state.dataScope);
     if (token !== heatToken) return;
     ui.heatmap.innerHTML = renderHeatmap(matrix, ui.heatMetric.value as HeatmapMetric);
     ui.heatmap.dataset.state = 'idle';
@@ -403,7 +471,9 @@ function updateUrl(push: boolean): void {
   if (state.focus) next.set('focus', state.focus);
   next.set('depth', String(state.depth));
   if (state.limit !== 200) next.set('limit', String(state.limit));
+  if (state.dataScope !== 'ALL') next.set('scope', state.dataScope.toLowerCase());
   if (state.view === 'heatmap') next.set('view', 'heatmap');
+  if (state.measures) next.set('measures', 'network');
   const url = `${window.location.pathname}?${next}`;
   if (url === `${window.location.pathname}${window.location.search}`) return;
   if (push) window.history.pushState(null, '', url);

@@ -21,6 +21,8 @@ export const TYPE_LOOKS: Record<NodeType, TypeLook> = {
   MEETING: { label: 'Meeting', colour: '#ff9da7', shape: 'barrel' },
   CASE: { label: 'Case', colour: '#bab0ac', shape: 'rhomboid' },
   SOURCE: { label: 'Source', colour: '#17becf', shape: 'cut-rectangle' },
+  QUOTATION: { label: 'Quotation', colour: '#d4a6c8', shape: 'vee' },
+  TALK: { label: 'Talk', colour: '#8cd17d', shape: 'round-pentagon' },
 };
 
 const UNKNOWN_LOOK: TypeLook = { label: 'Other', colour: '#888888', shape: 'ellipse' };
@@ -106,7 +108,23 @@ export function stylesheet(large: boolean): StylesheetJson {
       },
     },
     { selector: '.faded', style: { opacity: 0.35 } },
+    // "Size by PageRank, colour by community": the measures are set as node data by the explorer.
+    { selector: 'node.measured', style: { width: 'data(measuredSize)', height: 'data(measuredSize)', 'background-color': 'data(communityColour)' } },
   ];
+}
+
+/** Colours of communities (Tableau 10), repeated when there are more communities than colours. */
+const COMMUNITY_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
+/** The colour of a Louvain community number. */
+export function communityColour(community: number): string {
+  return COMMUNITY_COLOURS[community % COMMUNITY_COLOURS.length]!;
+}
+
+/** A node's drawn size for its PageRank within [min, max]: 14 to 64 pixels, by area (square root). */
+export function pageRankSize(pageRank: number, min: number, max: number): number {
+  const share = max > min ? (pageRank - min) / (max - min) : 0.5;
+  return Math.round(14 + 50 * Math.sqrt(share));
 }
 
 /** SVG markup of a type's legend symbol (colour + an outline of its shape), 16×16. */

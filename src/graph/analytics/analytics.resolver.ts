@@ -7,23 +7,26 @@ import {
   cooccurrence,
   graphStats,
   neighbourhood,
+  networkMetrics,
   search,
   sharedPractices,
   shortestPath,
   similarMunicipalities,
   topPractices,
   type GraphNodeData,
+  type GraphStatsData,
   type SubgraphSelection,
 } from '../../analytics/index.js';
 import { selectedFields } from '../shared/selection.js';
-import { canSeeRestricted } from '../../model/index.js';
+import { ScopeArg } from '../shared/graphql.js';
+import { DataScope } from '../shared/enums.js';
+import { canSeeRestricted, NODE_SPECS, type NodeRecord } from '../../model/index.js';
 import { type Context } from '../context.js';
-import { NODE_SPECS } from '../../model/index.js';
-import type { NodeRecord } from '../../model/index.js';
+import { CooccurrenceBasis, quotationCooccurrence } from '../../analytics/quotation-cooccurrence.js';
 import { Source } from '../source/source.type.js';
 import { sourcesOf } from '../shared/relation.js';
-import { AllShortestPathsArgs, CooccurrenceArgs, NeighbourhoodArgs, SearchArgs, ShortestPathArgs, SimilarMunicipalitiesArgs } from './analytics.args.js';
-import { CooccurrenceMatrix, GraphNode, GraphStats, MunicipalitySimilarity, PracticeDegree, SearchHit, SharedPractice, Subgraph } from './analytics.type.js';
+import { AllShortestPathsArgs, CooccurrenceArgs, NeighbourhoodArgs, SearchArgs, ShortestPathArgs, SimilarMunicipalitiesArgs, NetworkMetricsArgs } from './analytics.args.js';
+import { CooccurrenceMatrix, GraphNode, GraphStats, MunicipalitySimilarity, PracticeDegree, SearchHit, SharedPractice, Subgraph, NetworkMetrics } from './analytics.type.js';
 
 /** What a `Subgraph` query reads of its nodes and edges, so the rest is not computed. */
 function subgraphSelection(info: GraphQLResolveInfo): SubgraphSelection {
@@ -58,8 +61,8 @@ export class AnalyticsResolver {
   @Query(() => [SharedPractice], {
     description: 'Practices used in EVERY listed municipality (through employees or cases), by name, with the support in each.',
   })
-  async sharedPractices(@Arg('municipalityIds', () => [ID]) municipalityIds: string[], @Ctx() ctx: Context) {
-    const shared = await sharedPractices(ctx.db, municipalityIds);
+  async sharedPractices(@Arg('municipalityIds', () => [ID], { description: 'The municipalities (at least one) every returned practice must be used in.' }) municipalityIds: string[], @ScopeArg() scope: DataScope, @Ctx() ctx: Context) {
+    const shared = await sharedPractices(ctx.db, municipalityIds, scope);
     for (const item of shared) {
       prime(ctx, item.practice);
       for (const support of item.support) prime(ctx, support.municipality);
@@ -71,7 +74,7 @@ export class AnalyticsResolver {
     description: 'Municipalities by Jaccard similarity of their practice sets, highest first (ties by name); never the municipality itself, only those sharing a practice.',
   })
   async similarMunicipalities(@Args(() => SimilarMunicipalitiesArgs) args: SimilarMunicipalitiesArgs, @Ctx() ctx: Context) {
-    const similar = await similarMunicipalities(ctx.db, args.id, args.limit);
+    const similar = await similarMunicipalities(ctx.db, args.id, args.limit, args.scope);
     for (const item of similar) {
       prime(ctx, item.municipality);
       item.shared.forEach((practice) => prime(ctx, practice));
@@ -83,7 +86,10 @@ export class AnalyticsResolver {
     description: 'How often two things meet in the same case (PRACTICE, DILEMMA, MUNICIPALITY, any pair), with c-coefficients for heat maps.',
   })
   async cooccurrence(@Args(() => CooccurrenceArgs) args: CooccurrenceArgs, @Ctx() ctx: Context) {
-    const matrix = await cooccurrence(ctx.db, args.rows, args.columns, args.municipalityIds);
+    const matrix =
+      args.over === CooccurrenceBasis.QUOTATIONS
+        ? await quotationCooccurrence(ctx.db, args.rows, args.columns, args.municipalityIds, args.scope)
+        : await cooccurrence(ctx.db, args.rows, args.columns, args.municipalityIds, args.scope);
     [...matrix.rows, ...matrix.columns].forEach((node) => prime(ctx, node));
     return matrix;
   }
@@ -95,9 +101,20 @@ export class AnalyticsResolver {
     return hits;
   }
 
+  @Query(() => NetworkMetrics, {
+    description:
+      'Degree, betweenness, PageRank and Louvain community of every node of a subgraph (by scope, node types and relationship types), computed with graphology; cached until the next write.',
+  })
+  networkMetrics(@Args(() => NetworkMetricsArgs) args: NetworkMetricsArgs, @Ctx() ctx: Context) {
+    return networkMetrics(ctx.db, args);
+  }
+
   @Query(() => GraphStats, { description: 'Node and relationship counts, per label and per type; the most connected practices.' })
-  stats(@Ctx() ctx: Context) {
-    return graphStats(ctx.db);
+  stats(@ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    // The made-up counts read the whole graph: only when the query asks for them.
+    const fields = selectedFields(info);
+    const syntheticCounts = ['syntheticNodeCount', 'syntheticRelationshipCount', 'syntheticShare'].some((field) => fields.has(field));
+    return graphStats(ctx.db, scope ?? DataScope.ALL, { syntheticCounts });
   }
 }
 
@@ -116,9 +133,13 @@ export class GraphStatsResolver {
   @FieldResolver(() => [PracticeDegree], { description: 'The most connected practices, highest degree first (ties by name).' })
   async topPractices(
     @Arg('limit', () => Int, { nullable: true, defaultValue: TOP_PRACTICES_DEFAULT_LIMIT, description: `1 to ${TOP_PRACTICES_MAX_LIMIT}.` }) limit: number | null,
+    @Arg('scope', () => DataScope, { nullable: true, description: 'Which relationships and neighbours count. Default: the scope of the `stats` it is read from.' })
+    scope: DataScope | null,
+    @Root() stats: GraphStatsData,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const top = await topPractices(ctx.db, limit);
+    const top = await topPractices(ctx.db, limit, scope ?? stats.scope, { syntheticShare: selectedFields(info).has('syntheticShare') });
     top.forEach((item) => prime(ctx, item.practice));
     return top;
   }

@@ -15,7 +15,11 @@ export enum CaseOrderField {
   TITLE = 'TITLE',
   YEAR = 'YEAR',
 }
-registerEnumType(CaseOrderField, { name: 'CaseOrderField' });
+registerEnumType(CaseOrderField, {
+  name: 'CaseOrderField',
+  description: 'What a list can be sorted by (then by id).',
+  valuesConfig: { TITLE: { description: 'By title.' }, YEAR: { description: 'By year.' } },
+});
 
 export const CaseOrder = orderInputOf('Case', CaseOrderField);
 export type CaseOrder = InstanceType<typeof CaseOrder>;

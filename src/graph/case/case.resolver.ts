@@ -1,16 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { type DataScope, unlessRestricted, NodeType, type NodeRecord } from '../../model/index.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { unlessRestricted } from '../../model/index.js';
+import { ScopeArg } from '../shared/graphql.js';
 import { type Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
 import { Employee } from '../employee/employee.type.js';
-import { NodeType } from '../../model/index.js';
 import { Municipality } from '../municipality/municipality.type.js';
 import { Practice } from '../practice/practice.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
-import type { NodeRecord } from '../../model/index.js';
-import { NodeFieldsResolver } from '../source/source.fields.js';
+import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { CaseListArgs } from './case.args.js';
 import { CASE_ORDER, caseConditions, caseRelations as rel } from './case.repository.js';
 import { Case, CaseConnection } from './case.type.js';
@@ -23,7 +22,7 @@ export class CaseResolver extends NodeFieldsResolver(Case, 'Case') {
   }
 
   @Query(() => Case, { name: 'case', nullable: true, description: 'A case by id; null when there is none.' })
-  caseById(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  caseById(@Arg('id', () => ID, { description: 'The case\'s id (`case:<slug>`).' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return nodeOfType(ctx, id, NodeType.CASE, selectedRelations(info, NodeType.CASE, rel));
   }
 
@@ -46,17 +45,17 @@ export class CaseResolver extends NodeFieldsResolver(Case, 'Case') {
   }
 
   @FieldResolver(() => [Employee], { description: 'Employees who described this case.' })
-  employees(@Root() item: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.employees, item.id, info);
+  employees(@Root() item: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.employees, item.id, info, scope);
   }
 
   @FieldResolver(() => [Practice], { description: 'Practices applied in this case.' })
-  practices(@Root() item: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.practices, item.id, info);
+  practices(@Root() item: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.practices, item.id, info, scope);
   }
 
   @FieldResolver(() => [Dilemma], { description: 'Dilemmas this case raises.' })
-  dilemmas(@Root() item: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.dilemmas, item.id, info);
+  dilemmas(@Root() item: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.dilemmas, item.id, info, scope);
   }
 }

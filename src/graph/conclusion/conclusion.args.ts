@@ -4,6 +4,6 @@ import { ConclusionOrder, ConclusionWhere } from './conclusion.input.js';
 
 @ArgsType()
 export class ConclusionListArgs extends PageArgs {
-  @Field(() => ConclusionWhere, { nullable: true }) where?: ConclusionWhere | null;
+  @Field(() => ConclusionWhere, { nullable: true, description: 'Only rows matching these filters (all given conditions must hold). Default: all rows.' }) where?: ConclusionWhere | null;
   @Field(() => [ConclusionOrder], { nullable: true, description: 'Default: by statement.' }) orderBy?: ConclusionOrder[] | null;
 }

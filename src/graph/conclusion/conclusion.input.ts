@@ -11,7 +11,11 @@ export class ConclusionWhere extends NodeWhere {
 export enum ConclusionOrderField {
   STATEMENT = 'STATEMENT',
 }
-registerEnumType(ConclusionOrderField, { name: 'ConclusionOrderField' });
+registerEnumType(ConclusionOrderField, {
+  name: 'ConclusionOrderField',
+  description: 'What a list can be sorted by (then by id).',
+  valuesConfig: { STATEMENT: { description: 'By statement.' } },
+});
 
 export const ConclusionOrder = orderInputOf('Conclusion', ConclusionOrderField);
 export type ConclusionOrder = InstanceType<typeof ConclusionOrder>;

@@ -4,7 +4,7 @@ import { connectionOf } from '../shared/graphql.js';
 
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A conclusion drawn at a meeting.' })
 export class Conclusion extends Node {
-  @Field(() => String) statement!: string;
+  @Field(() => String, { description: 'The conclusion, as drawn at the meeting.' }) statement!: string;
   @Field(() => String, { nullable: true, description: 'English gloss of the statement.' }) gloss?: string | null;
 }
 

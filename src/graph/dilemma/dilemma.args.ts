@@ -4,6 +4,6 @@ import { DilemmaOrder, DilemmaWhere } from './dilemma.input.js';
 
 @ArgsType()
 export class DilemmaListArgs extends PageArgs {
-  @Field(() => DilemmaWhere, { nullable: true }) where?: DilemmaWhere | null;
+  @Field(() => DilemmaWhere, { nullable: true, description: 'Only rows matching these filters (all given conditions must hold). Default: all rows.' }) where?: DilemmaWhere | null;
   @Field(() => [DilemmaOrder], { nullable: true, description: 'Default: by name.' }) orderBy?: DilemmaOrder[] | null;
 }

@@ -11,7 +11,11 @@ export class DilemmaWhere extends NodeWhere {
 export enum DilemmaOrderField {
   NAME = 'NAME',
 }
-registerEnumType(DilemmaOrderField, { name: 'DilemmaOrderField' });
+registerEnumType(DilemmaOrderField, {
+  name: 'DilemmaOrderField',
+  description: 'What a list can be sorted by (then by id).',
+  valuesConfig: { NAME: { description: 'By name.' } },
+});
 
 export const DilemmaOrder = orderInputOf('Dilemma', DilemmaOrderField);
 export type DilemmaOrder = InstanceType<typeof DilemmaOrder>;

@@ -1,17 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { type DataScope, NodeType, type NodeRecord } from '../../model/index.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { CaseConnection } from '../case/case.type.js';
 import { Conclusion } from '../conclusion/conclusion.type.js';
 import type { Context } from '../context.js';
 import { Meeting } from '../meeting/meeting.type.js';
-import { NodeType } from '../../model/index.js';
 import { Municipality } from '../municipality/municipality.type.js';
 import { Practice } from '../practice/practice.type.js';
-import { PageArgs } from '../shared/graphql.js';
+import { PageArgs, ScopeArg } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
-import type { NodeRecord } from '../../model/index.js';
-import { NodeFieldsResolver } from '../source/source.fields.js';
+import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { DilemmaListArgs } from './dilemma.args.js';
 import { DILEMMA_ORDER, dilemmaConditions, dilemmaRelations as rel } from './dilemma.repository.js';
 import { Dilemma, DilemmaConnection } from './dilemma.type.js';
@@ -24,13 +23,13 @@ export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
   }
 
   @Query(() => Dilemma, { nullable: true, description: 'A dilemma by id; null when there is none.' })
-  dilemma(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  dilemma(@Arg('id', () => ID, { description: 'The dilemma\'s id (`dilemma:<slug>`).' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return nodeOfType(ctx, id, NodeType.DILEMMA, selectedRelations(info, NodeType.DILEMMA, rel));
   }
 
   @FieldResolver(() => [Practice], { description: 'Practices that address this dilemma.' })
-  practices(@Root() dilemma: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.practices, dilemma.id, info);
+  practices(@Root() dilemma: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.practices, dilemma.id, info, scope);
   }
 
   @FieldResolver(() => CaseConnection, { description: 'Cases that raise this dilemma.' })
@@ -39,17 +38,17 @@ export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
   }
 
   @FieldResolver(() => [Conclusion], { description: 'Conclusions about this dilemma.' })
-  conclusions(@Root() dilemma: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.conclusions, dilemma.id, info);
+  conclusions(@Root() dilemma: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.conclusions, dilemma.id, info, scope);
   }
 
   @FieldResolver(() => [Meeting], { description: 'Meetings that discussed this dilemma.' })
-  meetings(@Root() dilemma: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.meetings, dilemma.id, info);
+  meetings(@Root() dilemma: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.meetings, dilemma.id, info, scope);
   }
 
   @FieldResolver(() => [Municipality], { description: 'Municipalities with cases that raise this dilemma.' })
-  municipalities(@Root() dilemma: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.municipalities, dilemma.id, info);
+  municipalities(@Root() dilemma: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.municipalities, dilemma.id, info, scope);
   }
 }

@@ -4,8 +4,8 @@ import { connectionOf } from '../shared/graphql.js';
 
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A dilemma front-line employees meet, e.g. "Loslaten of sturen".' })
 export class Dilemma extends Node {
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { description: 'The dilemma\'s name (in Dutch, as the research names it).' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'What the dilemma is, in the source\'s words.' }) description?: string | null;
   @Field(() => String, { nullable: true, description: 'English gloss of the name.' }) gloss?: string | null;
 }
 

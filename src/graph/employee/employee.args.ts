@@ -4,6 +4,6 @@ import { EmployeeOrder, EmployeeWhere } from './employee.input.js';
 
 @ArgsType()
 export class EmployeeListArgs extends PageArgs {
-  @Field(() => EmployeeWhere, { nullable: true }) where?: EmployeeWhere | null;
+  @Field(() => EmployeeWhere, { nullable: true, description: 'Only rows matching these filters (all given conditions must hold). Default: all rows.' }) where?: EmployeeWhere | null;
   @Field(() => [EmployeeOrder], { nullable: true, description: 'Default: by pseudonym.' }) orderBy?: EmployeeOrder[] | null;
 }

@@ -12,7 +12,11 @@ export enum EmployeeOrderField {
   PSEUDONYM = 'PSEUDONYM',
   ROLE = 'ROLE',
 }
-registerEnumType(EmployeeOrderField, { name: 'EmployeeOrderField' });
+registerEnumType(EmployeeOrderField, {
+  name: 'EmployeeOrderField',
+  description: 'What a list can be sorted by (then by id).',
+  valuesConfig: { PSEUDONYM: { description: 'By pseudonym.' }, ROLE: { description: 'By role.' } },
+});
 
 export const EmployeeOrder = orderInputOf('Employee', EmployeeOrderField);
 export type EmployeeOrder = InstanceType<typeof EmployeeOrder>;

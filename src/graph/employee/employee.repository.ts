@@ -1,19 +1,19 @@
-import { NodeType } from '../../model/index.js';
-import type { Condition } from '../shared/node.repository.js';
-import type { Relation } from '../shared/relation.js';
+import { type NodeProperty, NodeType, outgoing, pathOf } from '../../model/index.js';
+import { relatedTo, type Condition } from '../shared/node.repository.js';
+import { defineRelation } from '../shared/relation.js';
 import { EmployeeOrderField, type EmployeeWhere } from './employee.input.js';
 
 /** Relationship fields of Employee, each one batched query per request level. */
 export const employeeRelations = {
-  municipality: { name: 'Employee.municipality', from: 'Employee', to: NodeType.MUNICIPALITY, pattern: '(n)-[:WORKS_AT]->(m)', orderBy: 'name' },
-  research: { name: 'Employee.research', from: 'Employee', to: NodeType.RESEARCH, pattern: '(n)-[:INTERVIEWED_FOR]->(m)', orderBy: 'title' },
-  practices: { name: 'Employee.practices', from: 'Employee', to: NodeType.PRACTICE, pattern: '(n)-[:USES]->(m)', orderBy: 'name' },
+  municipality: defineRelation('Employee.municipality', pathOf('Employee', [outgoing('WORKS_AT')], { to: 'Municipality' }), { orderBy: 'name' }),
+  research: defineRelation('Employee.research', pathOf('Employee', [outgoing('INTERVIEWED_FOR')], { to: 'Research' }), { orderBy: 'title' }),
+  practices: defineRelation('Employee.practices', pathOf('Employee', [outgoing('USES')], { to: 'Practice' }), { orderBy: 'name' }),
   // The same relationships with their properties, for `practiceUses` only: `practices` need not carry them.
-  practiceUses: { name: 'Employee.practiceUses', from: 'Employee', to: NodeType.PRACTICE, pattern: '(n)-[r:USES]->(m)', orderBy: 'name', withRel: true },
-  cases: { name: 'Employee.cases', from: 'Employee', to: NodeType.CASE, pattern: '(n)-[:DESCRIBED]->(m)', orderBy: 'title' },
-} satisfies Record<string, Relation>;
+  practiceUses: defineRelation('Employee.practiceUses', pathOf('Employee', [outgoing('USES')], { to: 'Practice' }), { orderBy: 'name', withRel: true }),
+  cases: defineRelation('Employee.cases', pathOf('Employee', [outgoing('DESCRIBED')], { to: 'Case' }), { orderBy: 'title' }),
+};
 
-export const EMPLOYEE_ORDER: Record<EmployeeOrderField, string> = {
+export const EMPLOYEE_ORDER: Record<EmployeeOrderField, NodeProperty<NodeType.EMPLOYEE>> = {
   [EmployeeOrderField.PSEUDONYM]: 'pseudonym',
   [EmployeeOrderField.ROLE]: 'role',
 };
@@ -25,7 +25,7 @@ export function employeeConditions(where: EmployeeWhere | null | undefined): Con
   if (where.ids) conditions.push({ kind: 'ids', ids: where.ids });
   if (where.nameContains) conditions.push({ kind: 'text', needle: where.nameContains });
   if (where.roles) conditions.push({ kind: 'in', property: 'role', values: where.roles });
-  if (where.municipalityIds) conditions.push({ kind: 'related', pattern: '(n)-[:WORKS_AT]->(x:Municipality)', ids: where.municipalityIds });
-  if (where.practiceIds) conditions.push({ kind: 'related', pattern: '(n)-[:USES]->(x:Practice)', ids: where.practiceIds });
+  if (where.municipalityIds) conditions.push(relatedTo(employeeRelations.municipality.path, where.municipalityIds));
+  if (where.practiceIds) conditions.push(relatedTo(employeeRelations.practiceUses.path, where.practiceIds));
   return conditions;
 }

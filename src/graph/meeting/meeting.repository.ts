@@ -1,18 +1,19 @@
 import { neo4jDate } from '../../db/values.js';
-import { NodeType } from '../../model/index.js';
-import type { Condition } from '../shared/node.repository.js';
-import type { Relation } from '../shared/relation.js';
+import { incoming, type NodeProperty, NodeType, outgoing, pathOf } from '../../model/index.js';
+import { relatedTo, type Condition } from '../shared/node.repository.js';
+import { defineRelation } from '../shared/relation.js';
 import { MeetingOrderField, type MeetingWhere } from './meeting.input.js';
 
 /** Relationship fields of Meeting, each one batched query per request level. */
 export const meetingRelations = {
-  research: { name: 'Meeting.research', from: 'Meeting', to: NodeType.RESEARCH, pattern: '(n)-[:PART_OF]->(m)', orderBy: 'title' },
-  dilemmas: { name: 'Meeting.dilemmas', from: 'Meeting', to: NodeType.DILEMMA, pattern: '(n)-[:DISCUSSED]->(m)', orderBy: 'name' },
-  conclusions: { name: 'Meeting.conclusions', from: 'Meeting', to: NodeType.CONCLUSION, pattern: '(n)-[:CONCLUDED]->(m)', orderBy: 'statement' },
-  speakers: { name: 'Meeting.speakers', from: 'Meeting', to: NodeType.PERSON, pattern: '(n)<-[r:SPOKE_AT]-(m)', orderBy: 'name', withRel: true },
-} satisfies Record<string, Relation>;
+  research: defineRelation('Meeting.research', pathOf('Meeting', [outgoing('PART_OF')], { to: 'Research' }), { orderBy: 'title' }),
+  dilemmas: defineRelation('Meeting.dilemmas', pathOf('Meeting', [outgoing('DISCUSSED')], { to: 'Dilemma' }), { orderBy: 'name', withRel: true }),
+  talks: defineRelation('Meeting.talks', pathOf('Meeting', [incoming('GIVEN_AT')], { to: 'Talk' }), { orderBy: 'title' }),
+  conclusions: defineRelation('Meeting.conclusions', pathOf('Meeting', [outgoing('CONCLUDED')], { to: 'Conclusion' }), { orderBy: 'statement' }),
+  speakers: defineRelation('Meeting.speakers', pathOf('Meeting', [incoming('SPOKE_AT')], { to: 'Person' }), { orderBy: 'name', withRel: true }),
+};
 
-export const MEETING_ORDER: Record<MeetingOrderField, string> = {
+export const MEETING_ORDER: Record<MeetingOrderField, NodeProperty<NodeType.MEETING>> = {
   [MeetingOrderField.DATE]: 'date',
   [MeetingOrderField.TITLE]: 'title',
 };
@@ -27,7 +28,7 @@ export function meetingConditions(where: MeetingWhere | null | undefined): Condi
   if (where.dateFrom || where.dateTo) {
     conditions.push({ kind: 'range', property: 'date', min: neo4jDate(where.dateFrom), max: neo4jDate(where.dateTo) });
   }
-  if (where.researchIds) conditions.push({ kind: 'related', pattern: '(n)-[:PART_OF]->(x:Research)', ids: where.researchIds });
-  if (where.dilemmaIds) conditions.push({ kind: 'related', pattern: '(n)-[:DISCUSSED]->(x:Dilemma)', ids: where.dilemmaIds });
+  if (where.researchIds) conditions.push(relatedTo(meetingRelations.research.path, where.researchIds));
+  if (where.dilemmaIds) conditions.push(relatedTo(meetingRelations.dilemmas.path, where.dilemmaIds));
   return conditions;
 }

@@ -13,7 +13,11 @@ export enum MunicipalityOrderField {
   NAME = 'NAME',
   PROVINCE = 'PROVINCE',
 }
-registerEnumType(MunicipalityOrderField, { name: 'MunicipalityOrderField' });
+registerEnumType(MunicipalityOrderField, {
+  name: 'MunicipalityOrderField',
+  description: 'What a list can be sorted by (then by id).',
+  valuesConfig: { NAME: { description: 'By name.' }, PROVINCE: { description: 'By province.' } },
+});
 
 export const MunicipalityOrder = orderInputOf('Municipality', MunicipalityOrderField);
 export type MunicipalityOrder = InstanceType<typeof MunicipalityOrder>;

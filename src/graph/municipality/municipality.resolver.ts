@@ -1,18 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { type DataScope, NodeType, type NodeRecord } from '../../model/index.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { CaseConnection } from '../case/case.type.js';
 import type { Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
 import { EmployeeConnection } from '../employee/employee.type.js';
-import { NodeType } from '../../model/index.js';
 import { Person } from '../person/person.type.js';
 import { Practice } from '../practice/practice.type.js';
 import { Research } from '../research/research.type.js';
-import { PageArgs } from '../shared/graphql.js';
+import { PageArgs, ScopeArg } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
-import type { NodeRecord } from '../../model/index.js';
-import { NodeFieldsResolver } from '../source/source.fields.js';
+import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { MunicipalityListArgs } from './municipality.args.js';
 import { MUNICIPALITY_ORDER, municipalityConditions, municipalityRelations as rel } from './municipality.repository.js';
 import { Municipality, MunicipalityConnection } from './municipality.type.js';
@@ -25,7 +24,7 @@ export class MunicipalityResolver extends NodeFieldsResolver(Municipality, 'Muni
   }
 
   @Query(() => Municipality, { nullable: true, description: 'A municipality by id; null when there is none.' })
-  municipality(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  municipality(@Arg('id', () => ID, { description: 'The municipality\'s id (`municipality:<slug>`).' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return nodeOfType(ctx, id, NodeType.MUNICIPALITY, selectedRelations(info, NodeType.MUNICIPALITY, rel));
   }
 
@@ -40,22 +39,22 @@ export class MunicipalityResolver extends NodeFieldsResolver(Municipality, 'Muni
   }
 
   @FieldResolver(() => [Practice], { description: 'Practices used here, by its employees or in its cases.' })
-  practices(@Root() municipality: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.practices, municipality.id, info);
+  practices(@Root() municipality: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.practices, municipality.id, info, scope);
   }
 
   @FieldResolver(() => [Dilemma], { description: 'Dilemmas raised by cases here.' })
-  dilemmas(@Root() municipality: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.dilemmas, municipality.id, info);
+  dilemmas(@Root() municipality: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.dilemmas, municipality.id, info, scope);
   }
 
   @FieldResolver(() => [Research], { description: 'Research programmes this municipality partners in.' })
-  research(@Root() municipality: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.research, municipality.id, info);
+  research(@Root() municipality: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.research, municipality.id, info, scope);
   }
 
   @FieldResolver(() => [Person], { description: 'People affiliated with this municipality (e.g. a wethouder).' })
-  people(@Root() municipality: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.people, municipality.id, info);
+  people(@Root() municipality: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.people, municipality.id, info, scope);
   }
 }

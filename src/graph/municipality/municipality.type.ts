@@ -4,8 +4,8 @@ import { connectionOf } from '../shared/graphql.js';
 
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A Dutch municipality (gemeente), e.g. one of the research partners.' })
 export class Municipality extends Node {
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) province?: string | null;
+  @Field(() => String, { description: 'The municipality\'s name.' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'The province it lies in.' }) province?: string | null;
 }
 
 export const MunicipalityConnection = connectionOf(Municipality, 'Municipality');

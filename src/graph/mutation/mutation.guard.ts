@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { AppError, ErrorCode } from '../../errors.js';
+import { accessError, ErrorCode } from '../../errors.js';
 import { canWrite } from '../../model/index.js';
 import { type Context } from '../context.js';
 
@@ -12,18 +12,22 @@ export const ENABLE_WRITES_HINT =
  * Refuses the write unless the caller may write: no `AUTH_TOKENS` configured → FORBIDDEN (reason
  * WRITES_DISABLED) with a message saying how to enable writes; anonymous → UNAUTHENTICATED;
  * reader → FORBIDDEN. Editors and admins pass.
+ *
+ * The refusal sets the HTTP status (401 with the Bearer challenge, 403), as a bad token does in the context:
+ * the same code gets the same status whether or not a token was sent. No partial result is lost by it:
+ * every mutation field needs a writer, so a refused caller's whole operation fails anyway.
  */
 export function assertCanWrite(ctx: Pick<Context, 'viewer' | 'writesEnabled'>): void {
   if (!ctx.writesEnabled) {
-    throw new AppError(ErrorCode.FORBIDDEN, `Writes are disabled on this server: no AUTH_TOKENS are configured. ${ENABLE_WRITES_HINT}`, {
+    throw accessError(ErrorCode.FORBIDDEN, `Writes are disabled on this server: no AUTH_TOKENS are configured. ${ENABLE_WRITES_HINT}`, {
       reason: 'WRITES_DISABLED',
     });
   }
   if (canWrite(ctx.viewer)) return;
   if (ctx.viewer.role === 'anonymous') {
-    throw new AppError(ErrorCode.UNAUTHENTICATED, 'Writing needs an editor or admin token: send "Authorization: Bearer <token>".');
+    throw accessError(ErrorCode.UNAUTHENTICATED, 'Writing needs an editor or admin token: send "Authorization: Bearer <token>".');
   }
-  throw new AppError(ErrorCode.FORBIDDEN, `The ${ctx.viewer.role} role may not write; mutations need an editor or admin token.`);
+  throw accessError(ErrorCode.FORBIDDEN, `The ${ctx.viewer.role} role may not write; mutations need an editor or admin token.`);
 }
 
 /**

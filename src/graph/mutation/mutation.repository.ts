@@ -1,7 +1,7 @@
 import type { Params, Row } from '../../db/database.js';
-import { MANUAL_SOURCE } from '../../model/index.js';
-import type { Label, RelType } from '../../model/index.js';
-import { groupIdsByLabel } from '../../model/index.js';
+import { nodeSyntheticExpression, refreshFromSource } from '../../db/synthetic.js';
+import { idsByLabelQuery } from '../../db/ids-by-label.js';
+import { MANUAL_SOURCE, type Label, type RelType } from '../../model/index.js';
 
 /** Runs one statement inside the caller's write transaction (`Database.writeTransaction`). */
 export type Run = (cypher: string, params?: Params) => Promise<Row[]>;
@@ -42,10 +42,9 @@ export const mutationRepository = {
 
   /** Which of these ids exist (one indexed branch per label their prefixes name). */
   async existingIds(run: Run, ids: string[]): Promise<Set<string>> {
-    const groups = [...groupIdsByLabel(ids)];
-    if (groups.length === 0) return new Set();
-    const cypher = groups.map(([label], i) => `MATCH (n:${label}) WHERE n.id IN $ids${i} RETURN n.id AS id`).join(' UNION ALL ');
-    const rows = await run(cypher, Object.fromEntries(groups.map(([, group], i) => [`ids${i}`, group])));
+    const query = idsByLabelQuery(ids);
+    if (!query) return new Set();
+    const rows = await run(query.cypher, query.params);
     return new Set(rows.map((row) => row.id as string));
   },
 
@@ -64,7 +63,8 @@ export const mutationRepository = {
        CREATE (n:${label} {id: $id})
        SET n += $props, n.searchKey = $searchKey
        CREATE (n)-[e:SOURCED_FROM]->(s)
-       SET e.locator = $locator, e.by = $by, e.at = $at
+       SET e.locator = $locator, e.by = $by, e.at = $at, e.synthetic = coalesce(s.synthetic, false)
+       SET n.synthetic = ${nodeSyntheticExpression('n')}
        RETURN properties(n) AS props`,
       { ...node, ...provenance },
     );
@@ -87,11 +87,17 @@ export const mutationRepository = {
        MATCH (s:Source {id: $sourceId})
        SET n += $set, n.searchKey = coalesce($searchKey, n.searchKey)
        MERGE (n)-[e:SOURCED_FROM]->(s)
-       SET e.by = $by, e.at = $at, e.locator = coalesce($locator, e.locator)
+       SET e.by = $by, e.at = $at, e.locator = coalesce($locator, e.locator), e.synthetic = coalesce(s.synthetic, false)
+       SET n.synthetic = ${nodeSyntheticExpression('n')}
        RETURN properties(n) AS props`,
       { ...node, ...provenance },
     );
     return rows[0]?.props as Record<string, unknown> | undefined;
+  },
+
+  /** After a Source's own `synthetic` changed: the flags of what it is the source of follow (db/synthetic.ts). */
+  refreshFromSource(run: Run, id: string): Promise<void> {
+    return refreshFromSource(run, id);
   },
 
   /** How much provenance points at a Source: nodes SOURCED_FROM it and relationships whose `sourceId` it is. */
@@ -105,9 +111,22 @@ export const mutationRepository = {
     return { nodes: Number(rows[0]?.nodes ?? 0), relationships: Number(rows[0]?.relationships ?? 0) };
   },
 
-  /** Deletes the node and every relationship it has; returns whether it existed. */
+  /**
+   * Deletes the node and every relationship it has; returns whether it existed. Of concurrent deletes of one
+   * id exactly one answers true: the SET takes the node's write lock (waiting for a delete in progress to
+   * commit), and the node is then matched again, which finds it only if no one deleted it meanwhile. (A
+   * plain `MATCH … DETACH DELETE` counts the row it matched before the wait: every racer answered true.)
+   */
   async deleteNode(run: Run, label: Label, id: string): Promise<boolean> {
-    const rows = await run(`MATCH (n:${label} {id: $id}) DETACH DELETE n RETURN count(*) AS deleted`, { id });
+    const rows = await run(
+      `MATCH (locked:${label} {id: $id})
+       SET locked.deleting = true
+       WITH locked
+       MATCH (n:${label} {id: $id}) WHERE n = locked
+       DETACH DELETE n
+       RETURN count(n) AS deleted`,
+      { id },
+    );
     return Number(rows[0]?.deleted ?? 0) > 0;
   },
 
@@ -124,8 +143,9 @@ export const mutationRepository = {
     const rows = await run(
       `MATCH (a:${triple.from} {id: $from})
        MATCH (b:${triple.to} {id: $to})
+       OPTIONAL MATCH (src:Source {id: $sourceId})
        MERGE (a)-[r:${triple.type}]->(b)
-       SET r += $props, r.sourceId = $sourceId, r.by = $by, r.at = $at
+       SET r += $props, r.sourceId = $sourceId, r.by = $by, r.at = $at, r.synthetic = coalesce(src.synthetic, false)
        RETURN properties(r) AS props`,
       { ...rel },
     );

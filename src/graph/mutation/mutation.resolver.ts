@@ -9,13 +9,12 @@ import type { Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
 import { Employee } from '../employee/employee.type.js';
 import { Meeting } from '../meeting/meeting.type.js';
-import { NODE_SPECS, NodeType } from '../../model/index.js';
+import { NODE_SPECS, NodeType, writerNameOf, type NodeRecord } from '../../model/index.js';
 import { Municipality } from '../municipality/municipality.type.js';
 import { Organisation } from '../organisation/organisation.type.js';
 import { Person } from '../person/person.type.js';
 import { Practice } from '../practice/practice.type.js';
 import { Research } from '../research/research.type.js';
-import type { NodeRecord } from '../../model/index.js';
 import { Source } from '../source/source.type.js';
 import { RequireWriter } from './mutation.guard.js';
 import * as inputs from './mutation.input.js';
@@ -50,7 +49,7 @@ function nodeMutations<C extends object, U extends object>(type: NodeType, objec
       description: `Creates a ${label}; its id is \`input.id\` or \`${idPrefix}:<slug of ${display}>\` (a clash is BAD_USER_INPUT, reason CONFLICT). ${PROVENANCE} ${ROLES}`,
     })
     @UseMiddleware(RequireWriter)
-    async create(@Arg('input', () => createInput) input: C, @Ctx() ctx: Context): Promise<NodeRecord> {
+    async create(@Arg('input', () => createInput, { description: 'The values to write (see the input type).' }) input: C, @Ctx() ctx: Context): Promise<NodeRecord> {
       return fresh(ctx, await writerOf(ctx).create(type, { ...input } as Record<string, unknown>));
     }
 
@@ -59,7 +58,7 @@ function nodeMutations<C extends object, U extends object>(type: NodeType, objec
       description: `Changes a ${label}: omitted fields stay, null removes an optional one; NOT_FOUND when there is no ${label} with this id. ${PROVENANCE} ${ROLES}`,
     })
     @UseMiddleware(RequireWriter)
-    async update(@Arg('id', () => ID) id: string, @Arg('input', () => updateInput) input: U, @Ctx() ctx: Context): Promise<NodeRecord> {
+    async update(@Arg('id', () => ID, { description: 'The id of the node to change or delete (`<type>:<slug>`).' }) id: string, @Arg('input', () => updateInput, { description: 'The values to write (see the input type).' }) input: U, @Ctx() ctx: Context): Promise<NodeRecord> {
       return fresh(ctx, await writerOf(ctx).update(type, id, { ...input } as Record<string, unknown>));
     }
   }
@@ -72,7 +71,7 @@ function nodeMutations<C extends object, U extends object>(type: NodeType, objec
 export class GraphMutationResolver {
   @Mutation(() => Boolean, { description: `Deletes a node with all its relationships; NOT_FOUND when absent. A Source still in use is refused. ${ROLES}` })
   @UseMiddleware(RequireWriter)
-  deleteNode(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  deleteNode(@Arg('id', () => ID, { description: 'The id of the node to change or delete (`<type>:<slug>`).' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     ctx.loaders.node.clear(id);
     return writerOf(ctx).delete(id);
   }
@@ -85,9 +84,9 @@ export class GraphMutationResolver {
   })
   @UseMiddleware(RequireWriter)
   link(
-    @Arg('from', () => ID) from: string,
+    @Arg('from', () => ID, { description: 'The id of the node the relationship starts at.' }) from: string,
     @Arg('type', () => String, { description: 'Relationship type, e.g. USES.' }) type: string,
-    @Arg('to', () => ID) to: string,
+    @Arg('to', () => ID, { description: 'The id of the node the relationship ends at.' }) to: string,
     @Arg('properties', () => JSONObjectResolver, { nullable: true, description: 'Relationship properties as the model allows them.' }) properties: Record<string, unknown> | null,
     @Arg('sourceId', () => ID, { nullable: true, description: 'The Source the relationship comes from (must exist).' }) sourceId: string | null,
     @Ctx() ctx: Context,
@@ -97,7 +96,7 @@ export class GraphMutationResolver {
 
   @Mutation(() => Boolean, { description: `Deletes the relationship; false when there was none (the triple and both nodes are checked). ${ROLES}` })
   @UseMiddleware(RequireWriter)
-  unlink(@Arg('from', () => ID) from: string, @Arg('type', () => String) type: string, @Arg('to', () => ID) to: string, @Ctx() ctx: Context): Promise<boolean> {
+  unlink(@Arg('from', () => ID, { description: 'The id of the node the relationship starts at.' }) from: string, @Arg('type', () => String, { description: 'The relationship type, e.g. USES (one the model allows between the two node types).' }) type: string, @Arg('to', () => ID, { description: 'The id of the node the relationship ends at.' }) to: string, @Ctx() ctx: Context): Promise<boolean> {
     return writerOf(ctx).unlink(from, type, to);
   }
 
@@ -110,12 +109,12 @@ export class GraphMutationResolver {
   })
   @UseMiddleware(RequireWriter)
   importGraph(
-    @Arg('document', () => JSONObjectResolver) document: Record<string, unknown>,
+    @Arg('document', () => JSONObjectResolver, { description: 'An import document: `{ source, nodes: [{type, id, ...}], relationships: [{from, type, to, properties?}] }`.' }) document: Record<string, unknown>,
     @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false, description: 'Count what would change; write nothing.' }) dryRun: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<ImportSummary> {
     ctx.loaders.node.clearAll();
-    return importDocument(ctx.db, document, { dryRun: dryRun === true, by: writerName(ctx) });
+    return importDocument(ctx.db, document, { dryRun: dryRun === true, by: writerNameOf(ctx.viewer) });
   }
 
   @Mutation(() => ImportReport, {
@@ -132,12 +131,8 @@ export class GraphMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<ImportSummary> {
     ctx.loaders.node.clearAll();
-    return importCsv(ctx.db, { name: NODES_CSV, text: nodes }, edges ? { name: EDGES_CSV, text: edges } : undefined, { dryRun: dryRun === true, by: writerName(ctx) });
+    return importCsv(ctx.db, { name: NODES_CSV, text: nodes }, edges ? { name: EDGES_CSV, text: edges } : undefined, { dryRun: dryRun === true, by: writerNameOf(ctx.viewer) });
   }
-}
-
-function writerName(ctx: Context): string {
-  return ctx.viewer.name ?? ctx.viewer.role;
 }
 
 /** Every mutation resolver: one per node type (create/update) and the graph-wide ones. */

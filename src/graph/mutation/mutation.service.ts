@@ -2,14 +2,14 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { AppError, ErrorCode, badInput } from '../../errors.js';
 import { describeType, INVALID_VALUE, toStoredValue } from '../../db/values.js';
-import { isObject, searchKeyOf } from '../../model/index.js';
-import { MANUAL_SOURCE_ID } from '../../model/index.js';
+import {
+  isObject, searchKeyOf, MANUAL_SOURCE_ID, edgeId, ID_PATTERN, NODE_SPECS, RELATIONSHIP_SPECS, relationshipSpec, slugify, specOfId, toNodeRecord,
+  idLengthProblem, preview, propertyTextProblem, SHORT_TEXT, textProblem,
+  type Viewer, type NodeSpec, type NodeType, type RelationshipSpec, type NodeRecord,
+  writerNameOf,
+} from '../../model/index.js';
 import type { Logger } from '../../logger.js';
-import { edgeId } from '../../model/index.js';
 import { type GraphEdgeData } from '../../analytics/projection.js';
-import type { Viewer } from '../../model/index.js';
-import { ID_PATTERN, NODE_SPECS, RELATIONSHIP_SPECS, relationshipSpec, slugify, specOfId, type NodeSpec, type NodeType, type RelationshipSpec } from '../../model/index.js';
-import { toNodeRecord, type NodeRecord } from '../../model/index.js';
 import { mutationRepository as repo, type Run, type Stamp } from './mutation.repository.js';
 
 /** Longest slug an id derives from a display text (long statements would give unwieldy ids); cut at a word. */
@@ -44,10 +44,11 @@ export class GraphWriter {
         if (property.required) throw badInput(`${key} is required`, key);
         continue;
       }
-      props[key] = stored(key, value, property);
+      props[key] = stored(spec.label, key, value, property);
     }
     const id = givenId === undefined || givenId === null ? derivedId(spec, props[spec.display]) : checkedId(spec, givenId);
     const sourceId = sourceIdOf(givenSource, id);
+    const locator = locatorOf(sourceLocator);
     const stamp = this.stamp();
 
     const record = await this.db.writeTransaction(async (run) => {
@@ -60,7 +61,7 @@ export class GraphWriter {
       }
       const created = await repo.createNode(run, spec.label, { id, props, searchKey: searchKeyOf(props[spec.display]) }, {
         sourceId: sourceId ?? MANUAL_SOURCE_ID,
-        locator: locatorOf(sourceLocator),
+        locator,
         ...stamp,
       });
       if (!created) throw badInput(`sourceId: no Source with id "${sourceId}"`, 'sourceId');
@@ -78,30 +79,36 @@ export class GraphWriter {
     for (const [key, raw] of Object.entries(values)) {
       if (raw === undefined) continue;
       const property = spec.properties[key];
-      if (!property) throw badInput(`${key} is not a property of ${spec.label}`, key);
+      if (!property) throw badInput(`${preview(key)} is not a property of ${spec.label}`, key);
       const value = blankToNull(raw);
       if (value === null) {
         if (property.required) throw badInput(`${key} is required and cannot be removed`, key);
         set[key] = null;
       } else {
-        set[key] = stored(key, value, property);
+        set[key] = stored(spec.label, key, value, property);
       }
     }
+    if (idLengthProblem(id)) throw notFound(spec.label, id);
     const sourceId = sourceIdOf(givenSource, id);
+    const locator = locatorOf(sourceLocator);
     const display = set[spec.display];
     const stamp = this.stamp();
 
-    return this.db.writeTransaction(async (run) => {
-      if (!(await repo.nodeExists(run, spec.label, id))) throw new AppError(ErrorCode.NOT_FOUND, `No ${spec.label} with id "${id}".`, { field: 'id' });
+    const write = this.db.writeTransaction(async (run) => {
+      if (!(await repo.nodeExists(run, spec.label, id))) throw notFound(spec.label, id);
       await this.prepareSource(run, sourceId);
       const updated = await repo.updateNode(
         run,
         spec.label,
         { id, set, searchKey: display === undefined ? null : searchKeyOf(display) },
-        { sourceId: sourceId ?? MANUAL_SOURCE_ID, locator: locatorOf(sourceLocator), ...stamp },
+        { sourceId: sourceId ?? MANUAL_SOURCE_ID, locator, ...stamp },
       );
-      if (!updated) throw new AppError(ErrorCode.NOT_FOUND, `No ${spec.label} with id "${id}".`, { field: 'id' });
+      if (!updated) throw notFound(spec.label, id);
+      if (spec.label === 'Source' && set.synthetic !== undefined) await repo.refreshFromSource(run, id);
       return toNodeRecord(type, updated);
+    });
+    return write.catch((error: unknown) => {
+      throw deletedMeanwhile(error) ? notFound(spec.label, id, true) : error;
     });
   }
 
@@ -111,8 +118,8 @@ export class GraphWriter {
    */
   async delete(id: string): Promise<boolean> {
     const spec = specOfId(id);
-    if (!spec || !ID_PATTERN.test(id)) throw new AppError(ErrorCode.NOT_FOUND, `No node with id "${id}".`, { field: 'id' });
-    await this.db.writeTransaction(async (run) => {
+    if (!spec || idLengthProblem(id) || !ID_PATTERN.test(id)) throw new AppError(ErrorCode.NOT_FOUND, `No node with id ${preview(id)}.`, { field: 'id' });
+    const write = this.db.writeTransaction(async (run) => {
       if (spec.label === 'Source') {
         const usage = await repo.sourceUsage(run, id);
         if (usage.nodes > 0 || usage.relationships > 0) {
@@ -122,7 +129,11 @@ export class GraphWriter {
           );
         }
       }
-      if (!(await repo.deleteNode(run, spec.label, id))) throw new AppError(ErrorCode.NOT_FOUND, `No ${spec.label} with id "${id}".`, { field: 'id' });
+      // Of concurrent deletes of one id exactly one finds the node still there (see `deleteNode`).
+      if (!(await repo.deleteNode(run, spec.label, id))) throw notFound(spec.label, id);
+    });
+    await write.catch((error: unknown) => {
+      throw deletedMeanwhile(error) ? notFound(spec.label, id, true) : error;
     });
     this.logger.info('node deleted', { id, by: this.by() });
     return true;
@@ -141,10 +152,10 @@ export class GraphWriter {
         const property = spec.properties[key];
         if (!property) {
           const allowed = Object.keys(spec.properties);
-          throw badInput(`${type} has no property "${key}"; allowed: ${allowed.join(', ') || 'none'}`, `properties.${key}`);
+          throw badInput(`${type} has no property ${preview(key)}; allowed: ${allowed.join(', ') || 'none'}`, `properties.${key}`);
         }
         const value = blankToNull(raw);
-        if (value !== null && value !== undefined) props[key] = stored(`properties.${key}`, value, property);
+        if (value !== null && value !== undefined) props[key] = stored(type, `properties.${key}`, value, property);
       }
     }
     const sourceId = sourceIdOf(givenSource, null);
@@ -154,7 +165,7 @@ export class GraphWriter {
       await this.prepareSource(run, sourceId);
       const saved = await repo.mergeRelationship(run, spec, { from, to, props, sourceId: sourceId ?? MANUAL_SOURCE_ID, ...stamp });
       if (!saved) throw badInput(`from or to vanished during the write; nothing was written`, 'from');
-      return { id: edgeId(from, spec.type, to), type: spec.type, source: from, target: to, properties: saved };
+      return { id: edgeId(from, spec.type, to), type: spec.type, source: from, target: to, properties: saved, synthetic: saved.synthetic === true };
     });
   }
 
@@ -204,7 +215,7 @@ export class GraphWriter {
   }
 
   private by(): string {
-    return this.viewer.name ?? this.viewer.role;
+    return writerNameOf(this.viewer);
   }
 
   private stamp(): Stamp {
@@ -214,16 +225,34 @@ export class GraphWriter {
 
 /** The spec of an endpoint id, or BAD_USER_INPUT naming the field. */
 function endpointSpec(id: string, field: 'from' | 'to'): NodeSpec {
+  const tooLong = idLengthProblem(id);
+  if (tooLong) throw badInput(`${field}: the id ${tooLong}`, field);
   const spec = specOfId(id);
-  if (!spec || !ID_PATTERN.test(id)) throw badInput(`${field}: "${id}" is not a node id (<type>:<slug>)`, field);
+  if (!spec || !ID_PATTERN.test(id)) throw badInput(`${field}: ${preview(id)} is not a node id (<type>:<slug>)`, field);
   return spec;
 }
 
-/** A value converted for Neo4j, or BAD_USER_INPUT naming the field and what it must be. */
-function stored(field: string, value: unknown, property: NodeSpec['properties'][string]): unknown {
+/**
+ * A value converted for Neo4j, or BAD_USER_INPUT naming the item (`Practice`, `USES`), the field and what
+ * it must be: its type, and for text the model's text rules (length limit, no control characters, valid
+ * Unicode; model/text-rules.ts), the same rules every import applies.
+ */
+function stored(item: string, field: string, value: unknown, property: NodeSpec['properties'][string]): unknown {
   const converted = toStoredValue(value, property);
-  if (converted === INVALID_VALUE) throw badInput(`${field} must be ${describeType(property)} (got ${JSON.stringify(value)})`, field);
+  if (converted === INVALID_VALUE) throw badInput(`${item} ${field} must be ${describeType(property)} (got ${preview(value)})`, field);
+  const problem = propertyTextProblem(value, property);
+  if (problem) throw badInput(`${item} ${field} ${problem}`, field);
   return converted;
+}
+
+/** NOT_FOUND for node `id` of `label`; `concurrent`: it was there, but a concurrent request deleted it first. */
+function notFound(label: string, id: string, concurrent = false): AppError {
+  return new AppError(ErrorCode.NOT_FOUND, `No ${label} with id ${preview(id)}${concurrent ? ' (deleted by a concurrent request; nothing was written)' : ''}.`, { field: 'id' });
+}
+
+/** The database's answer when a node the write had found was deleted by a concurrent transaction (db/database.ts). */
+function deletedMeanwhile(error: unknown): boolean {
+  return error instanceof AppError && error.code === ErrorCode.NOT_FOUND && error.extensions.reason === 'CONCURRENT_DELETE';
 }
 
 /** Blank text counts as absent: an optional property given as "" is not stored (or is removed). */
@@ -243,6 +272,8 @@ function derivedId(spec: NodeSpec, display: unknown): string {
 }
 
 function checkedId(spec: NodeSpec, id: unknown): string {
+  const tooLong = typeof id === 'string' ? idLengthProblem(id) : undefined;
+  if (tooLong) throw badInput(`id ${tooLong}`, 'id');
   if (typeof id !== 'string' || !ID_PATTERN.test(id) || !id.startsWith(`${spec.idPrefix}:`)) {
     throw badInput(`id must look like "${spec.idPrefix}:<slug>" (lower case letters, digits and single dashes)`, 'id');
   }
@@ -252,13 +283,16 @@ function checkedId(spec: NodeSpec, id: unknown): string {
 /** The given sourceId, checked to name a Source (and not the node itself); null when not given. */
 function sourceIdOf(value: unknown, ownId: string | null): string | null {
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string' || !ID_PATTERN.test(value) || specOfId(value)?.label !== 'Source') {
-    throw badInput(`sourceId must be the id of a Source ("source:<slug>"), got ${JSON.stringify(value)}`, 'sourceId');
+  if (typeof value !== 'string' || idLengthProblem(value) || !ID_PATTERN.test(value) || specOfId(value)?.label !== 'Source') {
+    throw badInput(`sourceId must be the id of a Source ("source:<slug>"), got ${preview(value)}`, 'sourceId');
   }
   if (value === ownId) throw badInput('A source cannot be its own source', 'sourceId');
   return value;
 }
 
+/** The `sourceLocator` to record (trimmed; blank: none), or BAD_USER_INPUT when it breaks the text rules. */
 function locatorOf(value: unknown): string | null {
+  const problem = typeof value === 'string' ? textProblem(value, SHORT_TEXT) : undefined;
+  if (problem) throw badInput(`sourceLocator ${problem}`, 'sourceLocator');
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }

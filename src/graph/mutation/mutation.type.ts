@@ -22,7 +22,7 @@ export class ImportReport {
   @Field(() => Boolean, { description: 'True when nothing was written: the counts say what the import would do.' }) dryRun!: boolean;
   @Field(() => ID, { nullable: true, description: 'The document\'s source; null for row-by-row provenance (CSV).' }) sourceId!: string | null;
   @Field(() => ImportCounts, { description: 'Nodes, the document\'s source included.' }) nodes!: ImportCounts;
-  @Field(() => ImportCounts) relationships!: ImportCounts;
-  @Field(() => [ImportLabelCounts]) byLabel!: ImportLabelCounts[];
-  @Field(() => [ImportTypeCounts]) byType!: ImportTypeCounts[];
+  @Field(() => ImportCounts, { description: 'Relationships created, and those already there.' }) relationships!: ImportCounts;
+  @Field(() => [ImportLabelCounts], { description: 'Nodes per label.' }) byLabel!: ImportLabelCounts[];
+  @Field(() => [ImportTypeCounts], { description: 'Relationships per type.' }) byType!: ImportTypeCounts[];
 }

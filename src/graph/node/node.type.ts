@@ -1,6 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
-import { NODE_SPECS } from '../../model/index.js';
-import type { NodeRecord } from '../../model/index.js';
+import { NODE_SPECS, type NodeRecord } from '../../model/index.js';
 
 /**
  * Every node of the graph: a stable, readable id (`municipality:breda`) and its provenance.
@@ -13,6 +12,10 @@ import type { NodeRecord } from '../../model/index.js';
   resolveType: (value: NodeRecord) => NODE_SPECS[value.__type].label,
 })
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable and readable: `<type>:<slug>`, e.g. `municipality:breda`; never changes.' })
   id!: string;
+
+  // Stored on every node (db/synthetic.ts), so the default resolver reads it like any property.
+  @Field(() => Boolean, { description: 'Made-up, illustrative data: a synthetic Source, or a node all of whose sources are synthetic. Never a research finding.' })
+  synthetic!: boolean;
 }

@@ -1,16 +1,16 @@
-import { NodeType } from '../../model/index.js';
+import { incoming, type NodeProperty, NodeType, pathOf } from '../../model/index.js';
 import type { Condition } from '../shared/node.repository.js';
-import type { Relation } from '../shared/relation.js';
+import { defineRelation } from '../shared/relation.js';
 import { OrganisationOrderField, type OrganisationWhere } from './organisation.input.js';
 
 /** Relationship fields of Organisation, each one batched query per request level. */
 export const organisationRelations = {
-  researchLed: { name: 'Organisation.researchLed', from: 'Organisation', to: NodeType.RESEARCH, pattern: '(n)<-[:LED_BY]-(m)', orderBy: 'title' },
-  researchFunded: { name: 'Organisation.researchFunded', from: 'Organisation', to: NodeType.RESEARCH, pattern: '(n)<-[:FUNDED_BY]-(m)', orderBy: 'title' },
-  people: { name: 'Organisation.people', from: 'Organisation', to: NodeType.PERSON, pattern: '(n)<-[:AFFILIATED_WITH]-(m)', orderBy: 'name' },
-} satisfies Record<string, Relation>;
+  researchLed: defineRelation('Organisation.researchLed', pathOf('Organisation', [incoming('LED_BY')], { to: 'Research' }), { orderBy: 'title' }),
+  researchFunded: defineRelation('Organisation.researchFunded', pathOf('Organisation', [incoming('FUNDED_BY')], { to: 'Research' }), { orderBy: 'title' }),
+  people: defineRelation('Organisation.people', pathOf('Organisation', [incoming('AFFILIATED_WITH')], { to: 'Person' }), { orderBy: 'name' }),
+};
 
-export const ORGANISATION_ORDER: Record<OrganisationOrderField, string> = {
+export const ORGANISATION_ORDER: Record<OrganisationOrderField, NodeProperty<NodeType.ORGANISATION>> = {
   [OrganisationOrderField.NAME]: 'name',
   [OrganisationOrderField.KIND]: 'kind',
 };

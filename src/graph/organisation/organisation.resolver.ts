@@ -1,13 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { type DataScope, NodeType, type NodeRecord } from '../../model/index.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { ScopeArg } from '../shared/graphql.js';
 import type { Context } from '../context.js';
-import { NodeType } from '../../model/index.js';
 import { Person } from '../person/person.type.js';
 import { Research } from '../research/research.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
-import type { NodeRecord } from '../../model/index.js';
-import { NodeFieldsResolver } from '../source/source.fields.js';
+import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { OrganisationListArgs } from './organisation.args.js';
 import { ORGANISATION_ORDER, organisationConditions, organisationRelations as rel } from './organisation.repository.js';
 import { Organisation, OrganisationConnection } from './organisation.type.js';
@@ -20,22 +20,22 @@ export class OrganisationResolver extends NodeFieldsResolver(Organisation, 'Orga
   }
 
   @Query(() => Organisation, { nullable: true, description: 'An organisation by id; null when there is none.' })
-  organisation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  organisation(@Arg('id', () => ID, { description: 'The organisation\'s id (`organisation:<slug>`).' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return nodeOfType(ctx, id, NodeType.ORGANISATION, selectedRelations(info, NodeType.ORGANISATION, rel));
   }
 
   @FieldResolver(() => [Research], { description: 'Research programmes this organisation leads.' })
-  researchLed(@Root() organisation: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.researchLed, organisation.id, info);
+  researchLed(@Root() organisation: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.researchLed, organisation.id, info, scope);
   }
 
   @FieldResolver(() => [Research], { description: 'Research programmes this organisation funds.' })
-  researchFunded(@Root() organisation: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.researchFunded, organisation.id, info);
+  researchFunded(@Root() organisation: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.researchFunded, organisation.id, info, scope);
   }
 
   @FieldResolver(() => [Person], { description: 'People affiliated with this organisation.' })
-  people(@Root() organisation: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.people, organisation.id, info);
+  people(@Root() organisation: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.people, organisation.id, info, scope);
   }
 }

@@ -5,8 +5,8 @@ import { connectionOf } from '../shared/graphql.js';
 
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A university, fund, ministry or association.' })
 export class Organisation extends Node {
-  @Field(() => String) name!: string;
-  @Field(() => OrganisationKind) kind!: OrganisationKind;
+  @Field(() => String, { description: 'The organisation\'s name.' }) name!: string;
+  @Field(() => OrganisationKind, { description: 'What kind of organisation it is.' }) kind!: OrganisationKind;
 }
 
 export const OrganisationConnection = connectionOf(Organisation, 'Organisation');

@@ -12,7 +12,11 @@ export class PersonWhere extends NodeWhere {
 export enum PersonOrderField {
   NAME = 'NAME',
 }
-registerEnumType(PersonOrderField, { name: 'PersonOrderField' });
+registerEnumType(PersonOrderField, {
+  name: 'PersonOrderField',
+  description: 'What a list can be sorted by (then by id).',
+  valuesConfig: { NAME: { description: 'By name.' } },
+});
 
 export const PersonOrder = orderInputOf('Person', PersonOrderField);
 export type PersonOrder = InstanceType<typeof PersonOrder>;

@@ -1,21 +1,18 @@
-import { NodeType } from '../../model/index.js';
-import type { Condition } from '../shared/node.repository.js';
-import type { Relation } from '../shared/relation.js';
+import { incoming, type NodeProperty, NodeType, outgoing, pathOf } from '../../model/index.js';
+import { relatedTo, type Condition } from '../shared/node.repository.js';
+import { defineRelation } from '../shared/relation.js';
 import { PracticeOrderField, type PracticeWhere } from './practice.input.js';
 
 /** Relationship fields of Practice, each one batched query per request level. */
 export const practiceRelations = {
-  dilemmas: { name: 'Practice.dilemmas', from: 'Practice', to: NodeType.DILEMMA, pattern: '(n)-[:ADDRESSES]->(m)', orderBy: 'name' },
-  usedBy: { name: 'Practice.usedBy', from: 'Practice', to: NodeType.EMPLOYEE, pattern: '(n)<-[r:USES]-(m)', orderBy: 'pseudonym', withRel: true },
-  cases: { name: 'Practice.cases', from: 'Practice', to: NodeType.CASE, pattern: '(n)<-[:APPLIES]-(m)', orderBy: 'title' },
-  conclusions: { name: 'Practice.conclusions', from: 'Practice', to: NodeType.CONCLUSION, pattern: '(n)<-[:CALLS_FOR]-(m)', orderBy: 'statement' },
-  municipalities: {
-    name: 'Practice.municipalities', from: 'Practice', to: NodeType.MUNICIPALITY,
-    pattern: '(n)<-[:USES|APPLIES]-()-[:WORKS_AT|IN]->(m)', orderBy: 'name', distinct: true,
-  },
-} satisfies Record<string, Relation>;
+  dilemmas: defineRelation('Practice.dilemmas', pathOf('Practice', [outgoing('ADDRESSES')], { to: 'Dilemma' }), { orderBy: 'name' }),
+  usedBy: defineRelation('Practice.usedBy', pathOf('Practice', [incoming('USES')], { to: 'Employee' }), { orderBy: 'pseudonym', withRel: true }),
+  cases: defineRelation('Practice.cases', pathOf('Practice', [incoming('APPLIES')], { to: 'Case' }), { orderBy: 'title' }),
+  conclusions: defineRelation('Practice.conclusions', pathOf('Practice', [incoming('CALLS_FOR')], { to: 'Conclusion' }), { orderBy: 'statement' }),
+  municipalities: defineRelation('Practice.municipalities', pathOf('Practice', [incoming('USES', 'APPLIES'), outgoing('WORKS_AT', 'IN')], { to: 'Municipality' }), { orderBy: 'name', distinct: true }),
+};
 
-export const PRACTICE_ORDER: Record<PracticeOrderField, string> = {
+export const PRACTICE_ORDER: Record<PracticeOrderField, NodeProperty<NodeType.PRACTICE>> = {
   [PracticeOrderField.NAME]: 'name',
   [PracticeOrderField.KIND]: 'kind',
 };
@@ -27,10 +24,10 @@ export function practiceConditions(where: PracticeWhere | null | undefined): Con
   if (where.ids) conditions.push({ kind: 'ids', ids: where.ids });
   if (where.nameContains) conditions.push({ kind: 'text', needle: where.nameContains });
   if (where.kinds) conditions.push({ kind: 'in', property: 'kind', values: where.kinds });
-  if (where.dilemmaIds) conditions.push({ kind: 'related', pattern: '(n)-[:ADDRESSES]->(x:Dilemma)', ids: where.dilemmaIds });
-  if (where.conclusionIds) conditions.push({ kind: 'related', pattern: '(n)<-[:CALLS_FOR]-(x:Conclusion)', ids: where.conclusionIds });
+  if (where.dilemmaIds) conditions.push(relatedTo(practiceRelations.dilemmas.path, where.dilemmaIds));
+  if (where.conclusionIds) conditions.push(relatedTo(practiceRelations.conclusions.path, where.conclusionIds));
   if (where.municipalityIds) {
-    conditions.push({ kind: 'related', pattern: '(n)<-[:USES|APPLIES]-()-[:WORKS_AT|IN]->(x:Municipality)', ids: where.municipalityIds });
+    conditions.push(relatedTo(practiceRelations.municipalities.path, where.municipalityIds));
   }
   return conditions;
 }

@@ -1,18 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { type DataScope, unlessRestricted, NodeType, type NodeRecord } from '../../model/index.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { unlessRestricted } from '../../model/index.js';
 import { type Context } from '../context.js';
 import { Conclusion } from '../conclusion/conclusion.type.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
 import { Municipality } from '../municipality/municipality.type.js';
-import { NodeType } from '../../model/index.js';
 import { CaseConnection } from '../case/case.type.js';
 import { PracticeUse } from '../employee/employee.type.js';
-import { PageArgs } from '../shared/graphql.js';
+import { PageArgs, ScopeArg } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
-import type { NodeRecord } from '../../model/index.js';
-import { NodeFieldsResolver } from '../source/source.fields.js';
+import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { PracticeListArgs } from './practice.args.js';
 import { PRACTICE_ORDER, practiceConditions, practiceRelations as rel } from './practice.repository.js';
 import { Practice, PracticeConnection } from './practice.type.js';
@@ -25,21 +23,21 @@ export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
   }
 
   @Query(() => Practice, { nullable: true, description: 'A practice by id; null when there is none.' })
-  practice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  practice(@Arg('id', () => ID, { description: 'The practice\'s id (`practice:<slug>`).' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return nodeOfType(ctx, id, NodeType.PRACTICE, selectedRelations(info, NodeType.PRACTICE, rel));
   }
 
   @FieldResolver(() => [Dilemma], { description: 'The dilemmas this practice addresses.' })
-  dilemmas(@Root() practice: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.dilemmas, practice.id, info);
+  dilemmas(@Root() practice: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.dilemmas, practice.id, info, scope);
   }
 
   @FieldResolver(() => [PracticeUse], {
     description: 'The employees who use this practice, with their evidence (null for anonymous callers and readers when the USES relationship is restricted).',
   })
-  async usedBy(@Root() practice: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const items = await ctx.loaders.items(rel.usedBy, practice.id, info);
-    return items.map((item) => ({ employee: item.node, practice, evidence: unlessRestricted(item.rel.evidence ?? null, item.rel.restricted, ctx.viewer) }));
+  async usedBy(@Root() practice: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const items = await ctx.loaders.items(rel.usedBy, practice.id, info, scope);
+    return items.map((item) => ({ employee: item.node, practice, evidence: unlessRestricted(item.rel.evidence ?? null, item.rel.restricted, ctx.viewer), synthetic: item.rel.synthetic === true }));
   }
 
   @FieldResolver(() => CaseConnection, { description: 'Cases in which this practice was applied.' })
@@ -48,12 +46,12 @@ export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
   }
 
   @FieldResolver(() => [Conclusion], { description: 'Conclusions that call for this practice.' })
-  conclusions(@Root() practice: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.conclusions, practice.id, info);
+  conclusions(@Root() practice: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.conclusions, practice.id, info, scope);
   }
 
   @FieldResolver(() => [Municipality], { description: 'Municipalities where it is used (by employees or in cases).' })
-  municipalities(@Root() practice: NodeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.municipalities, practice.id, info);
+  municipalities(@Root() practice: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.nodes(rel.municipalities, practice.id, info, scope);
   }
 }

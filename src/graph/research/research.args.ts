@@ -4,6 +4,6 @@ import { ResearchOrder, ResearchWhere } from './research.input.js';
 
 @ArgsType()
 export class ResearchListArgs extends PageArgs {
-  @Field(() => ResearchWhere, { nullable: true }) where?: ResearchWhere | null;
+  @Field(() => ResearchWhere, { nullable: true, description: 'Only rows matching these filters (all given conditions must hold). Default: all rows.' }) where?: ResearchWhere | null;
   @Field(() => [ResearchOrder], { nullable: true, description: 'Default: by title.' }) orderBy?: ResearchOrder[] | null;
 }

@@ -11,7 +11,11 @@ export enum ResearchOrderField {
   TITLE = 'TITLE',
   START_YEAR = 'START_YEAR',
 }
-registerEnumType(ResearchOrderField, { name: 'ResearchOrderField' });
+registerEnumType(ResearchOrderField, {
+  name: 'ResearchOrderField',
+  description: 'What a list can be sorted by (then by id).',
+  valuesConfig: { TITLE: { description: 'By title.' }, START_YEAR: { description: 'By start year.' } },
+});
 
 export const ResearchOrder = orderInputOf('Research', ResearchOrderField);
 export type ResearchOrder = InstanceType<typeof ResearchOrder>;

@@ -1,19 +1,21 @@
-import { NodeType } from '../../model/index.js';
-import type { Condition } from '../shared/node.repository.js';
-import type { Relation } from '../shared/relation.js';
+import { incoming, type NodeProperty, NodeType, outgoing, pathOf } from '../../model/index.js';
+import { relatedTo, type Condition } from '../shared/node.repository.js';
+import { defineRelation } from '../shared/relation.js';
 import { ResearchOrderField, type ResearchWhere } from './research.input.js';
 
 /** Relationship fields of Research, each one batched query per request level. */
 export const researchRelations = {
-  ledBy: { name: 'Research.ledBy', from: 'Research', to: NodeType.ORGANISATION, pattern: '(n)-[:LED_BY]->(m)', orderBy: 'name' },
-  fundedBy: { name: 'Research.fundedBy', from: 'Research', to: NodeType.ORGANISATION, pattern: '(n)-[:FUNDED_BY]->(m)', orderBy: 'name' },
-  partners: { name: 'Research.partners', from: 'Research', to: NodeType.MUNICIPALITY, pattern: '(n)-[:PARTNERS_WITH]->(m)', orderBy: 'name' },
-  researchers: { name: 'Research.researchers', from: 'Research', to: NodeType.PERSON, pattern: '(n)<-[r:RESEARCHES]-(m)', orderBy: 'name', withRel: true },
-  meetings: { name: 'Research.meetings', from: 'Research', to: NodeType.MEETING, pattern: '(n)<-[:PART_OF]-(m)', orderBy: 'date' },
-  employees: { name: 'Research.employees', from: 'Research', to: NodeType.EMPLOYEE, pattern: '(n)<-[:INTERVIEWED_FOR]-(m)', orderBy: 'pseudonym' },
-} satisfies Record<string, Relation>;
+  ledBy: defineRelation('Research.ledBy', pathOf('Research', [outgoing('LED_BY')], { to: 'Organisation' }), { orderBy: 'name' }),
+  fundedBy: defineRelation('Research.fundedBy', pathOf('Research', [outgoing('FUNDED_BY')], { to: 'Organisation' }), { orderBy: 'name' }),
+  fundingMunicipalities: defineRelation('Research.fundingMunicipalities', pathOf('Research', [outgoing('FUNDED_BY')], { to: 'Municipality' }), { orderBy: 'name' }),
+  contacts: defineRelation('Research.contacts', pathOf('Research', [outgoing('HAS_CONTACT')], { to: 'Person' }), { orderBy: 'name' }),
+  partners: defineRelation('Research.partners', pathOf('Research', [outgoing('PARTNERS_WITH')], { to: 'Municipality' }), { orderBy: 'name' }),
+  researchers: defineRelation('Research.researchers', pathOf('Research', [incoming('RESEARCHES')], { to: 'Person' }), { orderBy: 'name', withRel: true }),
+  meetings: defineRelation('Research.meetings', pathOf('Research', [incoming('PART_OF')], { to: 'Meeting' }), { orderBy: 'date' }),
+  employees: defineRelation('Research.employees', pathOf('Research', [incoming('INTERVIEWED_FOR')], { to: 'Employee' }), { orderBy: 'pseudonym' }),
+};
 
-export const RESEARCH_ORDER: Record<ResearchOrderField, string> = {
+export const RESEARCH_ORDER: Record<ResearchOrderField, NodeProperty<NodeType.RESEARCH>> = {
   [ResearchOrderField.TITLE]: 'title',
   [ResearchOrderField.START_YEAR]: 'startYear',
 };
@@ -24,7 +26,7 @@ export function researchConditions(where: ResearchWhere | null | undefined): Con
   if (!where) return conditions;
   if (where.ids) conditions.push({ kind: 'ids', ids: where.ids });
   if (where.nameContains) conditions.push({ kind: 'text', needle: where.nameContains });
-  if (where.municipalityIds) conditions.push({ kind: 'related', pattern: '(n)-[:PARTNERS_WITH]->(x:Municipality)', ids: where.municipalityIds });
-  if (where.organisationIds) conditions.push({ kind: 'related', pattern: '(n)-[:LED_BY|FUNDED_BY]->(x:Organisation)', ids: where.organisationIds });
+  if (where.municipalityIds) conditions.push(relatedTo(researchRelations.partners.path, where.municipalityIds));
+  if (where.organisationIds) conditions.push(relatedTo(pathOf('Research', [outgoing('LED_BY', 'FUNDED_BY')], { to: 'Organisation' }), where.organisationIds));
   return conditions;
 }

@@ -1,14 +1,15 @@
 import { Max, Min } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { Arg, ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { DataScope } from './enums.js';
 import { encodeCursor } from './cursor.js';
 
 // Connections are plain data: `simpleResolvers` lets graphql-js read their fields directly (see Node).
 @ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => Boolean) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'More rows follow this page: ask again with `after: endCursor`.' }) hasNextPage!: boolean;
+  @Field(() => Boolean, { description: 'Rows come before this page (it did not start at the first row).' }) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'The cursor of the first row of this page; null when the page is empty.' }) startCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'The cursor of the last row of this page (pass it as `after`); null when the page is empty.' }) endCursor!: string | null;
 }
 
 export interface Edge<T> {
@@ -27,15 +28,15 @@ export interface Connection<T> {
  * One per node type, shared by the top-level list and the relationship fields that page.
  */
 export function connectionOf<T extends object>(nodeType: ClassType<T>, name: string): ClassType<Connection<T>> {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One row of a page of ${name} nodes: the node and its cursor.` })
   class EdgeType {
     @Field(() => String, { description: 'Opaque; pass it as `after` to get the rows that follow.' }) cursor!: string;
-    @Field(() => nodeType) node!: T;
+    @Field(() => nodeType, { description: `The ${name} of this row.` }) node!: T;
   }
   @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} nodes.` })
   class ConnectionType {
-    @Field(() => [EdgeType]) edges!: EdgeType[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => [EdgeType], { description: 'The rows of this page, in the requested order.' }) edges!: EdgeType[];
+    @Field(() => PageInfo, { description: 'Whether more rows follow, and the cursors to ask for them.' }) pageInfo!: PageInfo;
     @Field(() => Int, { description: 'All matching nodes, on every page.' }) totalCount!: number;
   }
   return ConnectionType;
@@ -58,6 +59,7 @@ export function toConnection<T>(rows: T[], totalCount: number | undefined, offse
 }
 
 export const MAX_PAGE_SIZE = 100;
+const SCOPE_DESCRIPTION = 'Only real data (REAL), only made-up data (SYNTHETIC) or both (ALL, the default): the related nodes and every relationship and node on the way.';
 const FIRST_MESSAGE = `"first" must be an integer from 1 to ${MAX_PAGE_SIZE}`;
 
 /** `first`/`after` of every connection: `first` is 1..100, default 20. */
@@ -70,13 +72,28 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true, description: 'A cursor from a previous page: the rows after it.' })
   after?: string | null;
+
+  @Field(() => DataScope, { nullable: true, defaultValue: DataScope.ALL, description: SCOPE_DESCRIPTION })
+  scope?: DataScope | null;
+}
+
+/**
+ * The `scope` argument of every relationship list that does not page (`Municipality.practices`): what the
+ * field walks, the related nodes and the relationships (and nodes) on the way, is kept to the scope.
+ */
+export function ScopeArg(): ReturnType<typeof Arg> {
+  return Arg('scope', () => DataScope, { nullable: true, defaultValue: DataScope.ALL, description: SCOPE_DESCRIPTION });
 }
 
 export enum OrderDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(OrderDirection, { name: 'OrderDirection' });
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Sort order; ties are always broken by id, ascending.',
+  valuesConfig: { ASC: { description: 'Ascending: A to Z, smallest first.' }, DESC: { description: 'Descending: Z to A, largest first.' } },
+});
 
 /** Inputs shared by every `where` (type-graphql copies a decorated base class's fields into each subclass). */
 @InputType()
@@ -93,10 +110,10 @@ export abstract class NodeWhere {
 
 /** An order input `<name>Order { field: <fields enum>, direction = ASC }` for one domain's sortable fields. */
 export function orderInputOf<F extends string>(name: string, fields: Record<string, F>): ClassType<{ field: F; direction: OrderDirection }> {
-  @InputType(`${name}Order`)
+  @InputType(`${name}Order`, { description: `One sort key of a ${name} list; several are applied in the order given, then id.` })
   class OrderInput {
-    @Field(() => fields) field!: F;
-    @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction!: OrderDirection;
+    @Field(() => fields, { description: 'The field to sort by.' }) field!: F;
+    @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'ASC (the default) or DESC.' }) direction!: OrderDirection;
   }
   return OrderInput;
 }

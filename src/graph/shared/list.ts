@@ -1,12 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import { specOfId, type NodeType } from '../../model/index.js';
+import { DataScope, specOfId, type NodeRecord, type NodeType } from '../../model/index.js';
 import type { RelationLoad } from './prefetch.js';
 import { offsetAfter } from './cursor.js';
 import { OrderDirection, toConnection, type Connection, type PageArgs } from './graphql.js';
 import type { Condition, SortKey } from './node.repository.js';
-import type { NodeRecord } from '../../model/index.js';
-import type { Relation } from './relation.js';
+import { pageWindow, type Relation } from './relation.js';
 import { projectionOf } from './projection.js';
 import { selectedFields } from './selection.js';
 
@@ -31,7 +30,9 @@ export async function listConnection(
   page: PageArgs,
 ): Promise<Connection<NodeRecord>> {
   const offset = offsetAfter(page.after);
-  const result = await ctx.nodes.list({ type, conditions, order, offset, first: page.first });
+  // ALL adds no condition at all (the unfiltered page keeps its count-store total).
+  const scoped = page.scope && page.scope !== DataScope.ALL ? [...conditions, { kind: 'scope' as const, scope: page.scope }] : conditions;
+  const result = await ctx.nodes.list({ type, conditions: scoped, order, offset, first: page.first });
   for (const record of result.records) ctx.loaders.node.prime(record.id, record);
   return toConnection(result.records, result.totalCount, offset);
 }
@@ -41,13 +42,12 @@ export async function listConnection(
  * total is counted only when the query selects `totalCount`.
  */
 export async function relatedConnection(ctx: Context, relation: Relation, id: string, page: PageArgs, info: GraphQLResolveInfo): Promise<Connection<NodeRecord>> {
-  const offset = offsetAfter(page.after);
-  const counted = selectedFields(info).has('totalCount');
-  const result = await ctx.loaders.related(relation, { offset, first: page.first, counted }, projectionOf(info, relation.to)).load(id);
+  const window = pageWindow(page.first, page.after, selectedFields(info).has('totalCount'));
+  const result = await ctx.loaders.related(relation, window, projectionOf(info, relation.to), page.scope ?? DataScope.ALL).load(id);
   return toConnection(
     result.items.map((item) => item.node),
     result.totalCount,
-    offset,
+    window.offset,
     result.hasNextPage,
   );
 }

@@ -2,8 +2,7 @@ import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Database } from '../../db/database.js';
 import { NodeRepository } from './node.repository.js';
-import type { NodeRecord } from '../../model/index.js';
-import type { NodeType } from '../../model/index.js';
+import { DataScope, type NodeRecord, type NodeType } from '../../model/index.js';
 import type { RelationLoad } from './prefetch.js';
 import { projectionOf, type Projection } from './projection.js';
 import { loadNodeWithRelated, loadRelatedMany, relationKey, type RelatedItem, type RelatedPage, type RelatedRequest, type Relation, type Window } from './relation.js';
@@ -23,7 +22,7 @@ export class Loaders {
     const nodes = new NodeRepository(db);
     this.node = new DataLoader((ids) => nodes.byIds(ids));
     this.relatedPages = new DataLoader((keys) => loadRelatedKeys(db, keys), {
-      cacheKeyFn: (key) => `${relationKey(key.relation, key.window, key.projection)}|${key.id}`,
+      cacheKeyFn: (key) => `${relationKey(key.relation, key.window, key.projection, key.scope)}|${key.id}`,
     });
   }
 
@@ -36,34 +35,36 @@ export class Loaders {
     if (relations.length === 0) return this.node.load(id);
     const { node, pages } = await loadNodeWithRelated(this.db, type, id, relations);
     if (node) this.node.prime(id, node);
-    relations.forEach(({ relation, window, projection }, i) => this.relatedPages.prime({ relation, window, projection, id }, pages[i]!));
+    relations.forEach(({ relation, window, projection, scope }, i) => this.relatedPages.prime({ relation, window, projection, scope: scope ?? DataScope.ALL, id }, pages[i]!));
     return node;
   }
 
   /**
    * The loader of one relation (and window, for connection fields). `projection`: the properties of the
-   * related nodes to fetch (`projectionOf` the field); all of them when undefined.
+   * related nodes to fetch (`projectionOf` the field); all of them when undefined. `scope`: the field's
+   * `scope` argument (what the load walks); ALL when undefined.
    */
-  related(relation: Relation, window?: Window, projection?: Projection): { load(id: string): Promise<RelatedPage> } {
-    return { load: (id) => this.relatedPages.load({ relation, window, projection, id }) };
+  related(relation: Relation, window?: Window, projection?: Projection, scope?: DataScope | null): { load(id: string): Promise<RelatedPage> } {
+    const scoped = scope ?? DataScope.ALL;
+    return { load: (id) => this.relatedPages.load({ relation, window, projection, scope: scoped, id }) };
   }
 
   /**
    * All related nodes of `id`, in the relation's order. `info` is the field's: the nodes come with the
    * properties its selection reads.
    */
-  async nodes(relation: Relation, id: string, info: GraphQLResolveInfo): Promise<NodeRecord[]> {
-    return (await this.items(relation, id, info)).map((item) => item.node);
+  async nodes(relation: Relation, id: string, info: GraphQLResolveInfo, scope?: DataScope | null): Promise<NodeRecord[]> {
+    return (await this.items(relation, id, info, scope)).map((item) => item.node);
   }
 
-  /** All related items of `id` with their relationship properties (`info` as for `nodes`). */
-  async items(relation: Relation, id: string, info: GraphQLResolveInfo): Promise<RelatedItem[]> {
-    return (await this.related(relation, undefined, projectionOf(info, relation.to)).load(id)).items;
+  /** All related items of `id` with their relationship properties (`info` and `scope` as for `nodes`). */
+  async items(relation: Relation, id: string, info: GraphQLResolveInfo, scope?: DataScope | null): Promise<RelatedItem[]> {
+    return (await this.related(relation, undefined, projectionOf(info, relation.to), scope).load(id)).items;
   }
 
   /** The single related node (for to-one relations such as `Employee.municipality`), or null. */
-  async one(relation: Relation, id: string, info: GraphQLResolveInfo): Promise<NodeRecord | null> {
-    return (await this.items(relation, id, info))[0]?.node ?? null;
+  async one(relation: Relation, id: string, info: GraphQLResolveInfo, scope?: DataScope | null): Promise<NodeRecord | null> {
+    return (await this.items(relation, id, info, scope))[0]?.node ?? null;
   }
 }
 
@@ -71,6 +72,7 @@ interface RelatedKey {
   relation: Relation;
   window?: Window;
   projection?: Projection;
+  scope: DataScope;
   id: string;
 }
 
@@ -78,9 +80,9 @@ interface RelatedKey {
 async function loadRelatedKeys(db: Database, keys: readonly RelatedKey[]): Promise<RelatedPage[]> {
   const requests = new Map<string, RelatedRequest & { ids: string[] }>();
   const placed = keys.map((key) => {
-    const group = relationKey(key.relation, key.window, key.projection);
+    const group = relationKey(key.relation, key.window, key.projection, key.scope);
     let request = requests.get(group);
-    if (!request) requests.set(group, (request = { relation: key.relation, window: key.window, projection: key.projection, ids: [] }));
+    if (!request) requests.set(group, (request = { relation: key.relation, window: key.window, projection: key.projection, scope: key.scope, ids: [] }));
     request.ids.push(key.id);
     return { group, index: request.ids.length - 1 };
   });

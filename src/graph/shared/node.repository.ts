@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
-import { NODE_SPECS, foldText, type NodeType } from '../../model/index.js';
-import { groupIdsByLabel, toNodeRecord, typeOfLabel, type NodeRecord } from '../../model/index.js';
+import { idsByLabelQuery } from '../../db/ids-by-label.js';
+import { NODE_SPECS, elementInScope, endsOf, foldText, type DataScope, renderPath, type ModelPath, type NodeType, toNodeRecord, typeOfLabel, type NodeRecord } from '../../model/index.js';
 
 /**
  * A filter condition of a list query. Property names and patterns come from our own code (each domain's
@@ -13,8 +13,13 @@ export type Condition =
   | { kind: 'text'; needle: string }
   | { kind: 'in'; property: string; values: unknown[] }
   | { kind: 'range'; property: string; min?: unknown; max?: unknown }
-  /** `pattern` binds the listed node as `n` and the related node as `x`; matches when some `x.id` is in `ids`. */
-  | { kind: 'related'; pattern: string; ids: string[] };
+  /** Only nodes in the data scope (their stored `synthetic` flag); never built for `ALL`. */
+  | { kind: 'scope'; scope: DataScope }
+  /** Matches when some node at the end of `path` (from the listed node) has its id in `ids`. */
+  | { kind: 'related'; path: ModelPath; ids: string[] };
+
+/** The condition "related along `path` to one of `ids`" (a relationship filter such as `practices(where: { dilemmaIds })`). */
+export const relatedTo = (path: ModelPath, ids: string[]): Condition => ({ kind: 'related', path, ids });
 
 export interface SortKey {
   property: string;
@@ -43,13 +48,9 @@ export class NodeRepository {
    * Returns records in key order, null for ids that do not exist (DataLoader's contract).
    */
   async byIds(ids: readonly string[]): Promise<Array<NodeRecord | null>> {
-    const groups = [...groupIdsByLabel(ids)];
-    if (groups.length === 0) return ids.map(() => null);
-    const cypher = groups
-      .map(([label], i) => `MATCH (n:${label}) WHERE n.id IN $ids${i} RETURN '${label}' AS label, properties(n) AS props`)
-      .join(' UNION ALL ');
-    const params = Object.fromEntries(groups.map(([, groupIds], i) => [`ids${i}`, groupIds]));
-    const rows = await this.db.read(cypher, params);
+    const query = idsByLabelQuery(ids, { withProperties: true });
+    if (!query) return ids.map(() => null);
+    const rows = await this.db.read(query.cypher, query.params);
     const byId = new Map<string, NodeRecord>();
     for (const row of rows) {
       const record = toNodeRecord(typeOfLabel(row.label as never), row.props as Record<string, unknown>);
@@ -114,8 +115,16 @@ function conditionCypher(condition: Condition, param: string, params: Record<str
       }
       return parts.length > 0 ? parts.join(' AND ') : 'true';
     }
+    case 'scope':
+      return elementInScope('n', condition.scope) ?? 'true';
     case 'related':
       params[param] = condition.ids;
-      return `EXISTS { MATCH ${condition.pattern} WHERE x.id IN $${param} }`;
+      return `EXISTS { MATCH ${relatedPattern(condition.path)} WHERE x.id IN $${param} }`;
   }
+}
+
+/** A filter's path from the listed node `n` to `x`, labelled when the path ends at one label (so the id lookup can use its index). */
+function relatedPattern(path: ModelPath): string {
+  const ends = [...endsOf(path)];
+  return renderPath(path, 'n', 'x', ends.length === 1 ? ends[0] : undefined);
 }

@@ -1,9 +1,8 @@
 import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
-import { NODE_SPECS, type NodeType } from '../../model/index.js';
-import { offsetAfter } from './cursor.js';
+import { DataScope, NODE_SPECS, type NodeType } from '../../model/index.js';
 import { MAX_PAGE_SIZE } from './graphql.js';
 import { projectionOf, type Projection } from './projection.js';
-import { relationKey, sourcesOf, type Relation, type Window } from './relation.js';
+import { pageWindow, relationKey, sourcesOf, type Relation, type Window } from './relation.js';
 import { fieldsOf, selectedFields } from './selection.js';
 
 /** A relation a query is going to read from a node, with its window when the field pages. */
@@ -11,6 +10,8 @@ export interface RelationLoad {
   relation: Relation;
   window?: Window;
   projection?: Projection;
+  /** The field's `scope` argument (ALL when it has none). */
+  scope?: DataScope;
 }
 
 /**
@@ -42,18 +43,27 @@ export function selectedRelations(info: GraphQLResolveInfo, type: NodeType, rela
     const definition = objectType.getFields()[field.name.value];
     if (!relation || !definition) continue;
     let window: Window | undefined;
+    let scope = DataScope.ALL;
+    if (definition.args.some((arg) => arg.name === 'scope')) {
+      try {
+        const args = getArgumentValues(definition, field, info.variableValues) as { scope?: DataScope | null };
+        scope = args.scope ?? DataScope.ALL;
+      } catch {
+        continue;
+      }
+    }
     if (definition.args.some((arg) => arg.name === 'first')) {
       try {
         const args = getArgumentValues(definition, field, info.variableValues) as { first?: unknown; after?: string | null };
         const first = args.first;
         if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) continue;
-        window = { offset: offsetAfter(args.after), first, counted: selectedFields(info, [], fieldNodes).has('totalCount') };
+        window = pageWindow(first, args.after, selectedFields(info, [], fieldNodes).has('totalCount'));
       } catch {
         continue;
       }
     }
     const projection = projectionOf(info, relation.to, fieldNodes, definition.type);
-    loads.set(relationKey(relation, window, projection), { relation, window, projection });
+    loads.set(relationKey(relation, window, projection, scope), { relation, window, projection, scope });
   }
   return [...loads.values()];
 }

@@ -16,6 +16,7 @@ export type Projection = readonly string[] | undefined;
 const READS: Partial<Record<NodeType, Record<string, readonly string[]>>> = {
   // A reader sees a case's summary only when it is not restricted.
   [NodeType.CASE]: { summary: ['summary', 'restricted'] },
+  [NodeType.QUOTATION]: { text: ['text', 'restricted'] },
 };
 
 /** Deeper than any query the cost limit lets through a wrapper chain; past it, fetch everything. */
@@ -63,7 +64,7 @@ function collect(info: GraphQLResolveInfo, target: NodeType, type: GraphQLNamedT
     const definition = type.getFields()[name];
     if (!definition) continue;
     const fieldType = getNamedType(definition.type);
-    if (atTarget && (name === 'id' || Object.hasOwn(NODE_SPECS[target].properties, name))) {
+    if (atTarget && (name === 'id' || name === 'synthetic' || Object.hasOwn(NODE_SPECS[target].properties, name))) {
       for (const property of READS[target]?.[name] ?? [name]) properties.add(property);
     } else if (isLeafType(fieldType)) {
       // A computed scalar of a target node: what it reads is not known here.

@@ -1,26 +1,50 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
-import { NODE_SPECS, NodeType, type Label } from '../../model/index.js';
+import { offsetAfter } from './cursor.js';
+import { DataScope, NODE_SPECS, endTypeOf, pathVariables, scopePredicate, outgoing, pathOf, renderPath, type Label, type ModelPath, type NodeType, toNodeRecord, type NodeRecord } from '../../model/index.js';
 import type { Projection } from './projection.js';
-import { toNodeRecord, type NodeRecord } from '../../model/index.js';
 
 /**
- * A relationship field (`Practice.dilemmas`, `Municipality.practices`, …) as one batched query.
- * `pattern` is a constant of our code: it binds the parent as `n`, the related node as `m`, and
- * (when `withRel`) the relationship whose properties go along as `r`.
+ * A relationship field (`Practice.dilemmas`, `Municipality.practices`, …) as one batched query. Built
+ * only by `defineRelation` from a `ModelPath`, which the model checked hop by hop: the Cypher `pattern`
+ * is rendered from it (parent `n`, related node `m`, the relationship `r` of a one-hop path).
  */
 export interface Relation {
   /** Unique name, also the loader cache key: `Practice.dilemmas`. */
   name: string;
   from: Label;
   to: NodeType;
+  /** The path from the parent to the related nodes, as the model allows it. */
+  path: ModelPath;
+  /** `path` rendered: binds the parent as `n`, the related node as `m`. */
   pattern: string;
   /** Property of `m` the items are ordered by (then by id). */
   orderBy: string;
-  /** Return `properties(r)` with each item. */
+  /** Return `properties(r)` with each item (one-hop paths only). */
   withRel?: boolean;
   /** The pattern can reach the same `m` more than once (e.g. via several employees): keep one. */
   distinct?: boolean;
+}
+
+/** How a relation's items come: ordered by a property of the related type, with the relationship's properties, deduplicated. */
+export interface RelationOptions {
+  orderBy: string;
+  withRel?: boolean;
+  distinct?: boolean;
+}
+
+/**
+ * A relation named `name` along `path` (which must end at one label). Throws when `orderBy` is not a
+ * property of the related type or `withRel` is asked of a path with more than one relationship, so a
+ * wrong declaration fails when its module loads.
+ */
+export function defineRelation(name: string, path: ModelPath, options: RelationOptions): Relation {
+  const to = endTypeOf(path);
+  if (options.orderBy !== 'id' && !Object.hasOwn(NODE_SPECS[to].properties, options.orderBy)) {
+    throw new Error(`${name}: ${options.orderBy} is not a property of ${NODE_SPECS[to].label}`);
+  }
+  if (options.withRel && path.hops.length !== 1) throw new Error(`${name}: relationship properties come only with a one-hop path`);
+  return { name, from: path.from, to, path, pattern: renderPath(path, 'n', 'm'), ...options };
 }
 
 const sourcesRelations = new Map<Label, Relation>();
@@ -29,7 +53,7 @@ const sourcesRelations = new Map<Label, Relation>();
 export function sourcesOf(label: Label): Relation {
   let relation = sourcesRelations.get(label);
   if (!relation) {
-    relation = { name: `${label}.sources`, from: label, to: NodeType.SOURCE, pattern: '(n)-[r:SOURCED_FROM]->(m)', orderBy: 'title', withRel: true };
+    relation = defineRelation(`${label}.sources`, pathOf(label, [outgoing('SOURCED_FROM')], { to: 'Source' }), { orderBy: 'title', withRel: true });
     sourcesRelations.set(label, relation);
   }
   return relation;
@@ -53,6 +77,14 @@ export interface Window {
   counted: boolean;
 }
 
+/**
+ * The window of a paged relationship field, computed here only: the prefetch (`selectedRelations`) and the
+ * field resolver (`relatedConnection`) must ask for the same window, or the prefetched page is never used.
+ */
+export function pageWindow(first: number, after: string | null | undefined, counted: boolean): Window {
+  return { offset: offsetAfter(after), first, counted };
+}
+
 export interface RelatedPage {
   /** All related items (not only the window's); undefined for a window that is not `counted`. */
   totalCount?: number;
@@ -65,9 +97,10 @@ export interface RelatedPage {
  * What tells loads of one relation apart: the relation, the window when it pages, and the properties
  * fetched of the related nodes (so a record fetched for `{ id name }` never answers `{ description }`).
  */
-export function relationKey(relation: Relation, window?: Window, projection?: Projection): string {
+export function relationKey(relation: Relation, window?: Window, projection?: Projection, scope: DataScope = DataScope.ALL): string {
   const fetched = projection ? projection.join(',') : '*';
-  return window ? `${relation.name}|${window.offset}|${window.first}|${window.counted}|${fetched}` : `${relation.name}|${fetched}`;
+  // The scope is part of the key: a REAL page must never answer an ALL field (or the reverse).
+  return window ? `${relation.name}|${scope}|${window.offset}|${window.first}|${window.counted}|${fetched}` : `${relation.name}|${scope}|${fetched}`;
 }
 
 /** One relation (window, projection) to load for a batch of parent ids. */
@@ -76,6 +109,8 @@ export interface RelatedRequest {
   window?: Window;
   /** The properties of the related nodes to fetch; all when undefined. */
   projection?: Projection;
+  /** What the load walks (the field's `scope`); ALL when undefined, which adds no predicate. */
+  scope?: DataScope;
   ids: readonly string[];
 }
 
@@ -159,13 +194,16 @@ const NO_PROPERTIES: Record<string, unknown> = Object.freeze({});
 
 /** A property name goes into Cypher text only when the model has it (projections are built from the model). */
 function allowedProperty(type: NodeType, name: string): string {
-  if (name !== 'id' && !Object.hasOwn(NODE_SPECS[type].properties, name)) throw new Error(`not a property of ${type}: ${name}`);
+  if (name !== 'id' && name !== 'synthetic' && !Object.hasOwn(NODE_SPECS[type].properties, name)) throw new Error(`not a property of ${type}: ${name}`);
   return name;
 }
 
 /** The subquery of request `i`: binds `pages<i>` (ids per parent) and `nodes<i>` (each related node once). */
-function relatedSubquery({ relation, window, projection }: RelatedRequest, i: number): string {
+function relatedSubquery({ relation, window, projection, scope }: RelatedRequest, i: number): string {
   const toLabel = NODE_SPECS[relation.to].label;
+  // The scope tests the related node and every relationship and inner node of the path (not the parent).
+  const { relationships, innerNodes } = pathVariables(relation.path);
+  const inScope = scopePredicate(scope, ['m', ...relationships, ...innerNodes]);
   const properties = projection ? `m {${projection.map((name) => `.${allowedProperty(relation.to, name)}`).join(', ')}}` : 'properties(m)';
   const distinct = relation.distinct ? 'WITH DISTINCT m' : '';
   const carry = relation.withRel ? 'm, r' : 'm';
@@ -177,7 +215,7 @@ function relatedSubquery({ relation, window, projection }: RelatedRequest, i: nu
     MATCH (n:${relation.from} {id: id})
     CALL (n) {
            MATCH ${relation.pattern}
-           WHERE m:${toLabel}
+           WHERE m:${toLabel}${inScope ? ` AND ${inScope}` : ''}
            ${distinct}
            WITH ${carry} ORDER BY m.${relation.orderBy}, m.id ${topK ? `SKIP $offset${i} LIMIT $first${i} + 1` : ''}
            RETURN collect(m) AS related, ${rels} AS rels }

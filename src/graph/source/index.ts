@@ -3,4 +3,3 @@ export * from './source.input.js';
 export * from './source.args.js';
 export * from './source.repository.js';
 export * from './source.resolver.js';
-export * from './source.fields.js';

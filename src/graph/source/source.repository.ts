@@ -1,7 +1,8 @@
+import { NodeType, type NodeProperty } from '../../model/index.js';
 import type { Condition } from '../shared/node.repository.js';
 import { SourceOrderField, type SourceWhere } from './source.input.js';
 
-export const SOURCE_ORDER: Record<SourceOrderField, string> = {
+export const SOURCE_ORDER: Record<SourceOrderField, NodeProperty<NodeType.SOURCE>> = {
   [SourceOrderField.TITLE]: 'title',
   [SourceOrderField.KIND]: 'kind',
 };

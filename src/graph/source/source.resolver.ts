@@ -16,7 +16,7 @@ export class SourceResolver {
   }
 
   @Query(() => Source, { nullable: true, description: 'A source by id; null when there is none.' })
-  source(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  source(@Arg('id', () => ID, { description: 'The source\'s id (`source:<slug>`).' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return nodeOfType(ctx, id, NodeType.SOURCE, selectedRelations(info, NodeType.SOURCE, {}));
   }
 }

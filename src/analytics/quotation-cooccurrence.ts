@@ -1,0 +1,158 @@
+import type { Database } from '../db/database.js';
+import { badInput } from '../errors.js';
+import { NODE_SPECS, NodeType, anchorInScope, elementInScope, whereClause, type DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
+import type { CooccurrenceData } from './cooccurrence.js';
+
+/** What a co-occurrence matrix counts: cases (linked to both nodes) or quotations (coded with both codes). */
+export enum CooccurrenceBasis {
+  CASES = 'CASES',
+  QUOTATIONS = 'QUOTATIONS',
+}
+
+/** The code types quotations carry (`CODED_AS`): the rows and columns of a matrix over quotations. */
+export const QUOTATION_COOCCURRENCE_TYPES: readonly NodeType[] = [NodeType.PRACTICE, NodeType.DILEMMA, NodeType.CONCLUSION];
+
+/** A matrix over quotations: the cases matrix's fields, and where the c-coefficient is out of its range. */
+export interface QuotationCooccurrenceData extends CooccurrenceData {
+  /**
+   * outOfRange[i][j]: overlapping quotations pushed n12 past what the c-coefficient assumes (separate,
+   * non-overlapping segments), so the cell's coefficient is above 1 or undefined (then 0). ATLAS.ti marks
+   * such cells red.
+   */
+  outOfRange: boolean[][];
+}
+
+/**
+ * Code co-occurrence over quotations, as ATLAS.ti counts it: two codes co-occur where they code the same
+ * quotation, or two quotations of one source whose segments overlap (`[start, end)` intervals sharing a
+ * code point). `counts[i][j]` = n12, the co-occurrences: pairs (a, b) of quotations, a coded as the row
+ * and b as the column, a = b or overlapping; on the diagonal (a code with itself) the number of its
+ * quotations. n1, n2 = quotations coded as the row, the column. `coefficients` = n12 / (n1 + n2 − n12).
+ *
+ * `municipalityIds`: only quotations said by employees of those municipalities. `scope`: the quotations
+ * and their codings are evidence (in the scope), the codes anchors (REAL: real codes only). Rows and
+ * columns are codes with at least one counted quotation, by display text then id. One statement.
+ */
+export async function quotationCooccurrence(
+  db: Database,
+  rowType: NodeType,
+  columnType: NodeType,
+  municipalityIds?: readonly string[] | null,
+  scope?: DataScope | null,
+): Promise<QuotationCooccurrenceData> {
+  for (const [type, field] of [[rowType, 'rows'], [columnType, 'columns']] as const) {
+    if (!QUOTATION_COOCCURRENCE_TYPES.includes(type)) {
+      throw badInput(`Co-occurrence over quotations is counted between codes: rows and columns of types ${QUOTATION_COOCCURRENCE_TYPES.join(', ')}; got ${rowType} × ${columnType}.`, field);
+    }
+  }
+  const rowLabel = NODE_SPECS[rowType].label;
+  const columnLabel = NODE_SPECS[columnType].label;
+  const restricted = municipalityIds !== null && municipalityIds !== undefined;
+  // A quotation counts when it is in scope and (with municipalities) said by someone working there.
+  const counted = (q: string) =>
+    [
+      elementInScope(q, scope),
+      restricted ? `EXISTS { (${q})<-[:SAID]-(:Employee)-[:WORKS_AT]->(m:Municipality) WHERE m.id IN $municipalityIds }` : null,
+    ].filter((test): test is string => test !== null);
+  const coded = (q: string, r: string, x: string, label: string) =>
+    `MATCH (${q}:Quotation)-[${r}:CODED_AS]->(${x}:${label}) ${whereClause(...counted(q), elementInScope(r, scope), anchorInScope(x, scope))}`;
+  const items = (label: string, type: NodeType) => `CALL () {
+       ${coded('q', 'r', 'x', label)}
+       WITH x, count(DISTINCT q) AS n ORDER BY x.${NODE_SPECS[type].display}, x.id
+       RETURN collect({props: properties(x), n: n}) AS items
+     }`;
+  const [row] = await db.read(
+    `${items(rowLabel, rowType)}
+     WITH items AS rowItems
+     ${items(columnLabel, columnType)}
+     WITH rowItems, items AS columnItems
+     CALL () {
+       ${coded('a', 'ra', 'rx', rowLabel)}
+       // Two MATCH clauses: within one pattern a relationship is used once, which would keep b from being a.
+       MATCH (a)-[:QUOTED_FROM]->(s:Source)
+       MATCH (s)<-[:QUOTED_FROM]-(b:Quotation)
+       WHERE (b = a OR (a.startPosition < b.endPosition AND b.startPosition < a.endPosition)) ${counted('b').map((test) => `AND ${test}`).join(' ')}
+       MATCH (b)-[rb:CODED_AS]->(cx:${columnLabel}) ${whereClause(elementInScope('rb', scope), anchorInScope('cx', scope))}
+       WITH rx, cx, a, b, coalesce(a.synthetic, false) OR coalesce(b.synthetic, false) OR coalesce(ra.synthetic, false) OR coalesce(rb.synthetic, false) AS made
+       // A code with itself: its quotations (pairs of one quotation), as the cases matrix counts its diagonal.
+       WHERE rx <> cx OR a = b
+       WITH rx, cx, count(DISTINCT [a.id, b.id]) AS n, count(DISTINCT CASE WHEN made THEN [a.id, b.id] END) AS s
+       WITH rx, collect(cx.id) AS columns, collect(n) AS counts, collect(s) AS synthetic
+       RETURN collect({row: rx.id, columns: columns, counts: counts, synthetic: synthetic}) AS pairs
+     }
+     RETURN rowItems, columnItems, pairs`,
+    { municipalityIds: municipalityIds ? [...municipalityIds] : null },
+  );
+  type Item = { props: Record<string, unknown>; n: number };
+  const rowItems = row!.rowItems as Item[];
+  const columnItems = row!.columnItems as Item[];
+  const rowIndex = new Map(rowItems.map((item, i) => [item.props.id as string, i]));
+  const columnIndex = new Map(columnItems.map((item, j) => [item.props.id as string, j]));
+  const counts = rowItems.map(() => columnItems.map(() => 0));
+  const syntheticCounts = rowItems.map(() => columnItems.map(() => 0));
+  for (const pairs of row!.pairs as Array<{ row: string; columns: string[]; counts: number[]; synthetic: number[] }>) {
+    const i = rowIndex.get(pairs.row);
+    if (i === undefined) continue;
+    pairs.columns.forEach((column, k) => {
+      const j = columnIndex.get(column);
+      if (j === undefined) return;
+      counts[i]![j] = Number(pairs.counts[k]);
+      syntheticCounts[i]![j] = Number(pairs.synthetic[k]);
+    });
+  }
+  const outOfRange = counts.map((line) => line.map(() => false));
+  const coefficients = counts.map((line, i) =>
+    line.map((n12, j) => {
+      const denominator = Number(rowItems[i]!.n) + Number(columnItems[j]!.n) - n12;
+      if (n12 === 0) return 0;
+      if (denominator <= 0 || n12 > denominator) outOfRange[i]![j] = true;
+      return denominator <= 0 ? 0 : n12 / denominator;
+    }),
+  );
+  const rowNodes: NodeRecord[] = rowItems.map((item) => toNodeRecord(rowType, item.props));
+  const columnNodes: NodeRecord[] = columnItems.map((item) => toNodeRecord(columnType, item.props));
+  const display = (type: NodeType) => (node: NodeRecord) => String(node[NODE_SPECS[type].display] ?? node.id);
+  const total = (matrix: number[][]) => matrix.reduce((sum, line) => sum + line.reduce((a, b) => a + b, 0), 0);
+  return {
+    rows: rowNodes,
+    columns: columnNodes,
+    rowLabels: rowNodes.map(display(rowType)),
+    columnLabels: columnNodes.map(display(columnType)),
+    counts,
+    coefficients,
+    syntheticCounts,
+    syntheticShare: total(counts) === 0 ? 0 : total(syntheticCounts) / total(counts),
+    outOfRange,
+  };
+}
+
+/** A dilemma coded on the same quotations as a practice: how many, and whether the graph has the link itself. */
+export interface QuotedDilemmaData {
+  dilemma: NodeRecord;
+  /** Quotations coded with both the practice and the dilemma. */
+  quotationCount: number;
+  /** The graph states `(practice)-[:ADDRESSES]->(dilemma)`: the quotations are evidence for that link. */
+  addresses: boolean;
+}
+
+/**
+ * Per practice id (in key order, empty for unknown ids): the dilemmas coded on the same quotations, most
+ * quotations first, then by name; with whether the practice ADDRESSES the dilemma. One statement for a
+ * batch of practices (the per-request loader's batch function).
+ */
+export async function quotedDilemmas(db: Database, practiceIds: readonly string[]): Promise<QuotedDilemmaData[][]> {
+  const rows = await db.read(
+    `UNWIND $ids AS id
+     CALL (id) {
+       MATCH (p:Practice {id: id})<-[:CODED_AS]-(q:Quotation)-[:CODED_AS]->(d:Dilemma)
+       WITH p, d, count(DISTINCT q) AS n ORDER BY n DESC, d.name, d.id
+       RETURN collect({props: properties(d), n: n, addresses: EXISTS { (p)-[:ADDRESSES]->(d) }}) AS items
+     }
+     RETURN id, items`,
+    { ids: [...practiceIds] },
+  );
+  const byId = new Map(rows.map((row) => [row.id as string, row.items as Array<{ props: Record<string, unknown>; n: unknown; addresses: boolean }>]));
+  return practiceIds.map((id) =>
+    (byId.get(id) ?? []).map((item) => ({ dilemma: toNodeRecord(NodeType.DILEMMA, item.props), quotationCount: Number(item.n), addresses: item.addresses })),
+  );
+}

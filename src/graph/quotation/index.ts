@@ -1,0 +1,5 @@
+export * from './quotation.type.js';
+export * from './quotation.input.js';
+export * from './quotation.args.js';
+export * from './quotation.repository.js';
+export * from './quotation.resolver.js';

@@ -1,0 +1,3 @@
+export * from './talk.type.js';
+export * from './talk.repository.js';
+export * from './talk.resolver.js';

@@ -1,0 +1,140 @@
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Database } from '../db/database.js';
+import { AppError, ErrorCode, HTTP_STATUS, badInput } from '../errors.js';
+import { exportCodebook, exportProject } from '../export/qdpx.js';
+import { DEFAULT_MAPPING, importQdpx, MAX_QDPX_BYTES, parseMapping, type QdpxMapping } from '../import/qdpx/index.js';
+import type { Logger } from '../logger.js';
+import { canSeeRestricted, canWrite, writerNameOf } from '../model/index.js';
+import { viewerOfResponse } from './auth.js';
+
+/** Options of `importRoutes`. */
+export interface ImportRoutesOptions {
+  logger: Logger;
+  /** Authentication middleware (sets the viewer, or answers 401 itself). Without it every caller is anonymous, so imports are refused. */
+  authenticate?: RequestHandler;
+  /** Whether tokens are configured (`Authenticator.enabled`); without them nobody may write. */
+  writesEnabled: boolean;
+  /** Largest body accepted; default `MAX_QDPX_BYTES`, the command line's limit. */
+  maxBytes?: number;
+}
+
+const FLAGS = ['dryRun', 'synthetic', 'public'] as const;
+
+/** Time an upload's write transaction may take (a project of 100,000 codings writes in a few minutes). */
+export const IMPORT_TIMEOUT_MS = 15 * 60_000;
+const PARAMETERS = [...FLAGS, 'mapping', 'kind'];
+
+/**
+ * `POST /import/qdpx`: a REFI-QDA project (`.qdpx`, or with `?kind=qdc` a `.qdc` codebook) as the request
+ * body, imported as `npm run import -- FILE.qdpx` does it (same reader, mapping, validation, one
+ * transaction, same size limit). Editors and admins only (bearer token): anonymous or reader → 403.
+ * Query: `dryRun`, `synthetic`, `public` (`true`/`false`), `mapping` (the mapping file's JSON, URL-encoded).
+ * Answers `200 { summary, refi }`; a bad file → `400 { errors: [{ message, extensions: { code, errors } }] }`
+ * naming each element and GUID at fault, nothing written; too large → 413.
+ */
+export function importRoutes(db: Database, options: ImportRoutesOptions): Router {
+  const router = Router();
+  const maxBytes = options.maxBytes ?? MAX_QDPX_BYTES;
+  if (options.authenticate) router.use('/import', options.authenticate);
+  router.post(
+    '/import/qdpx',
+    (_req, res, next) => {
+      // Refused before the body is read: no upload of 200 MB just to be told no.
+      // The same answers as a mutation (graph/mutation/mutation.guard.ts).
+      const viewer = viewerOfResponse(res);
+      if (!options.writesEnabled) sendError(res, new AppError(ErrorCode.FORBIDDEN, 'Writes are disabled on this server: no AUTH_TOKENS are configured.', { reason: 'WRITES_DISABLED' }));
+      else if (viewer.role === 'anonymous') sendError(res, new AppError(ErrorCode.UNAUTHENTICATED, 'Importing needs an editor or admin token: send "Authorization: Bearer <token>".'));
+      else if (!canWrite(viewer)) sendError(res, new AppError(ErrorCode.FORBIDDEN, `The ${viewer.role} role may not import; it needs an editor or admin token.`));
+      else next();
+    },
+    express.raw({ type: () => true, limit: maxBytes }),
+    async (req, res) => {
+      try {
+        const query = parseQuery(req.query as Record<string, unknown>);
+        const body = req.body as unknown;
+        if (!(body instanceof Buffer) || body.length === 0) throw badInput('Send the .qdpx file as the request body.');
+        const viewer = viewerOfResponse(res);
+        const result = await importQdpx(db, new Uint8Array(body.buffer, body.byteOffset, body.length), {
+          ...query,
+          by: writerNameOf(viewer),
+          // One transaction for the whole project, as on the command line: longer than a GraphQL request may take.
+          timeoutMs: IMPORT_TIMEOUT_MS,
+          file: query.expect === 'qdc' ? 'codebook.qdc' : 'project.qdpx',
+        });
+        res.status(200).set('Cache-Control', 'no-store').json(result);
+      } catch (error) {
+        if (error instanceof AppError) {
+          sendError(res, error);
+          return;
+        }
+        options.logger.error('qdpx import failed', { error, path: req.path });
+        sendError(res, new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The import failed; nothing was written.'));
+      }
+    },
+  );
+  // A body over the limit: express.raw fails with 413 before the handler runs.
+  router.use('/import', ((error, _req, res, next) => {
+    const status = (error as { status?: number }).status;
+    if (status === 413) {
+      res.status(413).json({ errors: [{ message: `The file is larger than ${maxBytes.toLocaleString('en')} bytes.`, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+      return;
+    }
+    next(error);
+  }) as express.ErrorRequestHandler);
+  return router;
+}
+
+function parseQuery(query: Record<string, unknown>): { dryRun: boolean; synthetic: boolean; public: boolean; mapping: QdpxMapping; expect: 'qdpx' | 'qdc' } {
+  for (const name of Object.keys(query)) {
+    if (!PARAMETERS.includes(name)) throw badInput(`Unknown parameter "${name}"; /import/qdpx takes ${PARAMETERS.join(', ')}.`, name);
+  }
+  const flag = (name: (typeof FLAGS)[number]) => {
+    const value = query[name];
+    if (value === undefined) return false;
+    if (value !== 'true' && value !== 'false') throw badInput(`"${name}" must be true or false.`, name);
+    return value === 'true';
+  };
+  let mapping = DEFAULT_MAPPING;
+  if (query.mapping !== undefined) {
+    try {
+      mapping = parseMapping(JSON.parse(String(query.mapping)));
+    } catch (error) {
+      throw badInput(`"mapping": ${(error as Error).message}`, 'mapping');
+    }
+  }
+  const kind = query.kind ?? 'qdpx';
+  if (kind !== 'qdpx' && kind !== 'qdc') throw badInput('"kind" must be qdpx or qdc.', 'kind');
+  return { dryRun: flag('dryRun'), synthetic: flag('synthetic'), public: flag('public'), mapping, expect: kind };
+}
+
+/**
+ * `GET /export/project.qdpx` and `GET /export/codebook.qdc` (see export/qdpx.ts); quotation and source
+ * texts only for callers who may read restricted text. Mounted by `exportRoutes` ahead of its other files.
+ */
+export function refiExportHandler(db: Database, file: 'project.qdpx' | 'codebook.qdc', logger: Logger): RequestHandler {
+  return async (req: Request, res: Response) => {
+    try {
+      if (Object.keys(req.query).length > 0) throw badInput(`${file} takes no parameters.`);
+      res.set({ 'Content-Disposition': `attachment; filename="practice-graph-${file}"`, 'Cache-Control': 'no-store' });
+      if (file === 'codebook.qdc') {
+        res.type('application/xml').send(await exportCodebook(db));
+      } else {
+        const { zip } = await exportProject(db, { includeRestricted: canSeeRestricted(viewerOfResponse(res)) });
+        res.type('application/zip').send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+      }
+    } catch (error) {
+      if (error instanceof AppError) {
+        sendError(res, error);
+        return;
+      }
+      logger.error('qdpx export failed', { error, path: req.path });
+      sendError(res, new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The export failed.'));
+    }
+  };
+}
+
+function sendError(res: Response, error: AppError): void {
+  const { code } = error;
+  const extra = Object.fromEntries(Object.entries(error.extensions).filter(([key]) => key === 'field' || key === 'errors' || key === 'reason'));
+  res.status(HTTP_STATUS[code]).set('Cache-Control', 'no-store').json({ errors: [{ message: error.message, extensions: { code, ...extra } }] });
+}
