@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { badInput } from '../errors.js';
-import { NODE_SPECS, NodeType, andClause, anchorInScope, elementInScope, whereClause, type DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
+import { NODE_SPECS, NodeType, displayOf, andClause, anchorInScope, elementInScope, whereClause, type DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
 
 /**
  * How a case relates to each dimension a matrix can have (`c` is the case, `x` the dimension's node).
@@ -135,17 +135,17 @@ export async function cooccurrence(
   );
   const rowNodes = rowItems.map((item) => toNodeRecord(rowType, item.props));
   const columnNodes = columnItems.map((item) => toNodeRecord(columnType, item.props));
-  const display = (type: NodeType) => (node: NodeRecord) => String(node[NODE_SPECS[type].display] ?? node.id);
   return {
     rows: rowNodes,
     columns: columnNodes,
-    rowLabels: rowNodes.map(display(rowType)),
-    columnLabels: columnNodes.map(display(columnType)),
+    rowLabels: rowNodes.map(displayOf),
+    columnLabels: columnNodes.map(displayOf),
     counts,
     coefficients,
     syntheticCounts,
-    syntheticShare: total(counts) === 0 ? 0 : total(syntheticCounts) / total(counts),
+    syntheticShare: matrixTotal(counts) === 0 ? 0 : matrixTotal(syntheticCounts) / matrixTotal(counts),
   };
 }
 
-const total = (matrix: number[][]): number => matrix.reduce((sum, line) => sum + line.reduce((a, b) => a + b, 0), 0);
+/** The sum of every cell of a matrix. */
+export const matrixTotal = (matrix: number[][]): number => matrix.reduce((sum, line) => sum + line.reduce((a, b) => a + b, 0), 0);

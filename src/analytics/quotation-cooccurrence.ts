@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { badInput } from '../errors.js';
-import { NODE_SPECS, NodeType, anchorInScope, elementInScope, whereClause, type DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
-import type { CooccurrenceData } from './cooccurrence.js';
+import { matrixTotal, type CooccurrenceData } from './cooccurrence.js';
+import { NODE_SPECS, NodeType, displayOf, anchorInScope, elementInScope, whereClause, type DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
 
 /** What a co-occurrence matrix counts: cases (linked to both nodes) or quotations (coded with both codes). */
 export enum CooccurrenceBasis {
@@ -111,17 +111,15 @@ export async function quotationCooccurrence(
   );
   const rowNodes: NodeRecord[] = rowItems.map((item) => toNodeRecord(rowType, item.props));
   const columnNodes: NodeRecord[] = columnItems.map((item) => toNodeRecord(columnType, item.props));
-  const display = (type: NodeType) => (node: NodeRecord) => String(node[NODE_SPECS[type].display] ?? node.id);
-  const total = (matrix: number[][]) => matrix.reduce((sum, line) => sum + line.reduce((a, b) => a + b, 0), 0);
   return {
     rows: rowNodes,
     columns: columnNodes,
-    rowLabels: rowNodes.map(display(rowType)),
-    columnLabels: columnNodes.map(display(columnType)),
+    rowLabels: rowNodes.map(displayOf),
+    columnLabels: columnNodes.map(displayOf),
     counts,
     coefficients,
     syntheticCounts,
-    syntheticShare: total(counts) === 0 ? 0 : total(syntheticCounts) / total(counts),
+    syntheticShare: matrixTotal(counts) === 0 ? 0 : matrixTotal(syntheticCounts) / matrixTotal(counts),
     outOfRange,
   };
 }

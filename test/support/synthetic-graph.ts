@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../src/util/index.js';
 /**
  * A made-up neighbourhood of `nodeCount` nodes and `edgeCount` edges in the shape `neighbourhood`
  * returns, for drawing at scale (the seed graph has only 105 nodes). Deterministic: the same counts give
@@ -20,21 +21,9 @@ const TYPES = ['MUNICIPALITY', 'EMPLOYEE', 'PRACTICE', 'DILEMMA', 'CASE', 'CONCL
 const RELATIONSHIPS = ['USES', 'APPLIES', 'RAISES', 'ADDRESSES', 'WORKS_AT', 'IN', 'DESCRIBED', 'CONCERNS'];
 const WORDS = ['buurt', 'tuin', 'plein', 'vertrouwen', 'kaders', 'initiatief', 'wijk', 'bewoners', 'ruimte', 'verbinden', 'school', 'markt'];
 
-/** A small seeded PRNG (mulberry32), so every run draws the same graph. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The synthetic subgraph (see the file comment); node 0 is the focus. */
 export function syntheticNeighbourhood(nodeCount: number, edgeCount: number, seed = 42): SyntheticSubgraph {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const source = { id: 'source:synthetic-bench', title: 'Synthetic graph for drawing at scale', kind: 'ILLUSTRATIVE', locator: null, synthetic: true };
   const nodes: SyntheticSubgraph['nodes'] = [];
