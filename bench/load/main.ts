@@ -1,190 +1,191 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
-import { checkWorkload, mixedSequence, WORKLOAD } from './workload.js';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_SEED } from '../../src/import/generate.js';
+import { createLogger } from '../../src/logger.js';
+import { GraphqlClient, parseAnswer, runOpenLoop, WrongAnswer, type OpenLoopResult, type Send } from '../src/load.js';
+import { cpuSeconds } from '../src/processes.js';
+import { BENCH_DIR, ensureDataset, log, openBenchDatabase, rawDriver, startOurs } from '../src/setup.js';
+import { buildWorkloads, canonical, firstDifference, type Workload } from '../src/workloads.js';
 
 /**
- * `npm run load [-- --duration 60 --connections 50 --warmup 10]`: the API as `npm start` runs it
- * (src/main.ts in its own process, NODE_ENV=production, its own embedded Neo4j on a throw-away store that
- * it seeds on start; NEO4J_URI, when set, is used instead), driven by autocannon with the mixed read
- * workload of workload.ts: `--warmup` seconds not measured, then `--duration` seconds at `--connections`
- * connections. Reports throughput, latency p50/p99, errors (connection errors, timeouts, non-2xx answers
- * and answers carrying GraphQL errors) and the machine's load average; writes bench/load/results/latest.json.
- * Exits 1 when any request failed. Target: zero errors, p99 under 250 ms.
+ * `npm run load [-- --scale 1] [--rates 25,50,100,…] [--duration 20] [--warmup 5] [--pool 32] [--check-every 7]
+ *   [--no-write] [--exclude key,key]`
+ *
+ * Open-loop load test of our API on the bench graph of `--scale` (default 1; the same store and loading as
+ * `npm run bench`). The API runs as `npm start` runs it (its own process, NODE_ENV=production). The mix
+ * (MIX below) takes the benchmark's read workloads with their parameters drawn from the data (varied ids,
+ * words, pairs). Each rate in `--rates` is held for `--warmup` + `--duration` seconds: requests are sent on
+ * schedule whatever the answers do, so p99 includes queueing. Every `--check-every`-th answer is compared
+ * with the answer our API gave for the same parameters before the test. The rates are tried in increasing
+ * order until one fails (p99 ≥ 250 ms, or any error or wrong answer); the result is the highest rate that held.
+ * Writes bench/load/results/latest.json and the table in bench/README.md.
  */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const RESULTS = join(ROOT, 'bench', 'load', 'results');
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at === -1) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
-  return value;
-}
+/** Requests per cycle of the mix, by benchmark workload (reads only: writes would change the answers checked). */
+const MIX: Record<string, number> = {
+  pointLookup: 4,
+  filteredPage: 3,
+  nameContains: 3,
+  neighbourhood: 2,
+  search: 2,
+  searchCases: 2,
+  shortestPath: 1,
+  similarMunicipalities: 1,
+  sharedPractices: 1,
+  cooccurrence: 1,
+  nestedList: 1,
+};
+/** The nested read of the mix: 6 municipalities (the research query), not the benchmark's 50. */
+const NESTED_MUNICIPALITIES = 6;
+const P99_LIMIT_MS = 250;
+const RESULTS_FILE = join(BENCH_DIR, 'load', 'results', 'latest.json');
+const README_FILE = join(BENCH_DIR, 'README.md');
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/**
- * CPU seconds (user + system) a process has used so far, from /proc (Linux; undefined elsewhere). The clock
- * tick is 100 Hz on Linux for every architecture Node supports.
- */
-function cpuSeconds(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The pid of `parent`'s child process whose command line contains `needle` (the embedded Neo4j's JVM). */
-function childPid(parent: number | undefined, needle: string): number | undefined {
-  if (parent === undefined) return undefined;
-  try {
-    for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.split(') ')[1]!.split(' ')[1]) !== parent) continue;
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(needle)) return Number(entry);
-    }
-  } catch {
-    // not Linux: no CPU figures
-  }
-  return undefined;
-}
-
-async function main(): Promise<void> {
-  const duration = option('duration', 60);
-  const connections = option('connections', 50);
-  const warmup = option('warmup', 10);
-  const dataDir = mkdtempSync(join(os.tmpdir(), 'practice-graph-load-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}/graphql`;
-
-  process.stderr.write(`starting the API (src/main.ts, NODE_ENV=production) on ${url} with ${process.env.NEO4J_URI ? process.env.NEO4J_URI : 'its own embedded Neo4j'} …\n`);
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-      NEO4J_EMBEDDED_PORT: String(await freePort()),
-      NEO4J_EMBEDDED_DATA: dataDir,
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: '1' },
+      rates: { type: 'string', default: '25,50,75,100,150,200,250,300,400' },
+      duration: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '5' },
+      pool: { type: 'string', default: '32' },
+      'check-every': { type: 'string', default: '7' },
+      'no-write': { type: 'boolean', default: false },
+      exclude: { type: 'string' },
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    strict: true,
   });
-  const exited = new Promise<number | null>((resolveExit) => server.once('exit', (code) => resolveExit(code)));
-  let log = '';
+  const scale = Number(values.scale);
+  const rates = values.rates.split(',').map(Number);
+  const durationMs = Number(values.duration) * 1000;
+  const warmupMs = Number(values.warmup) * 1000;
+  const checkEvery = Number(values['check-every']);
+  const loadSamples: number[] = [os.loadavg()[0]!];
+  // Workloads left out of the mix (to see what one of them costs the rest); the report names them.
+  const excluded = new Set(values.exclude?.split(',').map((k) => k.trim()) ?? []);
+
+  const connection = await openBenchDatabase(scale, createLogger('warn'));
+  const raw = rawDriver(connection.uri);
+  let api: Awaited<ReturnType<typeof startOurs>> | undefined;
   try {
-    await new Promise<void>((resolveReady, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the API did not get ready within 5 minutes:\n${log.slice(-3000)}`)), 300_000);
-      server.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-        log += chunk;
-        if (/"message":"ready"/.test(log)) {
-          clearTimeout(timer);
-          resolveReady();
-        }
+    const dataset = await ensureDataset(connection, scale, false);
+    api = await startOurs(connection.uri);
+    const client = new GraphqlClient(api.url, 10_000);
+    const workloads = (await buildWorkloads(raw, { size: Number(values.pool), seed: DEFAULT_SEED + 1, nestedMunicipalities: NESTED_MUNICIPALITIES }, { ours: (r) => client.request(r.query, r.variables) })).filter(
+      (w) => (MIX[w.key] ?? 0) > 0 && !excluded.has(w.key),
+    );
+    // References: our own answers before the load (the comparison with the other two is `npm run bench`'s).
+    const senders = new Map<string, Send>();
+    for (const w of workloads) {
+      const bodies = w.pool.map((p) => JSON.stringify(w.ours(p)));
+      const refs: string[] = [];
+      for (const [i, body] of bodies.entries()) refs.push(canonical(w.fromOurs(parseAnswer(await client.post(body)).data, w.pool[i])));
+      senders.set(w.key, async (i) => {
+        const text = await client.post(bodies[i % bodies.length]!);
+        if (i % checkEvery === 0) {
+          const answer = canonical(w.fromOurs(parseAnswer(text).data, w.pool[i % bodies.length]));
+          if (answer !== refs[i % refs.length]) throw new WrongAnswer(`${w.key}: ${firstDifference(refs[i % refs.length]!, answer)}`);
+        } else if (text.includes('"errors"')) throw new Error(`${w.key}: GraphQL errors: ${text.slice(0, 300)}`);
       });
-      void exited.then((code) => reject(new Error(`the API exited with ${code}:\n${log.slice(-3000)}`)));
-    });
-    await checkWorkload(url);
-
-    let graphqlErrors = 0;
-    const sequence = mixedSequence().map((request) => ({
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
-      onResponse: (_status: number, body: string) => {
-        if (body.includes('"errors"')) graphqlErrors++;
-      },
-    }));
-
-    process.stderr.write(`warming up for ${warmup} s …\n`);
-    await autocannon({ url, connections, duration: warmup, requests: sequence, timeout: 10 });
-    graphqlErrors = 0;
-
-    process.stderr.write(`measuring ${duration} s at ${connections} connections …\n`);
-    const load: number[] = [];
-    const sampler = setInterval(() => load.push(os.loadavg()[0]!), 5_000);
-    const loadBefore = os.loadavg()[0]!;
-    const neo4jPid = childPid(server.pid, 'Launcher');
-    const cpuBefore = { api: cpuSeconds(server.pid), neo4j: cpuSeconds(neo4jPid), generator: process.cpuUsage() };
-    const result = await autocannon({ url, connections, duration, requests: sequence, timeout: 10 });
-    clearInterval(sampler);
-    const generatorCpu = process.cpuUsage(cpuBefore.generator);
-    const share = (before: number | undefined, after: number | undefined) =>
-      before === undefined || after === undefined ? null : round((after - before) / duration);
-    // CPU used during the measured window, in cores (1 = one core busy the whole time).
-    const cores = {
-      api: share(cpuBefore.api, cpuSeconds(server.pid)),
-      neo4j: share(cpuBefore.neo4j, cpuSeconds(neo4jPid)),
-      loadGenerator: round((generatorCpu.user + generatorCpu.system) / 1e6 / duration),
+      log(`${w.key}: ${w.pool.length} parameter sets, reference answers taken`);
+    }
+    const sequence = mixedSequence(workloads);
+    const counters = new Map<string, number>();
+    const send: Send = (i) => {
+      const w = sequence[i % sequence.length]!;
+      const n = counters.get(w.key) ?? 0;
+      counters.set(w.key, n + 1);
+      return senders.get(w.key)!(n);
     };
 
-    const errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
+    const steps: Array<OpenLoopResult & { passed: boolean; cpuCores: { api: number | null } }> = [];
+    for (const rate of rates) {
+      loadSamples.push(os.loadavg()[0]!);
+      const cpuBefore = cpuSeconds(api.pid);
+      const result = await runOpenLoop(send, { rate, warmupMs, durationMs, timeoutMs: 10_000 });
+      const cpuAfter = cpuSeconds(api.pid);
+      loadSamples.push(os.loadavg()[0]!);
+      const passed = result.errors === 0 && result.wrongAnswers === 0 && result.p99Ms < P99_LIMIT_MS && result.requests > 0;
+      const cores = cpuBefore === undefined || cpuAfter === undefined ? null : Math.round(((cpuAfter - cpuBefore) / ((warmupMs + durationMs) / 1000)) * 100) / 100;
+      steps.push({ ...result, passed, cpuCores: { api: cores } });
+      log(
+        `${rate} req/s offered: ${result.throughput.toFixed(1)} answered/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
+          `errors ${result.errors}, wrong ${result.wrongAnswers}, max in flight ${result.maxInFlight}, API CPU ${cores ?? '?'} cores: ${passed ? 'held' : 'NOT held'}${result.firstError ? ` (${result.firstError.slice(0, 200)})` : ''}`,
+      );
+      if (!passed) break;
+    }
+    const held = steps.filter((s) => s.passed).map((s) => s.rate);
     const report = {
       measuredAt: new Date().toISOString(),
-      command: `npm run load -- --duration ${duration} --connections ${connections} --warmup ${warmup}`,
+      command: `npm run load -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
+      settings: { scale, rates, warmupSeconds: warmupMs / 1000, durationSeconds: durationMs / 1000, checkEvery, p99LimitMs: P99_LIMIT_MS, timeoutMs: 10_000 },
       machine: {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model,
         memoryGb: Math.round(os.totalmem() / 1024 ** 3),
         node: process.version,
-        loadAverage1m: { before: round(loadBefore), duringMax: round(Math.max(loadBefore, ...load)), duringMean: round(mean(load)), after: round(os.loadavg()[0]!) },
+        loadAverage1m: { min: r2(Math.min(...loadSamples)), max: r2(Math.max(...loadSamples)), mean: r2(loadSamples.reduce((s, x) => s + x, 0) / loadSamples.length) },
       },
-      workload: WORKLOAD.map(({ name, weight }) => ({ name, weight })),
-      requests: result.requests.total,
-      throughputPerSecond: round(result.requests.average),
-      cpuCoresUsed: cores,
-      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: round(result.latency.mean) },
-      errors: { total: errors, connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: graphqlErrors },
-      target: { zeroErrors: errors === 0, p99Under250ms: result.latency.p99 < 250 },
+      dataset,
+      mix: workloads.map((w) => ({ key: w.key, weight: MIX[w.key], parameterSets: w.pool.length })),
+      steps,
+      highestRateHeld: held.length ? Math.max(...held) : null,
+      apiPeakRssMb: api.peakRssMb(),
     };
-    mkdirSync(RESULTS, { recursive: true });
-    writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(
-      [
-        `load test: ${report.command}`,
-        `  ${report.requests} requests in ${duration} s: ${report.throughputPerSecond} req/s`,
-        `  latency p50 ${report.latencyMs.p50} ms, p90 ${report.latencyMs.p90} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`,
-        `  errors ${errors} (connection ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}, GraphQL ${graphqlErrors})`,
-        `  machine: ${report.machine.cpus} × ${report.machine.cpuModel}, load average (1 min) before ${report.machine.loadAverage1m.before}, during ≤ ${report.machine.loadAverage1m.duringMax} (mean ${report.machine.loadAverage1m.duringMean})`,
-        `  CPU used (cores): API ${cores.api ?? '?'}, Neo4j ${cores.neo4j ?? '?'}, autocannon ${cores.loadGenerator}`,
-        `  target (0 errors, p99 < 250 ms): ${report.target.zeroErrors && report.target.p99Under250ms ? 'met' : 'NOT met'}`,
-        `  written to bench/load/results/latest.json`,
-        '',
-      ].join('\n'),
-    );
-    process.exitCode = errors === 0 ? 0 : 1;
+    if (!values['no-write']) {
+      mkdirSync(join(BENCH_DIR, 'load', 'results'), { recursive: true });
+      writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+      writeFileSync(README_FILE, renderLoad(readFileSync(README_FILE, 'utf8'), report));
+      log(`wrote ${RESULTS_FILE} and the load table in ${README_FILE}`);
+    }
+    process.stdout.write(`highest rate held (p99 < ${P99_LIMIT_MS} ms, 0 errors, 0 wrong answers): ${report.highestRateHeld ?? 'none'} req/s\n`);
+    return report.highestRateHeld === null ? 1 : 0;
   } finally {
-    // The same clean shutdown as `npm start` on SIGTERM: drain, close the driver, stop Neo4j.
-    if (server.exitCode === null) server.kill('SIGTERM');
-    const code = await exited;
-    if (code !== 0) process.stderr.write(`the API exited with ${code}:\n${log.slice(-2000)}\n`);
-    rmSync(dataDir, { recursive: true, force: true });
+    await api?.stop();
+    await raw.close();
+    await connection.close();
   }
 }
 
-const mean = (values: number[]) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : 0);
-const round = (value: number) => Math.round(value * 100) / 100;
+/** The mix in the order it is cycled through: weights spread out, not in runs. */
+function mixedSequence(workloads: Workload[]): Workload[] {
+  const sequence: Workload[] = [];
+  const maxWeight = Math.max(...workloads.map((w) => MIX[w.key] ?? 0));
+  for (let round = 0; round < maxWeight; round++) for (const w of workloads) if ((MIX[w.key] ?? 0) > round) sequence.push(w);
+  return sequence;
+}
 
-main().catch((error) => {
-  process.stderr.write(`${(error as Error).stack ?? error}\n`);
-  process.exit(1);
-});
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+const START = '<!-- load-results:start -->';
+const END = '<!-- load-results:end -->';
+
+function renderLoad(readme: string, report: any): string {
+  const lines = [
+    `Measured ${report.measuredAt.slice(0, 16).replace('T', ' ')} UTC with \`${report.command}\`: scale ${report.settings.scale} (${report.dataset.nodes.toLocaleString('en')} nodes), ` +
+      `open loop, each rate ${report.settings.warmupSeconds} s warm-up + ${report.settings.durationSeconds} s measured; 1-minute load average ${report.machine.loadAverage1m.min}–${report.machine.loadAverage1m.max} ` +
+      `(mean ${report.machine.loadAverage1m.mean}) on ${report.machine.cpus} cores. **Highest rate held (p99 < 250 ms, 0 errors, 0 wrong answers): ${report.highestRateHeld ?? 'none'} req/s.** API peak RSS ${report.apiPeakRssMb} MB.`,
+    '',
+    '| offered req/s | answered req/s | p50 ms | p99 ms | errors | wrong answers | most in flight | API CPU (cores) | held |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...report.steps.map(
+      (s: any) =>
+        `| ${s.rate} | ${s.throughput.toFixed(1)} | ${s.p50Ms} | ${s.p99Ms} | ${s.errors} | ${s.wrongAnswers} | ${s.maxInFlight} | ${s.cpuCores.api ?? '?'} | ${s.passed ? 'yes' : '**no**'} |`,
+    ),
+  ];
+  const section = `${START}\n${lines.join('\n')}\n${END}`;
+  const from = readme.indexOf(START);
+  const to = readme.indexOf(END);
+  if (from === -1 || to === -1) return `${readme.trimEnd()}\n\n${section}\n`;
+  return readme.slice(0, from) + section + readme.slice(to + END.length);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`${(error as Error).stack ?? error}\n`);
+    process.exit(1);
+  },
+);

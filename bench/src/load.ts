@@ -1,7 +1,14 @@
 import http from 'node:http';
 
-/** One request of a workload; resolves when the whole answer has arrived, rejects on any failure. */
-export type Send = () => Promise<void>;
+/**
+ * One request of a workload: `i` numbers the requests of a run (it picks the parameters, and whether the
+ * answer is checked). Resolves when the whole answer has arrived; rejects on any failure, with a
+ * `WrongAnswer` when a checked answer differs from the reference.
+ */
+export type Send = (i: number) => Promise<void>;
+
+/** A checked answer that differs from the reference answer for its parameters. */
+export class WrongAnswer extends Error {}
 
 export interface LoadOptions {
   /** Requests in flight at any time (closed loop: each worker sends the next when its answer is in). */
@@ -15,21 +22,25 @@ export interface LoadOptions {
 export interface LoadResult {
   /** Requests that completed inside the measured window. */
   requests: number;
+  /** Failed requests (HTTP, GraphQL or driver errors, timeouts), warm-up included. */
   errors: number;
+  /** Checked answers that differed from the reference, warm-up included. */
+  wrongAnswers: number;
   /** Requests per second over the measured window. */
   throughput: number;
   p50Ms: number;
   p99Ms: number;
   meanMs: number;
-  /** The first error seen, for the report. */
+  /** The first failure seen, for the report. */
   firstError?: string;
 }
 
 /**
- * A closed-loop load generator in Node: `concurrency` workers each send a request, wait for the complete
- * answer, and send the next, for `warmupMs + durationMs`. Only requests both started and finished inside
- * the measured window count, so warm-up and the tail of the window do not leak in. The same loop drives
- * every client (HTTP for both GraphQL servers, the driver for raw Cypher), so the three are measured alike.
+ * A closed-loop load generator: `concurrency` workers each send a request, wait for the complete answer,
+ * and send the next, for `warmupMs + durationMs`. Requests answered inside the measured window count for
+ * throughput and latency (so a slow workload whose requests outlast a short window still counts, with the
+ * warm-up having brought the loop to a steady state); failures and wrong answers count wherever they happen.
+ * The same loop drives every client (HTTP for both GraphQL servers, the driver for raw Cypher).
  */
 export async function runLoad(send: Send, options: LoadOptions): Promise<LoadResult> {
   const start = performance.now();
@@ -37,17 +48,21 @@ export async function runLoad(send: Send, options: LoadOptions): Promise<LoadRes
   const measureTo = measureFrom + options.durationMs;
   const latencies: number[] = [];
   let errors = 0;
+  let wrongAnswers = 0;
   let firstError: string | undefined;
+  let next = 0;
 
   const worker = async () => {
     while (performance.now() < measureTo) {
+      const i = next++;
       const sent = performance.now();
       try {
-        await send();
+        await send(i);
         const done = performance.now();
-        if (sent >= measureFrom && done <= measureTo) latencies.push(done - sent);
+        if (done >= measureFrom && done <= measureTo) latencies.push(done - sent);
       } catch (error) {
-        if (sent >= measureFrom) errors++;
+        if (error instanceof WrongAnswer) wrongAnswers++;
+        else errors++;
         firstError ??= (error as Error).message;
         // Do not spin on a dead server.
         await new Promise((resolve) => setTimeout(resolve, 10));
@@ -55,18 +70,99 @@ export async function runLoad(send: Send, options: LoadOptions): Promise<LoadRes
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
+  return summarise(latencies, options.durationMs, errors, wrongAnswers, firstError);
+}
 
+export interface OpenLoopOptions {
+  /** Requests per second, sent on schedule whatever the answers do. */
+  rate: number;
+  warmupMs: number;
+  durationMs: number;
+  /** A request not answered within this counts as an error. */
+  timeoutMs: number;
+}
+
+export interface OpenLoopResult extends LoadResult {
+  rate: number;
+  /** Requests scheduled in the measured window. */
+  scheduled: number;
+  /** Most requests in flight at once. */
+  maxInFlight: number;
+}
+
+/**
+ * An open-loop load generator: requests are sent at a fixed rate (evenly spaced), each when its time comes,
+ * however many are still in flight, and each latency runs from the request's scheduled time, so queueing
+ * (in the server, or in a late timer here) is part of it. A request that takes longer than `timeoutMs`
+ * is an error. The whole window counts: throughput = answers in the window / window.
+ */
+export async function runOpenLoop(send: Send, options: OpenLoopOptions): Promise<OpenLoopResult> {
+  const interval = 1000 / options.rate;
+  const start = performance.now();
+  const measureFrom = start + options.warmupMs;
+  const end = measureFrom + options.durationMs;
+  const latencies: number[] = [];
+  const pending = new Set<Promise<void>>();
+  let errors = 0;
+  let wrongAnswers = 0;
+  let firstError: string | undefined;
+  let scheduled = 0;
+  let maxInFlight = 0;
+  let k = 0;
+  while (true) {
+    const due = start + k * interval;
+    if (due >= end) break;
+    const now = performance.now();
+    if (due > now) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - now - 1)));
+      continue;
+    }
+    const i = k++;
+    const measured = due >= measureFrom;
+    if (measured) scheduled++;
+    let timer: NodeJS.Timeout | undefined;
+    const request = Promise.race([
+      send(i),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+      }),
+    ])
+      .then(
+        () => {
+          if (measured) latencies.push(performance.now() - due);
+        },
+        (error: Error) => {
+          if (!measured) return;
+          if (error instanceof WrongAnswer) wrongAnswers++;
+          else errors++;
+          firstError ??= error.message;
+        },
+      )
+      .finally(() => {
+        clearTimeout(timer);
+        pending.delete(request);
+      });
+    pending.add(request);
+    maxInFlight = Math.max(maxInFlight, pending.size);
+  }
+  await Promise.all([...pending]);
+  const result = summarise(latencies, options.durationMs, errors, wrongAnswers, firstError);
+  return { ...result, rate: options.rate, scheduled, maxInFlight };
+}
+
+function summarise(latencies: number[], durationMs: number, errors: number, wrongAnswers: number, firstError: string | undefined): LoadResult {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => (latencies.length === 0 ? 0 : latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!);
   const mean = latencies.length === 0 ? 0 : latencies.reduce((sum, x) => sum + x, 0) / latencies.length;
   return {
     requests: latencies.length,
     errors,
-    throughput: latencies.length / (options.durationMs / 1000),
+    wrongAnswers,
+    throughput: latencies.length / (durationMs / 1000),
     p50Ms: round(at(0.5)),
     p99Ms: round(at(0.99)),
     meanMs: round(mean),
-    ...(firstError ? { firstError } : {}),
+    ...(firstError ? { firstError: firstError.slice(0, 500) } : {}),
   };
 }
 
@@ -77,36 +173,36 @@ export class GraphqlClient {
   private readonly agent: http.Agent;
   private readonly target: URL;
 
-  constructor(url: string, maxSockets = 64) {
+  constructor(
+    url: string,
+    maxSockets = 64,
+    private readonly headers: Record<string, string> = {},
+  ) {
     this.target = new URL(url);
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
   /** POSTs the operation, returns the parsed body; rejects on a non-200 status or GraphQL errors. */
-  async request(query: string, variables: Record<string, unknown>): Promise<{ data: any }> {
-    const text = await this.post(JSON.stringify({ query, variables }));
-    const body = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string }> };
-    if (body.errors?.length) throw new Error(`GraphQL errors: ${body.errors.map((e) => e.message).join('; ')}`);
-    return body as { data: any };
+  async request(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ data: any }> {
+    const text = await this.post(JSON.stringify({ query, variables }), headers);
+    return parseAnswer(text);
   }
 
   /**
-   * The load-test form: the body is prepared once; the answer is read in full and checked for errors
-   * with a string search (no JSON parse in the loop, which would charge the client's CPU to the server).
+   * POSTs a prepared body; resolves with the answer's text (errors are the caller's to look for). A request
+   * on a reused keep-alive socket that the server closed at that very moment (its idle timeout) is sent
+   * again once, as Node's documentation advises; every other failure is the caller's.
    */
-  sender(query: string, variables: Record<string, unknown>): Send {
-    const body = JSON.stringify({ query, variables });
-    return async () => {
-      const text = await this.post(body);
-      if (text.includes('"errors"')) throw new Error(`GraphQL errors: ${text.slice(0, 300)}`);
-    };
+  async post(body: string, headers: Record<string, string> = {}): Promise<string> {
+    try {
+      return await this.postOnce(body, headers);
+    } catch (error) {
+      if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return this.postOnce(body, headers);
+      throw error;
+    }
   }
 
-  close(): void {
-    this.agent.destroy();
-  }
-
-  private post(body: string): Promise<string> {
+  private postOnce(body: string, headers: Record<string, string>): Promise<string> {
     return new Promise((resolve, reject) => {
       const req = http.request(
         {
@@ -115,7 +211,7 @@ export class GraphqlClient {
           port: this.target.port,
           path: this.target.pathname,
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(body) },
+          headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(body), ...this.headers, ...headers },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -128,8 +224,19 @@ export class GraphqlClient {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (error) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
       req.end(body);
     });
   }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+/** The body of a GraphQL answer; throws on GraphQL errors. */
+export function parseAnswer(text: string): { data: any } {
+  const body = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string }> };
+  if (body.errors?.length) throw new Error(`GraphQL errors: ${body.errors.map((e) => e.message).join('; ').slice(0, 300)}`);
+  return body as { data: any };
 }

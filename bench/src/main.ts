@@ -1,172 +1,206 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { loadConfig } from '../../src/config.js';
-import { connectNeo4j, type Connection } from '../../src/db/index.js';
-import { countsForScale, DEFAULT_SEED, generateGraph, SYNTHETIC_SOURCE_ID, type BenchmarkFixtures } from '../../src/import/generate.js';
+import { countsForScale, DEFAULT_SEED, generateGraph } from '../../src/import/generate.js';
 import { createLogger } from '../../src/logger.js';
+import { MANUAL_SOURCE, searchKeyOf } from '../../src/model/index.js';
+import type { Connection } from '../../src/db/index.js';
 import { startBoltProxy, type BoltProxy } from './bolt-proxy.js';
-import { GraphqlClient, runLoad, type LoadResult, type Send } from './load.js';
-import { freePort, spawnServer, type ServerProcess } from './processes.js';
-import { renderReadme, type BenchResults, type TargetResult, type WorkloadResult } from './report.js';
-import { buildWorkloads, canonical, firstDifference, firstPageRequests, type Workload } from './workloads.js';
+import { GraphqlClient, parseAnswer, runLoad, WrongAnswer, type LoadResult, type Send } from './load.js';
+import { childPid, cpuSeconds, type ServerProcess } from './processes.js';
+import { renderReadme, summarise, type BenchResults, type Target, type TargetResult, type WorkloadResult } from './report.js';
+import {
+  BENCH_DIR,
+  ensureBenchDependencies,
+  ensureDataset,
+  hostPort,
+  log,
+  openBenchDatabase,
+  rawDriver,
+  ROOT,
+  serverVersion,
+  startOurs,
+  startTheirs,
+  WRITE_TOKEN,
+} from './setup.js';
+import { buildWorkloads, canonical, firstDifference, IMPORT_SOURCE, WRITE_PREFIX, type Workload } from './workloads.js';
 
 /**
- * `npm run bench [-- --quick] [--scale N] [--concurrency C] [--warmup S] [--duration S] [--only key,key]
- *   [--regenerate] [--api-dir DIR] [--trace] [--no-write]`
+ * `npm run bench [-- --quick] [--scale N] [--concurrency 1,8,32] [--rounds R] [--sweep-rounds R] [--warmup S]
+ *   [--duration S] [--pool N] [--check-every K] [--only key,key] [--regenerate] [--api-dir DIR] [--trace]
+ *   [--no-write] [--out FILE] [--cpu-prof DIR] [--prepare-only]`
  *
  * 1. Installs bench/'s own dependencies when missing (`npm --prefix bench ci`).
- * 2. Uses its own embedded Neo4j (port 7741, .data/bench-neo4j; never the dev or test database), or
- *    BENCH_NEO4J_URI when set; loads the synthetic graph of the scale (`npm run generate`) unless the
- *    database already holds exactly that graph.
- * 3. Starts our API (`node --import tsx src/main.ts`) and @neo4j/graphql 7 (bench/src/neo4j-graphql-server.ts)
- *    as child processes; the raw-Cypher client runs in this process.
- * 4. Checks the three answer every workload identically, and counts each one's database round trips
- *    through a Bolt proxy (first pair of server processes), then restarts both servers straight on Neo4j
- *    and measures (warm-up excluded, same concurrency and the same load loop for all three).
- * 5. Writes bench/results/latest.json and the table in bench/README.md.
+ * 2. Uses its own embedded Neo4j (port 7741, one store per scale in .data/bench-neo4j-<scale>), or
+ *    BENCH_NEO4J_URI; loads the synthetic graph of the scale (`npm run generate`) unless it is there.
+ * 3. Starts our API and @neo4j/graphql 7 as child processes, configured alike (setup.ts,
+ *    neo4j-graphql-server.ts); the raw-Cypher client runs in this process.
+ * 4. Draws every workload's parameters from the data; asks the three every parameter set once and keeps
+ *    the answer as the reference when all three agree; counts statements and bytes through a Bolt proxy.
+ * 5. Restarts both servers straight on Neo4j and measures: per concurrency, `rounds` rounds, in each every
+ *    workload × client once (the order of the clients rotating), the parameters cycling through the pool,
+ *    every `check-every`-th answer compared with its reference (writes: with the answer their parameters imply).
+ * 6. Ratios per round; median and min–max; the headline is the geometric mean of the medians. A workload
+ *    whose answers differ, or with any failed request, fails the run: the exit code is 1.
  */
 
-const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ROOT = resolve(BENCH_DIR, '..');
 const RESULTS_FILE = join(BENCH_DIR, 'results', 'latest.json');
 const README_FILE = join(BENCH_DIR, 'README.md');
-const BENCH_PORT = 7741;
-const BENCH_DATA = join(ROOT, '.data', 'bench-neo4j');
-
-type Target = 'ours' | 'neo4jGraphql' | 'rawCypher';
 const TARGETS: Target[] = ['ours', 'neo4jGraphql', 'rawCypher'];
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
       scale: { type: 'string' },
       concurrency: { type: 'string', default: '8' },
+      rounds: { type: 'string' },
+      'sweep-rounds': { type: 'string' },
       warmup: { type: 'string' },
       duration: { type: 'string' },
+      pool: { type: 'string' },
+      'check-every': { type: 'string', default: '7' },
       only: { type: 'string' },
       regenerate: { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       trace: { type: 'boolean', default: false },
       'api-dir': { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      'prepare-only': { type: 'boolean', default: false },
+      out: { type: 'string' },
     },
     strict: true,
   });
   const quick = values.quick;
   const scale = Number(values.scale ?? (quick ? 0.1 : 1));
-  const concurrency = Number(values.concurrency);
-  const warmupMs = Number(values.warmup ?? (quick ? 3 : 5)) * 1000;
-  const durationMs = Number(values.duration ?? (quick ? 10 : 20)) * 1000;
+  const concurrencies = values.concurrency.split(',').map(Number);
+  const mainConcurrency = concurrencies.includes(8) ? 8 : concurrencies[0]!;
+  const rounds = Number(values.rounds ?? (quick ? 1 : 3));
+  const sweepRounds = Number(values['sweep-rounds'] ?? rounds);
+  const warmupMs = Number(values.warmup ?? (quick ? 1 : 3)) * 1000;
+  const durationMs = Number(values.duration ?? (quick ? 3 : 8)) * 1000;
+  const poolSize = Number(values.pool ?? (quick ? 6 : 16));
+  const checkEvery = Number(values['check-every']);
   const only = values.only?.split(',').map((s) => s.trim());
-  // Another checkout of the API (a branch, a proposed fix) measured against the same data: before/after.
   const apiDir = values['api-dir'] ? resolve(values['api-dir']) : ROOT;
+  const profileDir = values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined;
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   countsForScale(scale); // validates the scale before anything starts
+  if (concurrencies.some((c) => !Number.isInteger(c) || c < 1) || !(rounds >= 1) || !(poolSize >= 1) || !(checkEvery >= 1)) throw new Error('bad --concurrency, --rounds, --pool or --check-every');
   const started = Date.now();
   const loadSamples: number[] = [];
   const sampleLoad = () => loadSamples.push(os.loadavg()[0]!);
   sampleLoad();
-  log(`scale ${scale}, concurrency ${concurrency}, warm-up ${warmupMs / 1000} s, measured ${durationMs / 1000} s per workload and client; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  log(
+    `scale ${scale}, concurrency ${concurrencies.join('/')} (main ${mainConcurrency}), ${rounds} round(s) (sweep ${sweepRounds}), ` +
+      `warm-up ${warmupMs / 1000} s + ${durationMs / 1000} s per workload × client × round, pool ${poolSize}, every ${checkEvery}th answer checked; ` +
+      `load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+  );
 
   ensureBenchDependencies();
-
-  const logger = createLogger('warn');
-  const benchUri = process.env.BENCH_NEO4J_URI?.trim() || undefined;
-  const config = loadConfig({
-    NEO4J_URI: benchUri,
-    NEO4J_USER: process.env.BENCH_NEO4J_USER,
-    NEO4J_PASSWORD: process.env.BENCH_NEO4J_PASSWORD,
-    NEO4J_EMBEDDED_PORT: String(BENCH_PORT),
-    NEO4J_EMBEDDED_DATA: BENCH_DATA,
-    NEO4J_QUERY_TIMEOUT_MS: '600000',
-  });
-  log(benchUri ? `Neo4j: ${benchUri}` : `Neo4j: embedded on 127.0.0.1:${BENCH_PORT}, data in ${BENCH_DATA}`);
-  const connection = await connectNeo4j(config.neo4j, logger);
-  // What to undo on the way out, newest first; steps done early are removed by reference.
+  const connection = await openBenchDatabase(scale, createLogger('warn'));
   const cleanup = new Set<() => Promise<unknown>>();
   const closeConnection = () => connection.close();
   cleanup.add(closeConnection);
   try {
     const dataset = await ensureDataset(connection, scale, values.regenerate);
+    if (values['prepare-only']) {
+      // Our API's first start on this store also runs its migrations and any backfill: done here, not in a timed run.
+      log('starting our API once (migrations, backfills)');
+      const api = await startOurs(connection.uri, { apiDir });
+      await api.stop();
+      log('prepared');
+      return 0;
+    }
     const fixtures = generateGraph({ scale, seed: DEFAULT_SEED }).fixtures;
     const neo4jVersion = await serverVersion(connection);
     const [boltHost, boltPort] = hostPort(connection.uri);
+    const direct = rawDriver(connection.uri);
+    cleanup.add(() => direct.close());
+    const manualSourceExisted = await exists(direct, MANUAL_SOURCE.id);
+    await removeWrites(connection, manualSourceExisted);
 
-    // ---- phase 1: same answers, and round trips through the counting proxy ----
+    // ---- phase 1: reference answers and round trips, through the counting proxy ----
     const proxy = await startBoltProxy(boltHost, boltPort);
     const closeProxy = () => proxy.close();
     cleanup.add(closeProxy);
     log('starting the servers behind the counting proxy');
-    let [ours, theirs] = await Promise.all([startOurs(proxy.uri), startTheirs(proxy.uri)]);
-    let peakRssMb = 0;
-    let theirPeakRssMb = 0;
+    let [ours, theirs] = await Promise.all([startOurs(proxy.uri, { apiDir }), startTheirs(proxy.uri)]);
+    const peak = { ours: 0, theirs: 0 };
     const stopServers = async () => {
-      peakRssMb = Math.max(peakRssMb, ours.peakRssMb());
-      theirPeakRssMb = Math.max(theirPeakRssMb, theirs.peakRssMb());
+      peak.ours = Math.max(peak.ours, ours.peakRssMb());
+      peak.theirs = Math.max(peak.theirs, theirs.peakRssMb());
       await Promise.all([ours.stop(), theirs.stop()]);
     };
     cleanup.add(stopServers);
     const rawProxied = rawDriver(proxy.uri);
-    const oursClient = new GraphqlClient(`${ours.url}`, concurrency);
-    const theirsClient = new GraphqlClient(`${theirs.url}`, concurrency);
-
-    const [page1Ours, page1Theirs] = await Promise.all([
-      oursClient.request(firstPageRequests(fixtures).ours.query, firstPageRequests(fixtures).ours.variables),
-      theirsClient.request(firstPageRequests(fixtures).theirs.query, firstPageRequests(fixtures).theirs.variables),
-    ]);
-    const workloads = buildWorkloads(fixtures, {
-      ours: page1Ours.data.practices.pageInfo.endCursor,
-      theirs: page1Theirs.data.practicesConnection.pageInfo.endCursor,
-    }).filter((w) => !only || only.includes(w.key));
+    let clients = graphqlClients(ours, theirs, Math.max(...concurrencies));
+    const ask = {
+      ours: (r: { query: string; variables: Record<string, unknown> }) => clients.ours.request(r.query, r.variables),
+      theirs: (r: { query: string; variables: Record<string, unknown> }) => clients.neo4jGraphql.request(r.query, r.variables),
+    };
+    log('drawing the parameters from the data');
+    const workloads = (await buildWorkloads(direct, { size: poolSize, seed: DEFAULT_SEED }, ask)).filter((w) => !only || only.includes(w.key));
+    const references = new Map<string, string[]>();
 
     const results: WorkloadResult[] = [];
     for (const workload of workloads) {
       const result: WorkloadResult = {
         key: workload.key,
         title: workload.title,
+        kind: workload.write ? 'write' : 'read',
+        ...(workload.rowsPerRequest ? { rowsPerRequest: workload.rowsPerRequest } : {}),
+        poolSize: workload.pool.length,
         equal: false,
-        ours: null,
-        neo4jGraphql: null,
-        rawCypher: null,
         roundTrips: {} as Record<Target, number>,
         neo4jBytes: {} as Record<Target, number>,
+        runs: {},
       };
+      results.push(result);
       try {
-        const answers = await Promise.all([
-          oursClient.request(workload.ours.query, workload.ours.variables).then((r) => canonical(workload.fromOurs(r.data))),
-          theirsClient.request(workload.theirs.query, workload.theirs.variables).then((r) => canonical(workload.fromTheirs(r.data))),
-          runRaw(rawProxied, workload).then((rows) => canonical(workload.fromRaw(rows))),
-        ]);
-        const [a, b, c] = answers;
-        if (a !== b) throw new Error(`our API and @neo4j/graphql answer differently ${firstDifference(a, b)}`);
-        if (a !== c) throw new Error(`our API and raw Cypher answer differently ${firstDifference(a, c)}`);
+        if (workload.write) await prepareWrites(direct);
+        const refs: string[] = [];
+        const count = workload.write ? 1 : workload.pool.length;
+        for (let i = 0; i < count; i++) {
+          const params = workload.write ? TARGETS.map((t) => workload.fresh!(i, `check${t.slice(0, 1)}`)) : TARGETS.map(() => workload.pool[i]);
+          const answers = await Promise.all([
+            clients.ours.request(workload.ours(params[0]).query, workload.ours(params[0]).variables, writeHeaders(workload)).then((r) => canonical(workload.fromOurs(r.data, params[0]))),
+            clients.neo4jGraphql.request(workload.theirs(params[1]).query, workload.theirs(params[1]).variables).then((r) => canonical(workload.fromTheirs(r.data, params[1]))),
+            runRaw(rawProxied, workload, params[2]).then((rows) => canonical(workload.fromRaw(rows, params[2]))),
+          ]);
+          const expected = workload.write ? TARGETS.map((_, t) => canonical(workload.expected!(params[t]))) : [answers[2]!, answers[2]!, answers[2]!];
+          for (const [t, target] of TARGETS.entries()) {
+            if (answers[t] !== expected[t]) throw new Error(`${target} answers differently for parameters ${JSON.stringify(params[t]).slice(0, 200)} ${firstDifference(expected[t]!, answers[t]!)}`);
+          }
+          refs.push(answers[2]!);
+        }
+        references.set(workload.key, refs);
         result.equal = true;
-        result.answerBytes = a.length;
+        result.answerBytes = Math.round(refs.reduce((s, a) => s + a.length, 0) / refs.length);
         const counted = {
-          ours: await countRoundTrips(proxy, () => oursClient.request(workload.ours.query, workload.ours.variables)),
-          neo4jGraphql: await countRoundTrips(proxy, () => theirsClient.request(workload.theirs.query, workload.theirs.variables)),
-          rawCypher: await countRoundTrips(proxy, () => runRaw(rawProxied, workload)),
+          ours: await countRoundTrips(proxy, (n) => clients.ours.request(workload.ours(paramFor(workload, n, 'rto')).query, workload.ours(paramFor(workload, n, 'rto')).variables, writeHeaders(workload))),
+          neo4jGraphql: await countRoundTrips(proxy, (n) => clients.neo4jGraphql.request(workload.theirs(paramFor(workload, n, 'rtt')).query, workload.theirs(paramFor(workload, n, 'rtt')).variables)),
+          rawCypher: await countRoundTrips(proxy, (n) => runRaw(rawProxied, workload, paramFor(workload, n, 'rtr'))),
         };
         result.roundTrips = { ours: counted.ours.runs, neo4jGraphql: counted.neo4jGraphql.runs, rawCypher: counted.rawCypher.runs };
         result.neo4jBytes = { ours: counted.ours.bytes, neo4jGraphql: counted.neo4jGraphql.bytes, rawCypher: counted.rawCypher.bytes };
-        log(`${workload.key}: same answer from all three (${a.length} bytes canonical); round trips ${JSON.stringify(result.roundTrips)}; bytes from Neo4j ${JSON.stringify(result.neo4jBytes)}`);
+        log(`${workload.key}: same answers from all three for ${count} parameter set(s); round trips ${JSON.stringify(result.roundTrips)}; bytes from Neo4j ${JSON.stringify(result.neo4jBytes)}`);
         if (values.trace) {
           proxy.reset();
-          await oursClient.request(workload.ours.query, workload.ours.variables);
-          for (const statement of proxy.statements()) log(`  ours ran: ${statement.slice(0, 160)}`);
+          await clients.ours.request(workload.ours(paramFor(workload, 99, 'tr')).query, workload.ours(paramFor(workload, 99, 'tr')).variables, writeHeaders(workload));
+          for (const statement of proxy.statements()) log(`  ours ran: ${statement.replace(/\s+/g, ' ').slice(0, 2000)}`);
         }
       } catch (error) {
         result.error = (error as Error).message;
-        log(`${workload.key}: NOT MEASURED: ${result.error}`);
+        log(`${workload.key}: FAILED: ${result.error}`);
+      } finally {
+        if (workload.write) await removeWrites(connection, manualSourceExisted);
       }
-      results.push(result);
     }
-    oursClient.close();
-    theirsClient.close();
+    clients.ours.close();
+    clients.neo4jGraphql.close();
     await rawProxied.close();
     await stopServers();
     cleanup.delete(stopServers);
@@ -175,45 +209,49 @@ async function main(): Promise<void> {
 
     // ---- phase 2: throughput and latency, straight on Neo4j ----
     log('restarting the servers straight on Neo4j for the measurements');
-    [ours, theirs] = await Promise.all([startOurs(connection.uri), startTheirs(connection.uri)]);
+    [ours, theirs] = await Promise.all([startOurs(connection.uri, { apiDir, nodeArgs }), startTheirs(connection.uri, { nodeArgs })]);
     cleanup.add(stopServers);
-    const raw = rawDriver(connection.uri);
-    const closeRaw = () => raw.close();
-    cleanup.add(closeRaw);
-    const clients = { ours: new GraphqlClient(ours.url, concurrency), neo4jGraphql: new GraphqlClient(theirs.url, concurrency) };
-    const measured = results.filter((r) => r.equal);
-    for (const [index, result] of measured.entries()) {
-      const workload = workloads.find((w) => w.key === result.key)!;
-      const senders: Record<Target, Send> = {
-        ours: clients.ours.sender(workload.ours.query, workload.ours.variables),
-        neo4jGraphql: clients.neo4jGraphql.sender(workload.theirs.query, workload.theirs.variables),
-        rawCypher: async () => {
-          await runRaw(raw, workload);
-        },
-      };
-      // Rotate the order per workload, so that no client always runs first (or last) after a change.
-      const order = TARGETS.map((_, i) => TARGETS[(i + index) % TARGETS.length]!);
-      for (const target of order) {
-        sampleLoad();
-        const load = await runLoad(senders[target], { concurrency, warmupMs, durationMs });
-        sampleLoad();
-        result[target] = toTargetResult(load, result.roundTrips[target]);
-        log(`${workload.key} ${target}: ${load.throughput.toFixed(1)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms${load.errors ? `, ${load.errors} errors (${load.firstError})` : ''}`);
+    clients = graphqlClients(ours, theirs, Math.max(...concurrencies));
+    // The embedded Neo4j's JVM (a child of this process), for its CPU time per request; none with BENCH_NEO4J_URI.
+    const neo4jPid = childPid(process.pid, 'Launcher');
+    const measured = workloads.filter((w) => results.find((r) => r.key === w.key)!.equal);
+    for (const concurrency of concurrencies) {
+      const roundsHere = concurrency === mainConcurrency ? rounds : sweepRounds;
+      for (let round = 0; round < roundsHere; round++) {
+        for (const [index, workload] of measured.entries()) {
+          const result = results.find((r) => r.key === workload.key)!;
+          const order = TARGETS.map((_, i) => TARGETS[(i + index + round) % TARGETS.length]!);
+          for (const target of order) {
+            const run = `c${concurrency}r${round}${target.slice(0, 1)}`;
+            if (workload.write) await prepareWrites(direct);
+            const send = sender(target, workload, references.get(workload.key) ?? [], run, checkEvery, clients, direct);
+            sampleLoad();
+            const pids = { server: target === 'ours' ? ours.pid : target === 'neo4jGraphql' ? theirs.pid : undefined, neo4j: neo4jPid };
+            const before = { server: pids.server && cpuSeconds(pids.server), neo4j: pids.neo4j && cpuSeconds(pids.neo4j), bench: process.cpuUsage() };
+            const load = await runLoad(send, { concurrency, warmupMs, durationMs });
+            const cpu = cpuPerRequest(load, warmupMs + durationMs, pids, before);
+            sampleLoad();
+            if (workload.write) await removeWrites(connection, manualSourceExisted);
+            ((result.runs[concurrency] ??= {} as Record<Target, TargetResult[]>)[target] ??= []).push({ ...toTargetResult(load), cpuMsPerRequest: cpu });
+            log(
+              `c${concurrency} round ${round + 1}/${roundsHere} ${workload.key} ${target}: ${load.throughput.toFixed(1)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms` +
+                `${load.errors ? `, ${load.errors} ERRORS (${load.firstError})` : ''}${load.wrongAnswers ? `, ${load.wrongAnswers} WRONG ANSWERS (${load.firstError})` : ''}`,
+            );
+          }
+        }
+        log(`  rss: ours ${ours.rssMb()} MB (peak ${ours.peakRssMb()}), @neo4j/graphql ${theirs.rssMb()} MB (peak ${theirs.peakRssMb()})`);
       }
-      log(`  rss: ours ${ours.rssMb()} MB (peak ${ours.peakRssMb()}), @neo4j/graphql ${theirs.rssMb()} MB`);
     }
     clients.ours.close();
     clients.neo4jGraphql.close();
     await stopServers();
     cleanup.delete(stopServers);
-    await raw.close();
-    cleanup.delete(closeRaw);
 
     sampleLoad();
     const bench: BenchResults = summarise({
       generatedAt: new Date().toISOString(),
-      command: `npm run bench${quick ? ' -- --quick' : ''}${apiDir !== ROOT ? ` (API from ${apiDir})` : ''}`,
-      settings: { scale, seed: DEFAULT_SEED, concurrency, warmupSeconds: warmupMs / 1000, durationSeconds: durationMs / 1000, quick },
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
+      settings: { scale, seed: DEFAULT_SEED, concurrencies, mainConcurrency, rounds, sweepRounds, warmupSeconds: warmupMs / 1000, durationSeconds: durationMs / 1000, poolSize, checkEvery, quick },
       machine: {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -224,89 +262,161 @@ async function main(): Promise<void> {
       },
       dataset: { ...dataset, fixtures },
       workloads: results,
-      peakRssMb,
-      neo4jGraphqlPeakRssMb: theirPeakRssMb,
+      peakRssMb: peak.ours,
+      neo4jGraphqlPeakRssMb: peak.theirs,
       totalSeconds: Math.round((Date.now() - started) / 1000),
     });
-    if (!values['no-write']) {
+    if (values.out) {
+      writeFileSync(resolve(values.out), `${JSON.stringify(bench, null, 2)}\n`);
+      log(`wrote ${resolve(values.out)} (bench/README.md left alone)`);
+    } else if (!values['no-write']) {
       mkdirSync(dirname(RESULTS_FILE), { recursive: true });
       writeFileSync(RESULTS_FILE, `${JSON.stringify(bench, null, 2)}\n`);
       writeFileSync(README_FILE, renderReadme(readFileSync(README_FILE, 'utf8'), bench));
       log(`wrote ${RESULTS_FILE} and the table in ${README_FILE}`);
     }
     process.stdout.write(`${JSON.stringify(bench.summary, null, 2)}\n`);
+    if (!bench.summary.passed) log(`THE RUN FAILED: ${bench.summary.failures.join('; ')}`);
+    return bench.summary.passed ? 0 : 1;
   } finally {
     for (const step of [...cleanup].reverse()) await step().catch(() => undefined);
   }
+}
 
-  // ---- helpers that need the run's settings ----
+function graphqlClients(ours: ServerProcess, theirs: ServerProcess, maxSockets: number) {
+  return { ours: new GraphqlClient(ours.url, maxSockets), neo4jGraphql: new GraphqlClient(theirs.url, maxSockets) };
+}
 
-  async function startOurs(neo4jUri: string): Promise<ServerProcess> {
-    const port = await freePort();
-    return spawnServer({
-      name: 'our API',
-      args: ['--import', 'tsx', 'src/main.ts'],
-      cwd: apiDir,
-      env: serverEnv({ PORT: String(port), HOST: '127.0.0.1', NEO4J_URI: neo4jUri, SEED_ON_START: 'false', LOG_LEVEL: 'info' }),
-      // `ready` is logged once migrations are applied (the API listens before that).
-      ready: (_child, output) => waitFor(() => /"message":"ready"/.test(output()), `http://127.0.0.1:${port}/graphql`),
-    });
+const writeHeaders = (workload: Workload): Record<string, string> => (workload.write ? { authorization: `Bearer ${WRITE_TOKEN}` } : {});
+
+/** The parameters of request `n`: the pool in turn (reads), fresh ones (writes). */
+function paramFor(workload: Workload, n: number, run: string): any {
+  return workload.write ? workload.fresh!(n, run) : workload.pool[n % workload.pool.length];
+}
+
+/**
+ * One client's request function for a workload: request `i` takes the `i`-th parameters; every
+ * `checkEvery`-th answer (the first included) is brought to canonical form and compared with the reference
+ * (writes: with what the parameters imply). Unchecked answers are only searched for `"errors"`.
+ */
+function sender(
+  target: Target,
+  workload: Workload,
+  refs: string[],
+  run: string,
+  checkEvery: number,
+  clients: ReturnType<typeof graphqlClients>,
+  raw: Driver,
+): Send {
+  const reference = (i: number, p: unknown) => (workload.write ? canonical(workload.expected!(p)) : refs[i % refs.length]!);
+  const compare = (i: number, p: unknown, answer: string) => {
+    const expected = reference(i, p);
+    if (answer !== expected) throw new WrongAnswer(`wrong answer from ${target} on ${workload.key}, request ${i}: ${firstDifference(expected, answer)}`);
+  };
+  if (target === 'rawCypher') {
+    return async (i) => {
+      const p = paramFor(workload, i, run);
+      const rows = await runRaw(raw, workload, p);
+      if (i % checkEvery === 0) compare(i, p, canonical(workload.fromRaw(rows, p)));
+    };
   }
+  const client = target === 'ours' ? clients.ours : clients.neo4jGraphql;
+  const build = target === 'ours' ? workload.ours : workload.theirs;
+  const from = target === 'ours' ? workload.fromOurs : workload.fromTheirs;
+  const headers = target === 'ours' ? writeHeaders(workload) : {};
+  // Read bodies are prepared once per parameter set; the client's work per request stays small.
+  const bodies = workload.pool.map((p) => JSON.stringify(build(p)));
+  return async (i) => {
+    const p = paramFor(workload, i, run);
+    const text = await client.post(workload.write ? JSON.stringify(build(p)) : bodies[i % bodies.length]!, headers);
+    if (i % checkEvery === 0) compare(i, p, canonical(from(parseAnswer(text).data, p)));
+    else if (text.includes('"errors"')) throw new Error(`GraphQL errors: ${text.slice(0, 300)}`);
+  };
+}
 
-  async function startTheirs(neo4jUri: string): Promise<ServerProcess> {
-    const port = await freePort();
-    return spawnServer({
-      name: '@neo4j/graphql',
-      args: ['--import', 'tsx', join(BENCH_DIR, 'src', 'neo4j-graphql-server.ts')],
-      cwd: BENCH_DIR,
-      env: serverEnv({ PORT: String(port), NEO4J_URI: neo4jUri }),
-      ready: (_child, output) => waitFor(() => /LISTENING /.test(output()), `http://127.0.0.1:${port}/`),
-    });
+/**
+ * Runs a workload's Cypher the cheapest way known: one auto-commit statement (`session.run`: RUN and PULL
+ * in one write, no BEGIN and COMMIT), records as plain objects. A managed transaction (`executeQuery`,
+ * `executeRead`, what @neo4j/graphql and our API use) measured about half as fast on this machine
+ * (filtered page at scale 0.1, concurrency 8: 192 vs 429 requests/s), so the floor uses auto-commit.
+ */
+async function runRaw(driver: Driver, workload: Workload, p: unknown): Promise<Record<string, unknown>[]> {
+  const { cypher, params, write } = workload.raw(p);
+  const session = driver.session({ database: 'neo4j', defaultAccessMode: write ? neo4j.session.WRITE : neo4j.session.READ });
+  try {
+    const result = await session.run(cypher, params);
+    return result.records.map((record) => record.toObject());
+  } finally {
+    await session.close();
   }
 }
 
-/** The servers' environment: ours and theirs alike, production mode, nothing inherited that changes behaviour. */
-function serverEnv(extra: Record<string, string>): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...extra };
+async function exists(driver: Driver, id: string): Promise<boolean> {
+  const result = await driver.executeQuery('MATCH (s:Source {id: $id}) RETURN count(s) > 0 AS found', { id }, { database: 'neo4j' });
+  return result.records[0]!.get('found') as boolean;
 }
 
-async function waitFor(condition: () => boolean, value: string): Promise<string> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 100));
-  return value;
+/** The Sources the writes link to: our manual-input source, and the bulk import's document source. */
+async function prepareWrites(driver: Driver): Promise<void> {
+  await driver.executeQuery(
+    `MERGE (m:Source {id: $manual.id}) ON CREATE SET m += $manual.props, m.searchKey = $manual.searchKey
+     MERGE (i:Source {id: $import}) ON CREATE SET i.title = 'Benchmark import', i.kind = 'DOCUMENT', i.synthetic = true, i.searchKey = $importKey`,
+    { manual: MANUAL_SOURCE, import: IMPORT_SOURCE, importKey: searchKeyOf('Benchmark import') },
+    { database: 'neo4j' },
+  );
 }
 
-function rawDriver(uri: string): Driver {
-  return neo4j.driver(uri, neo4j.auth.basic(process.env.BENCH_NEO4J_USER ?? 'neo4j', process.env.BENCH_NEO4J_PASSWORD ?? ''), {
-    disableLosslessIntegers: true,
-    maxConnectionPoolSize: 100,
-    logging: { level: 'error', logger: () => undefined },
-  });
-}
-
-/** Runs a workload's Cypher as an application would: one managed read transaction, records as plain objects. */
-async function runRaw(driver: Driver, workload: Workload): Promise<Record<string, unknown>[]> {
-  const result = await driver.executeQuery(workload.raw.cypher, workload.raw.params, { database: 'neo4j', routing: neo4j.routing.READ });
-  return result.records.map((record) => record.toObject());
+/** Removes everything the write workloads created (the data is as loaded again: read answers stay valid). */
+async function removeWrites(connection: Connection, keepManualSource: boolean): Promise<void> {
+  const session = connection.db.driver.session({ database: 'neo4j' });
+  try {
+    await session.run(`MATCH (n:Case) WHERE n.id STARTS WITH $prefix CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS`, { prefix: WRITE_PREFIX });
+    await session.run(`MATCH (s:Source) WHERE s.id = $import OR (s.id = $manual AND NOT $keep) DETACH DELETE s`, { import: IMPORT_SOURCE, manual: MANUAL_SOURCE.id, keep: keepManualSource });
+  } finally {
+    await session.close();
+  }
 }
 
 /**
  * Statements (Bolt RUN messages) per request, and bytes Neo4j sent for it: one warm request first, then
  * the largest of three.
  */
-async function countRoundTrips(proxy: BoltProxy, request: () => Promise<unknown>): Promise<{ runs: number; bytes: number }> {
-  await request();
+async function countRoundTrips(proxy: BoltProxy, request: (n: number) => Promise<unknown>): Promise<{ runs: number; bytes: number }> {
+  await request(1000);
   let runs = 0;
   let bytes = 0;
   for (let i = 0; i < 3; i++) {
     proxy.reset();
-    await request();
+    await request(1001 + i);
     runs = Math.max(runs, proxy.counts().runs);
     bytes = Math.max(bytes, proxy.counts().bytesFromServer);
   }
   return { runs, bytes };
 }
 
-function toTargetResult(load: LoadResult, roundTrips: number): TargetResult {
+/**
+ * CPU milliseconds per request over the whole run (warm-up included, divided by the requests answered in
+ * it, estimated from the measured window's rate): the server's (ours or theirs; none for raw Cypher, whose
+ * driver runs here), Neo4j's, and this process's (the load generator, and for raw Cypher its driver).
+ */
+function cpuPerRequest(
+  load: LoadResult,
+  runMs: number,
+  pids: { server?: number; neo4j?: number },
+  before: { server?: number | 0; neo4j?: number | 0; bench: NodeJS.CpuUsage },
+): { server: number | null; neo4j: number | null; bench: number } {
+  const requests = load.throughput * (runMs / 1000);
+  const per = (seconds: number | undefined) => (seconds === undefined || requests <= 0 ? null : Math.round(((seconds * 1000) / requests) * 100) / 100);
+  const delta = (pid: number | undefined, from: number | 0 | undefined) => {
+    if (!pid || typeof from !== 'number') return undefined;
+    const now = cpuSeconds(pid);
+    return now === undefined ? undefined : now - from;
+  };
+  const bench = process.cpuUsage(before.bench);
+  return { server: per(delta(pids.server, before.server)), neo4j: per(delta(pids.neo4j, before.neo4j)), bench: per((bench.user + bench.system) / 1e6) ?? 0 };
+}
+
+function toTargetResult(load: LoadResult): TargetResult {
   return {
     throughput: Math.round(load.throughput * 10) / 10,
     p50Ms: load.p50Ms,
@@ -314,151 +424,17 @@ function toTargetResult(load: LoadResult, roundTrips: number): TargetResult {
     meanMs: load.meanMs,
     requests: load.requests,
     errors: load.errors,
-    roundTrips,
+    wrongAnswers: load.wrongAnswers,
     ...(load.firstError ? { firstError: load.firstError } : {}),
-  };
-}
-
-function summarise(partial: Omit<BenchResults, 'summary'> & { peakRssMb: number; neo4jGraphqlPeakRssMb: number }): BenchResults {
-  // Ratios need the reference clients to have completed requests. Our API completing nothing (every
-  // request timed out, say) is a ratio of 0, which makes the geometric mean 0: never left out.
-  const complete = partial.workloads.filter((w) => w.ours && w.neo4jGraphql?.throughput && w.rawCypher?.throughput);
-  for (const w of complete) {
-    w.ratioVsNeo4jGraphql = round2(w.ours!.throughput / w.neo4jGraphql!.throughput);
-    w.ratioVsRawCypher = round2(w.ours!.throughput / w.rawCypher!.throughput);
-  }
-  const geomean = (xs: number[]) =>
-    xs.length === 0 ? null : xs.some((x) => x === 0) ? 0 : round2(Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length));
-  const ratioVsNeo4jGraphql = geomean(complete.map((w) => w.ratioVsNeo4jGraphql!));
-  const ratioVsRawCypher = geomean(complete.map((w) => w.ratioVsRawCypher!));
-  const nested = partial.workloads.find((w) => w.key === 'nestedList');
-  const maxRoundTripsNestedRead = nested?.equal ? nested.roundTrips.ours : null;
-  const worst = complete.reduce<WorkloadResult | undefined>((low, w) => (!low || w.ratioVsNeo4jGraphql! < low.ratioVsNeo4jGraphql! ? w : low), undefined);
-  return {
-    ...partial,
-    summary: {
-      ratioVsNeo4jGraphql,
-      ratioVsRawCypher,
-      maxRoundTripsNestedRead,
-      peakRssMb: partial.peakRssMb,
-      workloadsMeasured: complete.length,
-      workloadsNotMeasured: partial.workloads.filter((w) => !w.equal).map((w) => ({ key: w.key, reason: w.error ?? 'unknown' })),
-      worstVsNeo4jGraphql: worst ? { key: worst.key, ratio: worst.ratioVsNeo4jGraphql! } : null,
-      targets: {
-        geomeanAtLeastNeo4jGraphql: ratioVsNeo4jGraphql !== null && ratioVsNeo4jGraphql >= 1,
-        noWorkloadBelow80PercentOfNeo4jGraphql: complete.length > 0 && complete.every((w) => w.ratioVsNeo4jGraphql! >= 0.8),
-        atLeastHalfOfRawCypher: ratioVsRawCypher !== null && ratioVsRawCypher >= 0.5,
-        nestedReadAtMost4RoundTrips: maxRoundTripsNestedRead !== null && maxRoundTripsNestedRead <= 4,
-        rssUnder300Mb: partial.peakRssMb < 300,
-      },
-    },
   };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Installs bench/package-lock.json's dependencies into bench/node_modules when they are not there. */
-function ensureBenchDependencies(): void {
-  if (existsSync(join(BENCH_DIR, 'node_modules', '@neo4j', 'graphql', 'package.json'))) return;
-  log('installing the benchmark\'s own dependencies (npm --prefix bench ci)');
-  const npm = spawnSync('npm', ['--prefix', BENCH_DIR, 'ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
-  if (npm.status !== 0) throw new Error('npm --prefix bench ci failed');
-}
-
-interface DatasetInfo {
-  scale: number;
-  seed: number;
-  nodes: number;
-  relationships: number;
-  /** Set when this run loaded the graph. */
-  load: { seconds: number; ratePerSecond: number; transactions: number; firstBatchSeconds?: number } | null;
-}
-
-/**
- * Makes sure the bench database holds exactly the synthetic graph of `scale`: the synthetic source's
- * locator names the scale and seed, and the node count matches. Anything else is deleted and the graph
- * generated again through `npm run generate` (the bulk-import path), whose rate is reported.
- */
-async function ensureDataset(connection: Connection, scale: number, regenerate: boolean): Promise<DatasetInfo> {
-  const { db } = connection;
-  const counts = countsForScale(scale);
-  const expectedNodes = 1 + counts.municipalities + counts.employees + counts.practices + counts.dilemmas + counts.cases;
-  const locator = `npm run generate -- --scale ${scale} --seed ${DEFAULT_SEED}`;
-  const stats = async () => {
-    const [row] = await db.read(
-      `CALL () { MATCH (n) RETURN count(n) AS nodes }
-       CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-       OPTIONAL MATCH (s:Source {id: $id})
-       RETURN nodes, relationships, s.locator AS locator`,
-      { id: SYNTHETIC_SOURCE_ID },
-    );
-    return row as { nodes: number; relationships: number; locator: string | null };
-  };
-  let current = await stats();
-  let load: DatasetInfo['load'] = null;
-  if (regenerate || current.locator !== locator || current.nodes !== expectedNodes) {
-    if (current.nodes > 0) {
-      log(`the bench database holds something else (${current.nodes} nodes, ${current.locator ?? 'no synthetic source'}): deleting it`);
-      // CALL … IN TRANSACTIONS needs an auto-commit transaction: a plain session.run.
-      const session = connection.db.driver.session({ database: 'neo4j' });
-      try {
-        await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-      } finally {
-        await session.close();
-      }
-    }
-    log(`generating and loading scale ${scale} (npm run generate)`);
-    const summary = await runGenerate(connection.uri, scale);
-    load = {
-      seconds: Math.round(summary.writeMs / 100) / 10,
-      ratePerSecond: summary.loadRatePerSecond,
-      transactions: summary.transactions,
-      ...(summary.firstBatchMs !== undefined ? { firstBatchSeconds: Math.round(summary.firstBatchMs / 100) / 10 } : {}),
-    };
-    log(`loaded in ${load.seconds} s: ${load.ratePerSecond} nodes+relationships/s`);
-    current = await stats();
-  } else {
-    log(`the bench database already holds scale ${scale} (${current.nodes} nodes, ${current.relationships} relationships)`);
-  }
-  return { scale, seed: DEFAULT_SEED, nodes: current.nodes, relationships: current.relationships, load };
-}
-
-/** Runs `src/cli/generate.ts` against the bench database; its progress bar goes to our stderr. */
-function runGenerate(uri: string, scale: number): Promise<{ writeMs: number; firstBatchMs?: number; loadRatePerSecond: number; transactions: number }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/generate.ts', '--scale', String(scale), '--json'], {
-      cwd: ROOT,
-      env: { ...process.env, NEO4J_URI: uri, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`npm run generate exited with code ${code}`));
-      try {
-        resolvePromise(JSON.parse(stdout.trim().split('\n').at(-1)!));
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
-}
-
-async function serverVersion(connection: Connection): Promise<string> {
-  const [row] = await connection.db.read("CALL dbms.components() YIELD name, versions, edition RETURN name + ' ' + versions[0] + ' ' + edition AS version");
-  return String(row?.version ?? 'unknown');
-}
-
-function hostPort(uri: string): [string, number] {
-  const url = new URL(uri.replace(/^[a-z+]+:\/\//, 'http://'));
-  return [url.hostname, Number(url.port || 7687)];
-}
-
-function log(message: string): void {
-  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-}
-
-main().catch((error) => {
-  process.stderr.write(`${(error as Error).stack ?? error}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`${(error as Error).stack ?? error}\n`);
+    process.exit(1);
+  },
+);

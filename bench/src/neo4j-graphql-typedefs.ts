@@ -1,3 +1,6 @@
+import { FULLTEXT_INDEX } from '../../src/db/migrations.js';
+import type { CypherStatements } from './cypher.js';
+
 /**
  * Type definitions for @neo4j/graphql 7 equivalent to our schema (DESIGN.md): the same 11 node types,
  * properties and direct relationships, on the same labels and relationship types. Our derived relation
@@ -7,7 +10,7 @@
  * statements are the same Cypher the raw-Cypher client runs (bench/src/workloads.ts), so both compute
  * the same answer the same way.
  */
-export function neo4jGraphqlTypeDefs(cypher: { neighbourhood: string; cooccurrence: string; search: string }): string {
+export function neo4jGraphqlTypeDefs(cypher: CypherStatements): string {
   return /* GraphQL */ `
   enum OrganisationKind { UNIVERSITY FUND MINISTRY ASSOCIATION }
   enum PracticeKind { MINDSET SKILL ROUTINE ORGANISATIONAL }
@@ -45,6 +48,7 @@ export function neo4jGraphqlTypeDefs(cypher: { neighbourhood: string; cooccurren
   type Municipality @node {
     id: ID!
     name: String!
+    searchKey: String
     province: String
     employees: [Employee!]! @relationship(type: "WORKS_AT", direction: IN)
     cases: [Case!]! @relationship(type: "IN", direction: IN)
@@ -55,6 +59,7 @@ export function neo4jGraphqlTypeDefs(cypher: { neighbourhood: string; cooccurren
   type Employee @node {
     id: ID!
     pseudonym: String!
+    searchKey: String
     role: String
     department: String
     municipality: [Municipality!]! @relationship(type: "WORKS_AT", direction: OUT)
@@ -66,6 +71,7 @@ export function neo4jGraphqlTypeDefs(cypher: { neighbourhood: string; cooccurren
   type Practice @node {
     id: ID!
     name: String!
+    searchKey: String
     description: String
     kind: PracticeKind!
     gloss: String
@@ -107,9 +113,12 @@ export function neo4jGraphqlTypeDefs(cypher: { neighbourhood: string; cooccurren
     speakers: [Person!]! @relationship(type: "SPOKE_AT", direction: IN)
     sources: [Source!]! @relationship(type: "SOURCED_FROM", direction: OUT)
   }
-  type Case @node {
+  # The full-text index our migrations create (every label; name, title, … summary): Case's own
+  # @fulltext query runs on it, restricted to Case by the library.
+  type Case @node @fulltext(indexes: [{ indexName: "${FULLTEXT_INDEX}", queryName: "casesFulltext", fields: ["title", "summary"] }]) {
     id: ID!
     title: String!
+    searchKey: String
     summary: String
     year: Int
     municipality: [Municipality!]! @relationship(type: "IN", direction: OUT)
@@ -127,12 +136,21 @@ export function neo4jGraphqlTypeDefs(cypher: { neighbourhood: string; cooccurren
   }
 
   type GraphNode { id: ID! type: String! label: String! }
+  type PathNode { id: ID! label: String! }
+  type Path { nodes: [PathNode!]! edges: [GraphEdge!]! }
+  type Named { id: ID! name: String! }
+  type Ref { id: ID! }
+  type Similarity { municipality: Named! score: Float! shared: [Ref!]! }
+  type Support { municipality: Ref! employeeCount: Int! caseCount: Int! }
+  type SharedPractice { practice: Named! support: [Support!]! }
   type GraphEdge { type: String! source: ID! target: ID! }
   type Subgraph { nodes: [GraphNode!]! edges: [GraphEdge!]! }
   type MatrixEntry { id: ID! label: String! }
   type CooccurrenceMatrix { rows: [MatrixEntry!]! columns: [MatrixEntry!]! counts: [[Float!]!]! }
   type SearchHit { id: ID! type: String! label: String! score: Float! }
 
+  # The analytics without a built-in equivalent, as @cypher fields (bench/src/cypher.ts: the same
+  # statements as the raw client and our API, returning maps shaped for these types).
   # Depth 2 is written into the neighbourhood statement (a Cypher quantifier must be a literal).
   # counts are Float: this library's Int does not serialise the Neo4j integers of a list of lists
   # ("Int cannot represent non-integer value"); the values are the same whole numbers.
@@ -143,6 +161,12 @@ export function neo4jGraphqlTypeDefs(cypher: { neighbourhood: string; cooccurren
       @cypher(statement: """${cypher.cooccurrence}""", columnName: "result")
     search(query: String!, first: Int!): [SearchHit!]!
       @cypher(statement: """${cypher.search}""", columnName: "result")
+    shortestPath(from: ID!, to: ID!): Path
+      @cypher(statement: """${cypher.shortestPath}""", columnName: "result")
+    similarMunicipalities(id: ID!, limit: Int!): [Similarity!]!
+      @cypher(statement: """${cypher.similarMunicipalities}""", columnName: "result")
+    sharedPractices(ids: [ID!]!): [SharedPractice!]!
+      @cypher(statement: """${cypher.sharedPractices}""", columnName: "result")
   }
   `;
 }

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import net from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** A server under test, running as a child process. */
 export interface ServerProcess {
@@ -112,14 +111,34 @@ export async function waitForHttp(url: string, timeoutMs = 120_000): Promise<voi
   }
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+/** A free TCP port on 127.0.0.1 (the project's one helper, re-exported for bench's own modules). */
+export { anyFreePort as freePort } from '../../src/util/index.js';
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; undefined elsewhere or once it is gone). */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    // Fields after the parenthesised command name: utime is the 14th field of the line, stime the 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pid of a child of `parent` whose command line contains `needle` (the embedded Neo4j's JVM: `Launcher`). */
+export function childPid(parent: number, needle: string): number | undefined {
+  try {
+    for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        if (Number(stat.split(') ')[1]!.split(' ')[1]) !== parent) continue;
+        if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(needle)) return Number(entry);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return undefined;
 }
