@@ -1,7 +1,4 @@
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { applyMigrations, connectNeo4j } from '../db/index.js';
 import {
   DocumentInvalidError,
   formatSummary,
@@ -11,9 +8,9 @@ import {
   resolveImportFiles,
   type ImportFiles,
 } from '../import/index.js';
-import { createLogger } from '../logger.js';
-import { runQdpxCommand } from '../import/qdpx/command.js';
-import { describeFailure, exitWith } from './run.js';
+import { runQdpxCommand } from './import-qdpx.js';
+import { ImportFailedError, openImportConnection, whoRuns } from './import-session.js';
+import { exitWith } from './run.js';
 
 const USAGE = `Usage: npm run import -- FILE [FILE] [--dry-run] [--json]
 
@@ -57,16 +54,12 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const config = loadConfig();
-  // Errors only: a failure ends in one line naming its cause (run.ts), not in the outage log's warnings too.
-  const logger = createLogger(config.logLevel === 'debug' ? 'debug' : 'error');
   // One transaction for the whole file: a large one runs longer than the API's per-request timeout.
-  const connection = await connectNeo4j({ ...config.neo4j, queryTimeoutMs: Math.max(config.neo4j.queryTimeoutMs, 3_600_000) }, logger);
+  const connection = await openImportConnection();
   const dryRun = values['dry-run'];
   const progress = new ProgressBar(process.stderr);
   const started = Date.now();
   try {
-    await applyMigrations(connection.db);
     let rows = 0;
     const summary = await importFiles(connection.db, files, {
       dryRun,
@@ -96,25 +89,6 @@ async function main(): Promise<number> {
     throw new ImportFailedError(error);
   } finally {
     await connection.close();
-  }
-}
-
-/**
- * The import failed after it reached the database (Neo4j unreachable, or gone during the write): the one
- * write transaction rolls back, so a failure before its commit leaves nothing of the file behind.
- */
-class ImportFailedError extends Error {
-  constructor(readonly failure: unknown) {
-    super(`Import failed: ${describeFailure(failure)}`);
-  }
-}
-
-/** Who the provenance names for a command-line import: `cli:<login>` (never a secret). */
-function whoRuns(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
   }
 }
 

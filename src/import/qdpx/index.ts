@@ -2,4 +2,3 @@ export * from './mapping.js';
 export * from './read.js';
 export * from './translate.js';
 export * from './import.js';
-export * from './command.js';

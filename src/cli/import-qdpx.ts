@@ -1,15 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../config.js';
-import { applyMigrations, connectNeo4j } from '../../db/index.js';
-import { createLogger } from '../../logger.js';
-import { DocumentInvalidError } from '../load.js';
-import { formatSummary, ProgressBar } from '../report.js';
-import { importQdpx } from './import.js';
-import { DEFAULT_MAPPING, parseMapping, type QdpxMapping } from './mapping.js';
-import type { QdpxStats } from './translate.js';
+import { DocumentInvalidError, formatSummary, ProgressBar } from '../import/index.js';
+import { DEFAULT_MAPPING, importQdpx, parseMapping, type QdpxMapping, type QdpxStats } from '../import/qdpx/index.js';
+import { ImportFailedError, openImportConnection, whoRuns } from './import-session.js';
 
 export const QDPX_USAGE = `Usage: npm run import -- FILE.qdpx|FILE.qdc [--mapping FILE.json] [--synthetic] [--public] [--dry-run] [--json]
 
@@ -74,14 +68,11 @@ export async function runQdpxCommand(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn');
-  const connection = await connectNeo4j({ ...config.neo4j, queryTimeoutMs: Math.max(config.neo4j.queryTimeoutMs, 3_600_000) }, logger);
+  const connection = await openImportConnection();
   const dryRun = values['dry-run'];
   const progress = new ProgressBar(process.stderr);
   const started = Date.now();
   try {
-    await applyMigrations(connection.db);
     const { summary, refi } = await importQdpx(connection.db, bytes, {
       file,
       expect: extname(file).toLowerCase() === '.qdc' ? 'qdc' : 'qdpx',
@@ -109,7 +100,7 @@ export async function runQdpxCommand(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
-    throw error;
+    throw new ImportFailedError(error);
   } finally {
     await connection.close();
   }
@@ -124,12 +115,4 @@ export function formatStats(stats: QdpxStats): string {
     `  left out: ${stats.skippedSelections} selections without a mapped code, ${stats.skippedSourceCodings} codings of whole sources, ${stats.skippedSources} sources with nothing mapped or not text`,
     '',
   ].join('\n');
-}
-
-function whoRuns(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
 }
