@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { badInput } from '../errors.js';
 import { matrixTotal, type CooccurrenceData } from './cooccurrence.js';
-import { NODE_SPECS, NodeType, displayOf, anchorInScope, elementInScope, whereClause, type DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
+import { NODE_SPECS, NodeType, displayOf, anchorInScope, elementInScope, whereClause, DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
 
 /** What a co-occurrence matrix counts: cases (linked to both nodes) or quotations (coded with both codes). */
 export enum CooccurrenceBasis {
@@ -153,4 +153,44 @@ export async function quotedDilemmas(db: Database, practiceIds: readonly string[
   return practiceIds.map((id) =>
     (byId.get(id) ?? []).map((item) => ({ dilemma: toNodeRecord(NodeType.DILEMMA, item.props), quotationCount: Number(item.n), addresses: item.addresses })),
   );
+}
+
+/** A practice–dilemma link whose quotations are counted, and which of them count (the parent field's `scope`). */
+export interface QuotedLink {
+  practiceId: string;
+  dilemmaId: string;
+  scope: DataScope;
+}
+
+/**
+ * Per link (in key order): the quotations coded as both its practice and its dilemma, i.e. the interviews
+ * an ADDRESSES link rests on (0 for unknown ids). `scope` tests what is counted, the quotation and both
+ * its codings, as every relation load tests what it walks: ALL no test, REAL only real ones, SYNTHETIC
+ * only made-up ones. One statement for a batch of links (the per-request loader's batch function); the
+ * scope is a parameter of each link, so a batch mixing scopes is still one statement.
+ */
+export async function linkQuotationCounts(db: Database, links: readonly QuotedLink[]): Promise<number[]> {
+  if (links.length === 0) return [];
+  const rows = await db.read(
+    `UNWIND range(0, size($links) - 1) AS i
+     WITH i, $links[i] AS link
+     CALL (link) {
+       MATCH (:Practice {id: link.practiceId})<-[rp:CODED_AS]-(q:Quotation)-[rd:CODED_AS]->(:Dilemma {id: link.dilemmaId})
+       WHERE link.synthetic IS NULL
+          OR (coalesce(q.synthetic, false) = link.synthetic AND coalesce(rp.synthetic, false) = link.synthetic AND coalesce(rd.synthetic, false) = link.synthetic)
+       RETURN count(DISTINCT q) AS n
+     }
+     RETURN i, n`,
+    {
+      links: links.map(({ practiceId, dilemmaId, scope }) => ({
+        practiceId,
+        dilemmaId,
+        // null: every quotation (ALL); true / false: only made-up / only real ones.
+        synthetic: scope === DataScope.SYNTHETIC ? true : scope === DataScope.REAL ? false : null,
+      })),
+    },
+  );
+  const counts = links.map(() => 0);
+  for (const row of rows) counts[Number(row.i)] = Number(row.n);
+  return counts;
 }

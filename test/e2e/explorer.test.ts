@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { ensureWebBundles, launchChromium, watchPage, type PageWatch, type TestBrowser } from '../support/web.js';
 import { syntheticNeighbourhood } from '../support/synthetic-graph.js';
+import { importQdpx } from '../../src/import/qdpx/index.js';
+import { createdIds, recoded, SELECTIONS, twoInterviews } from '../qdpx/fixtures.js';
+import { removeNodes, uniqueSlug } from '../mutations/support.js';
 
 // Screenshots for the README go to docs/ only with UPDATE_SCREENSHOTS=1, so a test run leaves the work tree clean.
 const DOCS = process.env.UPDATE_SCREENSHOTS === '1' ? resolve(dirname(fileURLToPath(import.meta.url)), '../../docs') : tmpdir();
@@ -217,6 +220,65 @@ describe('the explorer in Chromium', () => {
   });
 
   it('made no request off this machine and logged no console error', () => {
+    expect(watch.offsite).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+});
+
+describe('the explorer shows which practice–dilemma links rest on quotations', () => {
+  // The two-interview fixture (test/qdpx/fixtures.ts) with "Handelen in de geest van de wet" coded as the
+  // seed's Keukentafelgesprek and "Loslaten of sturen" as Bemiddelen, and the selection q7 coded Bemiddelen
+  // too: the seed's link Keukentafelgesprek → Bemiddelen then rests on q6 and q7 (2 quotations), the link
+  // Verbinden van partijen → Bemiddelen on none.
+  const PRACTICE = 'practice:keukentafelgesprek';
+  const DILEMMA = 'dilemma:bemiddelen';
+  const created: string[] = [];
+  let page: Page;
+
+  beforeAll(async () => {
+    const q7 = SELECTIONS.find((s) => s.key === 'q7')!.phrase;
+    const fixture = twoInterviews(uniqueSlug('explore'), {
+      mutate: (qde) => recoded(qde, [['Handelen in de geest van de wet', 'Keukentafelgesprek'], ['Loslaten of sturen', 'Bemiddelen']], [[q7, 'Bemiddelen']]),
+    });
+    created.push(...createdIds(fixture));
+    await importQdpx(api.db, fixture.qdpx, { synthetic: true, timeoutMs: 120_000 });
+    page = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    await page?.close();
+    await removeNodes(api.db, created);
+  });
+
+  it('labels the ADDRESSES edge and lists the counts in the practice\'s and the dilemma\'s panel', async () => {
+    const watch = watchPage(page);
+    await page.goto(`${api.url}/explore?focus=${encodeURIComponent(PRACTICE)}&depth=1`);
+    await settled(page);
+    // The focus is selected: its panel lists the dilemmas it addresses with their quotations.
+    const link = page.locator(`#panel-node [data-links] li[data-link="${DILEMMA}"]`);
+    await expect.poll(() => link.getAttribute('data-quotations'), POLL).toBe('2');
+    expect(await link.innerText()).toContain('Bemiddelen — rests on 2 quotations');
+    // The edge says so too.
+    const edge = () =>
+      page.evaluate(
+        ([from, to]) => {
+          const found = (globalThis as any).explorer.cy.edges(`[type = "ADDRESSES"][source = "${from}"][target = "${to}"]`);
+          return { quotations: found.data('quotations'), label: found.style('label') };
+        },
+        [PRACTICE, DILEMMA],
+      );
+    await expect.poll(async () => (await edge()).quotations, POLL).toBe(2);
+    expect((await edge()).label).toBe('ADDRESSES · 2 quotations');
+    // The dilemma's panel: the same link from the other end, and a link that rests on no quotation.
+    await page.evaluate((id) => {
+      const cy = (globalThis as any).explorer.cy;
+      cy.nodes().unselect();
+      cy.getElementById(id).select();
+    }, DILEMMA);
+    await page.locator('#panel-node [data-links][data-state="idle"]').waitFor(POLL);
+    const practices = page.locator('#panel-node [data-links] li');
+    expect(await practices.filter({ hasText: 'Keukentafelgesprek' }).innerText()).toContain('rests on 2 quotations');
+    expect(await page.locator('#panel-node [data-links] li[data-link="practice:verbinden-van-partijen"]').innerText()).toContain('Verbinden van partijen — no quotations');
     expect(watch.offsite).toEqual([]);
     expect(watch.errors).toEqual([]);
   });

@@ -179,3 +179,32 @@ ${sets}
 `;
   return { qde, qdpx: zipSync({ 'project.qde': strToU8(qde) }), qdc: strToU8(qdc), practice, dilemma, guids: g };
 }
+
+/**
+ * `qde` (a `twoInterviews` project) with codes renamed (`[old name, new name]`, so that they attach to
+ * other seed nodes) and extra codings (`[phrase of a selection, code name]`: that selection is coded with
+ * that code too, by the code's new name). For `twoInterviews`' `mutate` option.
+ */
+export function recoded(qde: string, renames: Array<[from: string, to: string]>, codings: Array<[phrase: string, code: string]> = []): string {
+  let out = qde;
+  for (const [from, to] of renames) {
+    if (!out.includes(`name="${esc(from)}"`)) throw new Error(`fixture: no code "${from}"`);
+    out = out.replace(`name="${esc(from)}"`, `name="${esc(to)}"`);
+  }
+  for (const [phrase, code] of codings) {
+    const codeGuid = new RegExp(`<Code guid="([^"]+)" name="${esc(code)}"`).exec(out)?.[1];
+    const opening = new RegExp(`<PlainTextSelection [^>]*name="${esc(phrase.slice(0, 20))}"[^>]*>`).exec(out)?.[0];
+    if (!codeGuid || !opening) throw new Error(`fixture: no code "${code}" or selection "${phrase}"`);
+    out = out.replace(opening, `${opening}<Coding guid="${randomUUID()}"><CodeRef targetGUID="${codeGuid}"/></Coding>`);
+  }
+  return out;
+}
+
+/** Every id an import of `f` can create (interviewees, interviews, quotations, the new practice, the project's source): for clean-up. */
+export function createdIds(f: Fixture): string[] {
+  const g = f.guids;
+  return [
+    `employee:${g['case-a']}`, `employee:${g['case-b']}`, `source:${g['source-1']}`, `source:${g['source-2']}`,
+    ...SELECTIONS.map((s) => `quotation:${g[s.key]}`), `practice:buurtkoffie-${f.tag}`, `source:refi-qda-verzonnen-interviews-${f.tag}`,
+  ];
+}

@@ -221,3 +221,48 @@ export async function fetchNetworkMetrics({ types, relationshipTypes, dataScope 
   const data = await graphql<{ networkMetrics: { communityCount: number; nodes: NodeMeasures[] } }>(NETWORK_METRICS, { types, relationshipTypes, scope: dataScope });
   return data.networkMetrics;
 }
+
+/** A practice–dilemma link (ADDRESSES) seen from one end: the node at the other end and the quotations it rests on. */
+export interface QuotedLink {
+  id: string;
+  name: string;
+  /** Quotations coded as both the practice and the dilemma (0: the link rests on the graph's own sources alone). */
+  quotations: number;
+}
+
+const LINKS = `query ExplorerLinks($id: ID!, $scope: DataScope) {
+  practice(id: $id) { dilemmas(scope: $scope) { id name linkQuotationCount } }
+  dilemma(id: $id) { practices(scope: $scope) { id name linkQuotationCount } }
+}`;
+
+type Linked = { id: string; name: string; linkQuotationCount: number | null };
+
+/** The dilemmas a practice addresses, or the practices that address a dilemma, with their quotation counts. */
+export async function fetchQuotedLinks(id: string, dataScope: DataScope = 'ALL'): Promise<QuotedLink[]> {
+  const data = await graphql<{ practice: { dilemmas: Linked[] } | null; dilemma: { practices: Linked[] } | null }>(LINKS, { id, scope: dataScope });
+  const linked = data.practice?.dilemmas ?? data.dilemma?.practices ?? [];
+  return linked.map((node) => ({ id: node.id, name: node.name, quotations: node.linkQuotationCount ?? 0 }));
+}
+
+const LINK_COUNTS = `query ExplorerLinkCounts($ids: [ID!]!, $first: Int, $scope: DataScope) {
+  practices(where: { ids: $ids }, first: $first) { edges { node { id dilemmas(scope: $scope) { id linkQuotationCount } } } }
+}`;
+
+/** Most practices per request (the API's `first` is at most 100). */
+const LINK_PAGE = 100;
+
+/**
+ * How many quotations each ADDRESSES link of these practices rests on, keyed `<practice id>|<dilemma id>`
+ * (one request per 100 practices).
+ */
+export async function fetchLinkQuotations(practiceIds: readonly string[], dataScope: DataScope = 'ALL'): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (let start = 0; start < practiceIds.length; start += LINK_PAGE) {
+    const ids = practiceIds.slice(start, start + LINK_PAGE);
+    const data = await graphql<{ practices: { edges: Array<{ node: { id: string; dilemmas: Array<Omit<Linked, 'name'>> } }> } }>(LINK_COUNTS, { ids, first: ids.length, scope: dataScope });
+    for (const { node } of data.practices.edges) {
+      for (const dilemma of node.dilemmas) counts.set(`${node.id}|${dilemma.id}`, dilemma.linkQuotationCount ?? 0);
+    }
+  }
+  return counts;
+}

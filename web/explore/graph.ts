@@ -1,6 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { GraphNode, Subgraph } from './api.js';
+import { quotationText } from './panel.js';
 import { LARGE_GRAPH, stylesheet } from './style.js';
 
 cytoscape.use(fcose);
@@ -295,6 +296,24 @@ export class GraphView {
       },
     });
     return depth;
+  }
+
+  /** Ids of the practices with a drawn ADDRESSES edge (the links that can rest on quotations). */
+  linkedPractices(): string[] {
+    return [...new Set(this.cy.edges('[type = "ADDRESSES"]').map((edge) => edge.data('source') as string))];
+  }
+
+  /**
+   * Marks the drawn ADDRESSES edges with the quotations their link rests on (`counts` keyed
+   * `<practice id>|<dilemma id>`): edge data `quotations`, and a label on those that rest on any.
+   */
+  setLinkQuotations(counts: ReadonlyMap<string, number>): void {
+    this.cy.batch(() => {
+      this.cy.edges('[type = "ADDRESSES"]').forEach((edge) => {
+        const n = counts.get(`${edge.data('source')}|${edge.data('target')}`);
+        if (n !== undefined) edge.data({ quotations: n, quotationLabel: `ADDRESSES · ${quotationText(n)}` });
+      });
+    });
   }
 
   /** Relationship types present in the drawing, with counts, sorted by name. */

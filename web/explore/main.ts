@@ -8,8 +8,10 @@ import {
   ApiError,
   exportUrl,
   fetchCooccurrence,
+  fetchLinkQuotations,
   fetchNeighbourhood,
   fetchNetworkMetrics,
+  fetchQuotedLinks,
   fetchShortestPath,
   fetchStart,
   NODE_TYPES,
@@ -19,10 +21,11 @@ import {
   type DataScope,
   DATA_SCOPES,
   type SearchHit,
+  type GraphNode,
 } from './api.js';
 import { GraphView, type LayoutName } from './graph.js';
 import { escapeHtml, renderHeatmap, type HeatmapMetric } from './heatmap.js';
-import { EMPTY_PANEL, renderNodePanel, renderPathPanel } from './panel.js';
+import { EMPTY_PANEL, renderLinksSection, renderNodePanel, renderPathPanel } from './panel.js';
 import { LARGE_GRAPH, communityColour, legendSymbol, lookOf, pageRankSize } from './style.js';
 
 function element<T extends HTMLElement>(id: string): T {
@@ -153,6 +156,7 @@ async function load(focus: string, { push = false } = {}): Promise<void> {
     if (token !== loadToken) return;
     view.cy.getElementById(focus).select();
     setStatus('idle', summary());
+    void labelLinks();
     if (state.measures) await applyMeasures();
   } catch (error) {
     if (token === loadToken) setStatus('error', `Could not load ${focus}: ${messageOf(error)}`);
@@ -172,6 +176,7 @@ async function expand(id: string): Promise<void> {
     else if (added.length) await view.layout(state.layout, state.focus, { incremental: state.layout === 'fcose', fit: false });
     if (token !== loadToken) return;
     setStatus('idle', `${summary()} · +${added.length} from ${view.node(id)?.label ?? id}`);
+    void labelLinks();
     if (state.measures) await applyMeasures();
   } catch (error) {
     setStatus('error', `Could not expand ${id}: ${messageOf(error)}`);
@@ -186,6 +191,7 @@ async function showSelection(ids: string[]): Promise<void> {
   const last = ids.at(-1);
   const node = last ? view.node(last) : undefined;
   ui.panel.innerHTML = node ? renderNodePanel(node) : EMPTY_PANEL;
+  if (node) void showLinks(node);
   const token = ++pathToken;
   if (ids.length < 2) {
     ui.pathPanel.innerHTML = '';
@@ -201,12 +207,52 @@ async function showSelection(ids: string[]): Promise<void> {
     if (token !== pathToken) return;
     view.showPath(path);
     renderFilters();
+    void labelLinks();
     ui.pathPanel.innerHTML = renderPathPanel(view.node(from), view.node(to), path);
     ui.pathPanel.dataset.state = path ? 'found' : 'none';
   } catch (error) {
     if (token !== pathToken) return;
     ui.pathPanel.innerHTML = renderPathPanel(view.node(from), view.node(to), new Error(messageOf(error)));
     ui.pathPanel.dataset.state = 'error';
+  }
+}
+
+let linksToken = 0;
+
+/** Fills the panel's links section of a practice or dilemma: its ADDRESSES links and the quotations each rests on. */
+async function showLinks(node: GraphNode): Promise<void> {
+  const token = ++linksToken;
+  const section = () => (token === linksToken ? ui.panel.querySelector<HTMLElement>('[data-links]') : null);
+  if (node.type !== 'PRACTICE' && node.type !== 'DILEMMA') return;
+  try {
+    const links = await fetchQuotedLinks(node.id, state.dataScope);
+    const target = section();
+    if (!target) return;
+    target.innerHTML = renderLinksSection(node, links);
+    target.dataset.state = 'idle';
+  } catch (error) {
+    const target = section();
+    if (!target) return;
+    target.innerHTML = renderLinksSection(node, new Error(messageOf(error)));
+    target.dataset.state = 'error';
+  }
+}
+
+let edgeLinksToken = 0;
+
+/**
+ * Labels the drawn ADDRESSES edges with the quotations each link rests on. Large drawings show no edge
+ * labels, so they are not asked; without an answer the edges keep their plain look.
+ */
+async function labelLinks(): Promise<void> {
+  const token = ++edgeLinksToken;
+  const practices = view.nodeCount > LARGE_GRAPH ? [] : view.linkedPractices();
+  if (!practices.length) return;
+  try {
+    const counts = await fetchLinkQuotations(practices, state.dataScope);
+    if (token === edgeLinksToken) view.setLinkQuotations(counts);
+  } catch {
+    // The counts only add to the drawing; the graph itself is drawn and usable without them.
   }
 }
 

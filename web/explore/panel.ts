@@ -1,4 +1,4 @@
-import type { GraphNode, Subgraph } from './api.js';
+import type { GraphNode, QuotedLink, Subgraph } from './api.js';
 import { escapeHtml } from './heatmap.js';
 import { legendSymbol, lookOf } from './style.js';
 
@@ -42,9 +42,39 @@ export function renderNodePanel(node: GraphNode): string {
     </div>
     <h3>Properties</h3>
     ${properties ? `<table class="properties">${properties}</table>` : '<p class="muted">None.</p>'}
+    <div data-links>${renderLinksSection(node, 'loading')}</div>
     <h3>Sources</h3>
     ${sources ? `<ul class="sources">${sources}</ul>` : '<p class="muted">None recorded.</p>'}
   `;
+}
+
+/** How many quotations a link rests on, in words. */
+export function quotationText(n: number): string {
+  return n === 0 ? 'no quotations' : n === 1 ? '1 quotation' : `${n} quotations`;
+}
+
+/**
+ * The panel's section on a practice's dilemmas (or a dilemma's practices): each ADDRESSES link with the
+ * quotations it rests on. Empty for other node types; `data-links` is where main.ts puts the answer.
+ */
+export function renderLinksSection(node: GraphNode, links: QuotedLink[] | 'loading' | Error): string {
+  if (node.type !== 'PRACTICE' && node.type !== 'DILEMMA') return '';
+  const heading = node.type === 'PRACTICE' ? 'Addresses these dilemmas' : 'Addressed by these practices';
+  const other = node.type === 'PRACTICE' ? 'DILEMMA' : 'PRACTICE';
+  let body: string;
+  if (links === 'loading') body = '<p class="muted">Loading…</p>';
+  else if (links instanceof Error) body = `<p class="error">${escapeHtml(links.message)}</p>`;
+  else if (!links.length) body = '<p class="muted">None.</p>';
+  else
+    body = `<ul class="links">${links
+      .map(
+        (link) => `<li data-link="${escapeHtml(link.id)}" data-quotations="${link.quotations}">
+          ${legendSymbol(other)} <button type="button" class="link-node" data-action="focus" data-id="${escapeHtml(link.id)}">${escapeHtml(link.name)}</button>
+          <span class="${link.quotations ? 'quoted' : 'muted'}">— ${link.quotations ? `rests on ${quotationText(link.quotations)}` : 'no quotations'}</span>
+        </li>`,
+      )
+      .join('')}</ul>`;
+  return `<h3>${heading}</h3>${body}`;
 }
 
 /** The path section: loading, the path hop by hop, or that the two nodes are not connected. */

@@ -89,6 +89,8 @@ export function stylesheet(large: boolean): StylesheetJson {
             'min-zoomed-font-size': 8,
           },
     },
+    // A practice–dilemma link that rests on quotations (coded interviews) says on how many.
+    ...(large ? [] : [{ selector: 'edge[quotations > 0]', style: { label: 'data(quotationLabel)', width: 2.5, 'line-color': '#8d6cab', 'target-arrow-color': '#8d6cab', color: '#5b3f78' } }]),
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1d4ed8', 'border-style': 'solid' } },
     { selector: 'edge:selected', style: { 'line-color': '#1d4ed8', 'target-arrow-color': '#1d4ed8', width: 3 } },
     {

@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { Meeting } from '../meeting/meeting.type.js';
 import { Municipality } from '../municipality/municipality.type.js';
 import { Practice } from '../practice/practice.type.js';
+import { asLinkedFrom } from '../quotation/quotation.links.js';
 import { PageArgs, ScopeArg } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
@@ -27,9 +28,11 @@ export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
     return nodeOfType(ctx, id, NodeType.DILEMMA, selectedRelations(info, NodeType.DILEMMA, rel));
   }
 
-  @FieldResolver(() => [Practice], { description: 'Practices that address this dilemma.' })
-  practices(@Root() dilemma: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.practices, dilemma.id, info, scope);
+  @FieldResolver(() => [Practice], {
+    description: 'Practices that address this dilemma; each practice\'s `linkQuotationCount` says on how many quotations (coded as both) the link rests.',
+  })
+  async practices(@Root() dilemma: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return asLinkedFrom(await ctx.loaders.nodes(rel.practices, dilemma.id, info, scope), dilemma.id, scope, info);
   }
 
   @FieldResolver(() => CaseConnection, { description: 'Cases that raise this dilemma.' })

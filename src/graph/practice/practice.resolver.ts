@@ -7,6 +7,7 @@ import { Dilemma } from '../dilemma/dilemma.type.js';
 import { Municipality } from '../municipality/municipality.type.js';
 import { CaseConnection } from '../case/case.type.js';
 import { PracticeUse } from '../employee/employee.type.js';
+import { asLinkedFrom } from '../quotation/quotation.links.js';
 import { PageArgs, ScopeArg } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
@@ -27,9 +28,11 @@ export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
     return nodeOfType(ctx, id, NodeType.PRACTICE, selectedRelations(info, NodeType.PRACTICE, rel));
   }
 
-  @FieldResolver(() => [Dilemma], { description: 'The dilemmas this practice addresses.' })
-  dilemmas(@Root() practice: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.nodes(rel.dilemmas, practice.id, info, scope);
+  @FieldResolver(() => [Dilemma], {
+    description: 'The dilemmas this practice addresses; each dilemma\'s `linkQuotationCount` says on how many quotations (coded as both) the link rests.',
+  })
+  async dilemmas(@Root() practice: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return asLinkedFrom(await ctx.loaders.nodes(rel.dilemmas, practice.id, info, scope), practice.id, scope, info);
   }
 
   @FieldResolver(() => [PracticeUse], {

@@ -16,6 +16,7 @@ import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { Source } from '../source/source.type.js';
 import { QuotationListArgs } from './quotation.args.js';
 import { QUOTATION_ORDER, quotationConditions, quotationRelations as rel, quotationsOf } from './quotation.repository.js';
+import { DilemmaLinkQuotations, PracticeLinkQuotations } from './quotation.links.js';
 import { Quotation, QuotationConnection } from './quotation.type.js';
 
 @Resolver(() => Quotation)
@@ -112,6 +113,8 @@ class PracticeQuotedDilemmas {
 export const QUOTATION_RESOLVERS = [
   QuotationResolver,
   PracticeQuotedDilemmas,
+  PracticeLinkQuotations,
+  DilemmaLinkQuotations,
   quotationsField(Practice, quotationsOf.practice, `${QUOTATIONS} Coded as this practice.`),
   quotationsField(Dilemma, quotationsOf.dilemma, `${QUOTATIONS} Coded as this dilemma.`),
   quotationsField(Conclusion, quotationsOf.conclusion, `${QUOTATIONS} Coded as this conclusion.`),

@@ -12,17 +12,25 @@ import { fieldsOf } from './selection.js';
  */
 export type Projection = readonly string[] | undefined;
 
-/** Field resolvers that read more properties than the one they are named after. */
+/**
+ * Field resolvers that read more properties than the one they are named after, or (computed fields)
+ * which properties they read: none but `id`, always fetched.
+ */
 const READS: Partial<Record<NodeType, Record<string, readonly string[]>>> = {
   // A reader sees a case's summary only when it is not restricted.
   [NodeType.CASE]: { summary: ['summary', 'restricted'] },
   [NodeType.QUOTATION]: { text: ['text', 'restricted'] },
+  // Counted from the id and the link the record was reached through (graph/quotation/quotation.links.ts).
+  [NodeType.PRACTICE]: { linkQuotationCount: [] },
+  [NodeType.DILEMMA]: { linkQuotationCount: [] },
 };
 
 /** Deeper than any query the cost limit lets through a wrapper chain; past it, fetch everything. */
 const MAX_DEPTH = 8;
 
-const cache = new WeakMap<readonly FieldNode[], Projection>();
+// Per field of a query document, per target type (one field can hold several: `similarMunicipalities`
+// returns municipalities and practices).
+const cache = new WeakMap<readonly FieldNode[], Map<NodeType, Projection>>();
 
 /**
  * The projection for the nodes of `target` a field returns, read from its selection: through connections
@@ -37,11 +45,13 @@ export function projectionOf(
   fieldNodes: readonly FieldNode[] = info.fieldNodes,
   returnType: GraphQLOutputType = info.returnType,
 ): Projection {
-  if (cache.has(fieldNodes)) return cache.get(fieldNodes);
+  let byTarget = cache.get(fieldNodes);
+  if (!byTarget) cache.set(fieldNodes, (byTarget = new Map()));
+  if (byTarget.has(target)) return byTarget.get(target);
   const properties = new Set<string>(['id']);
   const sets = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   const projection = collect(info, target, getNamedType(returnType), sets, properties, 0) ? [...properties].sort() : undefined;
-  cache.set(fieldNodes, projection);
+  byTarget.set(target, projection);
   return projection;
 }
 
@@ -64,7 +74,7 @@ function collect(info: GraphQLResolveInfo, target: NodeType, type: GraphQLNamedT
     const definition = type.getFields()[name];
     if (!definition) continue;
     const fieldType = getNamedType(definition.type);
-    if (atTarget && (name === 'id' || name === 'synthetic' || Object.hasOwn(NODE_SPECS[target].properties, name))) {
+    if (atTarget && (name === 'id' || name === 'synthetic' || Object.hasOwn(NODE_SPECS[target].properties, name) || Object.hasOwn(READS[target] ?? {}, name))) {
       for (const property of READS[target]?.[name] ?? [name]) properties.add(property);
     } else if (isLeafType(fieldType)) {
       // A computed scalar of a target node: what it reads is not known here.
