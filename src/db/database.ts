@@ -35,8 +35,8 @@ export interface TransactionMetadata {
 /**
  * The one place that runs Cypher.
  *
- * Every call is a managed transaction (`executeRead`/`executeWrite`, so transient errors are retried
- * within the driver's retry window), in the configured database, with the configured timeout, in a session
+ * A read is one auto-commit statement retried by `retryTransient`; a write is a managed transaction
+ * (`executeWrite`, retried by the driver); both retry transient errors within the same window, in the configured database, with the configured timeout, in a session
  * closed in `finally`. Neo4j and driver errors are mapped to our error codes here and nowhere else:
  * unreachable database or timeout → SERVICE_UNAVAILABLE, constraint violation → BAD_USER_INPUT.
  *
@@ -93,9 +93,19 @@ export class Database {
     return [...(await this.bookmarks.getBookmarks())];
   }
 
-  /** Runs one read statement; rows come back as plain objects. */
+  /**
+   * Runs one read statement; rows come back as plain objects.
+   *
+   * A read is one auto-commit statement (RUN and PULL in one message), not a managed transaction (BEGIN,
+   * RUN + PULL, COMMIT: three flushed writes and a commit round trip for the same answer). Measured on the
+   * benchmark's filtered page: 3.95 → 1.97 ms API CPU and 3.12 → 1.64 ms Neo4j CPU per request. A read
+   * changes nothing, so retrying it is always safe: `retryTransient` retries what the driver's managed
+   * transactions would (retryable errors) on the same schedule, within the same window.
+   */
   read(cypher: string, params: Params = {}): Promise<Row[]> {
-    return this.execute('read', (tx) => this.runIn('read', tx, cypher, params));
+    return this.autoCommitRead(cypher, params).catch((error: unknown) => {
+      throw this.mapError(error);
+    });
   }
 
   /** Runs one write statement in its own transaction. */
@@ -167,6 +177,27 @@ export class Database {
     }
   }
 
+  private autoCommitRead(cypher: string, params: Params): Promise<Row[]> {
+    return retryTransient(this.retryWindowMs(), async () => {
+      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
+      try {
+        for (const observer of this.observers) observer({ mode: 'read', cypher, metadata: this.metadata });
+        const result = await session.run<RecordShape>(cypher, params, { timeout: this.config.queryTimeoutMs, metadata: presentEntries(this.metadata) });
+        const { notifications } = result.summary;
+        if (notifications.length > 0) this.reportWarnings(cypher, notifications);
+        this.outage.reachable();
+        return result.records.map((record) => toPlain(record.toObject()) as Row);
+      } finally {
+        await session.close().catch(() => undefined);
+      }
+    });
+  }
+
+  /** The driver's retry window for managed transactions (see `createDriver`), which reads keep too. */
+  private retryWindowMs(): number {
+    return retryWindowFor(this.config.queryTimeoutMs);
+  }
+
   private async execute<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.config.queryTimeoutMs): Promise<T> {
     const session = this.driver.session({
       database: this.config.database,
@@ -212,6 +243,33 @@ export class Database {
   }
 }
 
+/** How long transient failures are retried, from the first failure (writes: by the driver; reads: `retryTransient`). */
+function retryWindowFor(queryTimeoutMs: number): number {
+  return Math.min(2_000, queryTimeoutMs);
+}
+
+/**
+ * Runs `work`, again after a retryable failure (`Neo4jError.retryable`: a transient error, an unreachable
+ * or restarting server, an expired session) as the driver retries managed transactions: after 1 s, 2 s,
+ * 4 s … (±20 %), while less than `windowMs` has passed since the first failure. Only for work that is safe
+ * to repeat (a read): an auto-commit write could have committed before its connection broke.
+ */
+export async function retryTransient<T>(windowMs: number, work: () => Promise<T>, sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))): Promise<T> {
+  let firstFailure: number | null = null;
+  let delayMs = 1_000;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof Neo4jError) || !error.retryable) throw error;
+      firstFailure ??= Date.now();
+      if (Date.now() - firstFailure >= windowMs) throw error;
+      await sleep(delayMs * (0.8 + Math.random() * 0.4));
+      delayMs *= 2;
+    }
+  }
+}
+
 /** The entries of `metadata` that have a value (Neo4j's log and `SHOW TRANSACTIONS` need no nulls). */
 function presentEntries(metadata: TransactionMetadata): Record<string, string> {
   const present: Record<string, string> = {};
@@ -249,7 +307,7 @@ export function createDriver(config: Neo4jConfig & { uri: string }): Driver {
     // retrying while less than this has passed since the first failure, after delays of 1 s, 2 s, 4 s
     // (±20 %): at 3 s a refused connection sometimes got a 4th attempt at ~7 s; at 2 s the 3rd attempt
     // (≥ 2.4 s) is the last, so an unreachable database fails an operation in about 3 s (< 5 s).
-    maxTransactionRetryTime: Math.min(2_000, config.queryTimeoutMs),
+    maxTransactionRetryTime: retryWindowFor(config.queryTimeoutMs),
     maxConnectionPoolSize: 100,
     logging: { level: 'error', logger: () => undefined },
   });

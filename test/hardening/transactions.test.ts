@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
+import { retryTransient } from '../../src/db/database.js';
 
 /**
- * Issue 7: managed transactions everywhere, so transient errors are retried. Only src/db/database.ts may
- * open sessions or transactions on the driver; it does so with `executeRead`/`executeWrite` only.
+ * Issue 7: transient errors are retried on every path. Only src/db/database.ts may open sessions or
+ * transactions on the driver. Writes are managed transactions (`executeWrite`, retried by the driver);
+ * reads are single auto-commit statements (issue 18: a third of the Bolt traffic of a managed one),
+ * retried by `retryTransient` on the driver's schedule (a read is always safe to repeat).
  */
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 
@@ -14,6 +18,9 @@ function sources(dir: string): string[] {
     entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [join(dir, entry.name)] : [],
   );
 }
+
+const transient = () => new Neo4jError('the leader changed', 'Neo.TransientError.Cluster.NotALeader', '50N42', 'error: general processing exception');
+const noWait = () => Promise.resolve();
 
 describe('where Cypher runs', () => {
   it('no module but src/db/database.ts opens a session, a transaction or runs Cypher on the driver', () => {
@@ -24,10 +31,59 @@ describe('where Cypher runs', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('src/db/database.ts runs every statement in a managed transaction', () => {
+  it('writes run in managed transactions; the only auto-commit statement is the retried read', () => {
     const text = readFileSync(join(SRC, 'db', 'database.ts'), 'utf8');
-    expect(text).toMatch(/session\.executeRead\(work, txConfig\)/);
     expect(text).toMatch(/session\.executeWrite\(work, txConfig\)/);
-    expect(text).not.toMatch(/beginTransaction\(|session\.run\(|executeQuery\(/);
+    expect(text).not.toMatch(/beginTransaction\(|executeQuery\(/);
+    expect(text.match(/session\.run[<(]/g)).toHaveLength(1);
+    expect(text).toMatch(/retryTransient\(this\.retryWindowMs\(\), async \(\) => \{\s*const session = this\.driver\.session\(\{[^}]*READ/);
+  });
+});
+
+describe('retryTransient: reads retry what a managed transaction would', () => {
+  it('retries a transient error and returns the answer of the attempt that succeeded', async () => {
+    let attempts = 0;
+    const answer = await retryTransient(2_000, async () => {
+      attempts += 1;
+      if (attempts < 3) throw transient();
+      return 'rows';
+    }, noWait);
+    expect(answer).toBe('rows');
+    expect(attempts).toBe(3);
+  });
+
+  it('does not retry an error that is not transient (a syntax error, a bug of ours)', async () => {
+    let attempts = 0;
+    const syntax = new Neo4jError('Invalid input', 'Neo.ClientError.Statement.SyntaxError', '42001', 'error: syntax error');
+    await expect(
+      retryTransient(2_000, async () => {
+        attempts += 1;
+        throw syntax;
+      }, noWait),
+    ).rejects.toBe(syntax);
+    expect(attempts).toBe(1);
+  });
+
+  it('gives up once the window since the first failure has passed, with the last error', async () => {
+    const delays: number[] = [];
+    let attempts = 0;
+    const started = Date.now();
+    await expect(
+      retryTransient(250, async () => {
+        attempts += 1;
+        throw transient();
+      }, (ms) => {
+        delays.push(ms);
+        return new Promise((resolve) => setTimeout(resolve, 150));
+      }),
+    ).rejects.toMatchObject({ code: 'Neo.TransientError.Cluster.NotALeader' });
+    // Failures at 0 and ~150 ms are retried; the one at ~300 ms is past the 250 ms window.
+    expect(attempts).toBe(3);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    // The driver's schedule: 1 s, then 2 s, each ±20 %.
+    expect(delays[0]).toBeGreaterThanOrEqual(800);
+    expect(delays[0]).toBeLessThanOrEqual(1_200);
+    expect(delays[1]).toBeGreaterThanOrEqual(1_600);
+    expect(delays[1]).toBeLessThanOrEqual(2_400);
   });
 });
