@@ -14,6 +14,16 @@ export interface Stamp {
 }
 
 /**
+ * Binds `s` to the source a write records: the given one (null when there is none), or without one the
+ * manual-input source, created unless it exists (the constraint on `id` makes concurrent MERGEs safe).
+ */
+function sourceClause(sourceId: string | null): string {
+  return sourceId === null
+    ? 'MERGE (s:Source {id: $manual.id}) ON CREATE SET s += $manual.props, s.searchKey = $manual.searchKey WITH *'
+    : 'OPTIONAL MATCH (s:Source {id: $sourceId})';
+}
+
+/**
  * The Cypher of the mutations: one statement per method, run inside the mutation's single write
  * transaction (so a mutation is all or nothing). Labels and relationship types come from the model
  * (validated by the caller); values are parameters.
@@ -49,26 +59,35 @@ export const mutationRepository = {
   },
 
   /**
-   * Creates the node with its SOURCED_FROM edge (`locator`, `by`, `at`) to the existing source; returns
-   * its stored properties. A concurrent create of the same id fails on the uniqueness constraint.
+   * In one statement: the source (the given one, or the manual-input source, created if missing), whether
+   * a node with this id exists, and, when the source is there and the id is free, the node created with its
+   * SOURCED_FROM edge (`locator`, `by`, `at`); its stored properties in `props`. (Four statements before
+   * issue 18: a create cost Neo4j twice what the same create costs as one statement.) A concurrent create
+   * of the same id fails on the uniqueness constraint.
    */
   async createNode(
     run: Run,
     label: Label,
     node: { id: string; props: Record<string, unknown>; searchKey: string },
-    provenance: { sourceId: string; locator: string | null } & Stamp,
-  ): Promise<Record<string, unknown> | undefined> {
+    provenance: { sourceId: string | null; locator: string | null } & Stamp,
+  ): Promise<{ sourceFound: boolean; exists: boolean; props: Record<string, unknown> | null }> {
     const rows = await run(
-      `MATCH (s:Source {id: $sourceId})
-       CREATE (n:${label} {id: $id})
-       SET n += $props, n.searchKey = $searchKey
-       CREATE (n)-[e:SOURCED_FROM]->(s)
-       SET e.locator = $locator, e.by = $by, e.at = $at, e.synthetic = coalesce(s.synthetic, false)
-       SET n.synthetic = ${nodeSyntheticExpression('n')}
-       RETURN properties(n) AS props`,
-      { ...node, ...provenance },
+      `${sourceClause(provenance.sourceId)}
+       OPTIONAL MATCH (existing:${label} {id: $id})
+       OPTIONAL CALL (s, existing) {
+         WITH s WHERE s IS NOT NULL AND existing IS NULL
+         CREATE (n:${label} {id: $id})
+         SET n += $props, n.searchKey = $searchKey
+         CREATE (n)-[e:SOURCED_FROM]->(s)
+         SET e.locator = $locator, e.by = $by, e.at = $at, e.synthetic = coalesce(s.synthetic, false)
+         SET n.synthetic = ${nodeSyntheticExpression('n')}
+         RETURN properties(n) AS props
+       }
+       RETURN s IS NOT NULL AS sourceFound, existing IS NOT NULL AS exists, props`,
+      { ...node, ...provenance, manual: MANUAL_SOURCE },
     );
-    return rows[0]?.props as Record<string, unknown> | undefined;
+    const row = rows[0]!;
+    return { sourceFound: row.sourceFound === true, exists: row.exists === true, props: (row.props as Record<string, unknown> | null) ?? null };
   },
 
   /**
@@ -131,25 +150,36 @@ export const mutationRepository = {
   },
 
   /**
-   * Creates the relationship, or updates the one there is (at most one per type between two nodes):
-   * `properties` are added (`+=`), `sourceId`, `by` and `at` set. Returns its properties; undefined when
-   * an endpoint does not exist.
+   * In one statement: whether both ends and the source exist (the manual-input source is created if
+   * missing), and when they do, the relationship created or the one there is updated (at most one per
+   * type between two nodes): `properties` added (`+=`), `sourceId`, `by` and `at` set; its properties in
+   * `props`. (Five statements before issue 18.)
    */
   async mergeRelationship(
     run: Run,
     triple: { from: Label; type: RelType; to: Label },
-    rel: { from: string; to: string; props: Record<string, unknown>; sourceId: string } & Stamp,
-  ): Promise<Record<string, unknown> | undefined> {
+    rel: { from: string; to: string; props: Record<string, unknown>; sourceId: string | null } & Stamp,
+  ): Promise<{ fromFound: boolean; toFound: boolean; sourceFound: boolean; props: Record<string, unknown> | null }> {
     const rows = await run(
-      `MATCH (a:${triple.from} {id: $from})
-       MATCH (b:${triple.to} {id: $to})
-       OPTIONAL MATCH (src:Source {id: $sourceId})
-       MERGE (a)-[r:${triple.type}]->(b)
-       SET r += $props, r.sourceId = $sourceId, r.by = $by, r.at = $at, r.synthetic = coalesce(src.synthetic, false)
-       RETURN properties(r) AS props`,
-      { ...rel },
+      `OPTIONAL MATCH (a:${triple.from} {id: $from})
+       OPTIONAL MATCH (b:${triple.to} {id: $to})
+       ${sourceClause(rel.sourceId)}
+       OPTIONAL CALL (a, b, s) {
+         WITH a, b, s WHERE a IS NOT NULL AND b IS NOT NULL AND s IS NOT NULL
+         MERGE (a)-[r:${triple.type}]->(b)
+         SET r += $props, r.sourceId = s.id, r.by = $by, r.at = $at, r.synthetic = coalesce(s.synthetic, false)
+         RETURN properties(r) AS props
+       }
+       RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, s IS NOT NULL AS sourceFound, props`,
+      { ...rel, manual: MANUAL_SOURCE },
     );
-    return rows[0]?.props as Record<string, unknown> | undefined;
+    const row = rows[0]!;
+    return {
+      fromFound: row.fromFound === true,
+      toFound: row.toFound === true,
+      sourceFound: row.sourceFound === true,
+      props: (row.props as Record<string, unknown> | null) ?? null,
+    };
   },
 
   /** Deletes the relationship(s) of `type` from `from` to `to`; returns whether there was one. */

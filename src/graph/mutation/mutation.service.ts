@@ -51,22 +51,17 @@ export class GraphWriter {
     const locator = locatorOf(sourceLocator);
     const stamp = this.stamp();
 
-    const record = await this.db.writeTransaction(async (run) => {
-      await this.prepareSource(run, sourceId);
-      if (await repo.nodeExists(run, spec.label, id)) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, `A node with id "${id}" already exists; give another id, or change it with update${spec.label}.`, {
-          field: 'id',
-          reason: 'CONFLICT',
-        });
-      }
-      const created = await repo.createNode(run, spec.label, { id, props, searchKey: searchKeyOf(props[spec.display]) }, {
-        sourceId: sourceId ?? MANUAL_SOURCE_ID,
-        locator,
-        ...stamp,
+    const record = await this.db
+      .writeTransaction(async (run) => {
+        const created = await repo.createNode(run, spec.label, { id, props, searchKey: searchKeyOf(props[spec.display]) }, { sourceId, locator, ...stamp });
+        if (!created.sourceFound) throw badInput(`sourceId: no Source with id "${sourceId}"`, 'sourceId');
+        if (created.exists || !created.props) throw alreadyExists(spec, id);
+        return toNodeRecord(type, created.props);
+      })
+      .catch((error: unknown) => {
+        // A concurrent create of the same id, refused by the uniqueness constraint at commit.
+        throw error instanceof AppError && error.extensions.reason === 'CONFLICT' && error.message.includes(`"${id}"`) ? alreadyExists(spec, id) : error;
       });
-      if (!created) throw badInput(`sourceId: no Source with id "${sourceId}"`, 'sourceId');
-      return toNodeRecord(type, created);
-    });
     this.logger.info('node created', { id, by: stamp.by });
     return record;
   }
@@ -161,11 +156,12 @@ export class GraphWriter {
     const sourceId = sourceIdOf(givenSource, null);
     const stamp = this.stamp();
     return this.db.writeTransaction(async (run) => {
-      await this.requireEndpoints(run, from, to);
-      await this.prepareSource(run, sourceId);
-      const saved = await repo.mergeRelationship(run, spec, { from, to, props, sourceId: sourceId ?? MANUAL_SOURCE_ID, ...stamp });
-      if (!saved) throw badInput(`from or to vanished during the write; nothing was written`, 'from');
-      return { id: edgeId(from, spec.type, to), type: spec.type, source: from, target: to, properties: saved, synthetic: saved.synthetic === true };
+      const saved = await repo.mergeRelationship(run, spec, { from, to, props, sourceId, ...stamp });
+      if (!saved.fromFound) throw badInput(`from: no node with id "${from}"`, 'from');
+      if (!saved.toFound) throw badInput(`to: no node with id "${to}"`, 'to');
+      if (!saved.sourceFound) throw badInput(`sourceId: no Source with id "${sourceId}"`, 'sourceId');
+      if (!saved.props) throw badInput(`from or to vanished during the write; nothing was written`, 'from');
+      return { id: edgeId(from, spec.type, to), type: spec.type, source: from, target: to, properties: saved.props, synthetic: saved.props.synthetic === true };
     });
   }
 
@@ -221,6 +217,14 @@ export class GraphWriter {
   private stamp(): Stamp {
     return { by: this.by(), at: neo4j.types.DateTime.fromStandardDate(new Date()) };
   }
+}
+
+/** BAD_USER_INPUT (CONFLICT) for a create whose id is taken. */
+function alreadyExists(spec: NodeSpec, id: string): AppError {
+  return new AppError(ErrorCode.BAD_USER_INPUT, `A node with id "${id}" already exists; give another id, or change it with update${spec.label}.`, {
+    field: 'id',
+    reason: 'CONFLICT',
+  });
 }
 
 /** The spec of an endpoint id, or BAD_USER_INPUT naming the field. */
