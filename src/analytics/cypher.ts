@@ -9,6 +9,29 @@ import { FULL_SELECTION, type SubgraphSelection } from './projection.js';
 /** The display properties of the model's types (name, title, …): all a node projection needs without its properties. */
 const DISPLAY_PROPERTIES = [...new Set(Object.values(NODE_SPECS).map((spec) => spec.display))];
 
+/** The properties of a node to return: sorted names (with `id`), or undefined for every property. */
+export type PropertySelection = readonly string[] | undefined;
+
+/** A property name goes into Cypher text only when the model has it (selections are read from the model). */
+function allowedProperty(type: NodeType, name: string): string {
+  if (name !== 'id' && name !== 'synthetic' && !Object.hasOwn(NODE_SPECS[type].properties, name)) throw new Error(`not a property of ${type}: ${name}`);
+  return name;
+}
+
+/**
+ * A node's properties as Cypher: a map projection of the selected ones (`v {.id, .name}`), or
+ * `properties(v)` when every one is wanted. A query that shows names need not pull every description
+ * (similar municipalities: 257 KB from Neo4j with whole practices).
+ */
+export function propertiesOf(v: string, type: NodeType, select: PropertySelection): string {
+  return select ? `${v} {${select.map((name) => `.${allowedProperty(type, name)}`).join(', ')}}` : `properties(${v})`;
+}
+
+/** `select` with `names` added (what the caller itself reads, e.g. to sort), kept sorted; undefined stays undefined. */
+export function selectionWith(select: PropertySelection, ...names: string[]): PropertySelection {
+  return select ? [...new Set([...select, ...names])].sort() : undefined;
+}
+
 /** A label expression (`Practice|Dilemma`) for node types; all model labels when `types` is undefined. */
 export function labelExpression(types?: readonly NodeType[]): string {
   return (types ? [...new Set(types)].map((type) => NODE_SPECS[type].label) : LABELS).join('|');

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
 import { badInput, notFound } from '../errors.js';
 import { NodeType, andClause, anchorInScope, scopePredicate, whereClause, type DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
-import { checkRange } from './cypher.js';
+import { checkRange, propertiesOf, selectionWith, type PropertySelection } from './cypher.js';
 
 /**
  * How a municipality uses practices: its employees (`WORKS_AT`) who `USES` one, and its cases (`IN`)
@@ -22,6 +22,12 @@ function practiceScope(scope: DataScope | null | undefined, m = 'm', w = 'w', x 
 
 /** Whether one piece of evidence (`w`, `x`, `u` of the pattern) is made up. */
 const MADE_UP_EVIDENCE = '(coalesce(w.synthetic, false) OR coalesce(x.synthetic, false) OR coalesce(u.synthetic, false))';
+
+/** The properties to return of the municipalities and practices of an answer (undefined: all of them). */
+export interface MunicipalityAnswerSelection {
+  municipality?: PropertySelection;
+  practice?: PropertySelection;
+}
 
 /** One municipality's support for a shared practice. */
 export interface MunicipalitySupportData {
@@ -46,7 +52,12 @@ export interface SharedPracticeData {
  * each with per-municipality case and employee counts. Duplicate ids count once; an empty list is
  * BAD_USER_INPUT; ids that are no municipality → NOT_FOUND naming them. One statement.
  */
-export async function sharedPractices(db: Database, municipalityIds: readonly string[], scope?: DataScope | null): Promise<SharedPracticeData[]> {
+export async function sharedPractices(
+  db: Database,
+  municipalityIds: readonly string[],
+  scope?: DataScope | null,
+  select: MunicipalityAnswerSelection = {},
+): Promise<SharedPracticeData[]> {
   const ids = [...new Set(municipalityIds)];
   if (ids.length === 0) throw badInput('"municipalityIds" must name at least one municipality.', 'municipalityIds');
   const rows = await db.read(
@@ -59,11 +70,11 @@ export async function sharedPractices(db: Database, municipalityIds: readonly st
                   count(DISTINCT CASE WHEN x:Employee THEN x END) AS employeeCount,
                   count(DISTINCT x) AS supporters,
                   count(DISTINCT CASE WHEN ${MADE_UP_EVIDENCE} THEN x END) AS madeUp
-       WITH p, collect({municipality: properties(m), caseCount: caseCount, employeeCount: employeeCount}) AS support,
+       WITH p, collect({municipality: ${propertiesOf('m', NodeType.MUNICIPALITY, select.municipality)}, caseCount: caseCount, employeeCount: employeeCount}) AS support,
             sum(supporters) AS supporters, sum(madeUp) AS madeUp
        WHERE size(support) = size($ids)
        WITH p, support, supporters, madeUp ORDER BY p.name, p.id
-       RETURN collect({practice: properties(p), support: support, share: CASE WHEN supporters = 0 THEN 0.0 ELSE toFloat(madeUp) / supporters END}) AS shared
+       RETURN collect({practice: ${propertiesOf('p', NodeType.PRACTICE, select.practice)}, support: support, share: CASE WHEN supporters = 0 THEN 0.0 ELSE toFloat(madeUp) / supporters END}) AS shared
      }
      RETURN found, shared`,
     { ids },
@@ -105,8 +116,16 @@ export interface MunicipalitySimilarityData {
  * the municipality itself, and only municipalities sharing at least one practice (a score of 0 says
  * nothing about similarity). Unknown id → NOT_FOUND. One statement.
  */
-export async function similarMunicipalities(db: Database, id: string, limit?: number | null, scope?: DataScope | null): Promise<MunicipalitySimilarityData[]> {
+export async function similarMunicipalities(
+  db: Database,
+  id: string,
+  limit?: number | null,
+  scope?: DataScope | null,
+  select: MunicipalityAnswerSelection = {},
+): Promise<MunicipalitySimilarityData[]> {
   const max = checkRange(limit ?? SIMILAR_DEFAULT_LIMIT, 1, SIMILAR_MAX_LIMIT, 'limit');
+  // The shared practices are sorted here, by name then id.
+  const practice = selectionWith(select.practice, 'name');
   // The practice sets are those of the scoped graph (evidence in scope), so the scores are computed from
   // what the scope keeps. `mineReal`/`theirsReal`: the practices some real evidence supports, for the share.
   const rows = await db.read(
@@ -133,10 +152,10 @@ export async function similarMunicipalities(db: Database, id: string, limit?: nu
        ORDER BY score DESC, o.name, o.id
        LIMIT $limit
        RETURN collect({
-         municipality: properties(o),
+         municipality: ${propertiesOf('o', NodeType.MUNICIPALITY, select.municipality)},
          score: score,
          syntheticShare: syntheticShare,
-         shared: [p IN both | properties(p)]
+         shared: [p IN both | ${propertiesOf('p', NodeType.PRACTICE, practice)}]
        }) AS similar
      }
      RETURN m IS NOT NULL AS found, similar`,

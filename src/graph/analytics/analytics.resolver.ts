@@ -15,12 +15,14 @@ import {
   topPractices,
   type GraphNodeData,
   type GraphStatsData,
+  type MunicipalityAnswerSelection,
   type SubgraphSelection,
 } from '../../analytics/index.js';
 import { selectedFields } from '../shared/selection.js';
 import { ScopeArg } from '../shared/graphql.js';
 import { DataScope } from '../shared/enums.js';
-import { canSeeRestricted, NODE_SPECS, type NodeRecord } from '../../model/index.js';
+import { canSeeRestricted, NODE_SPECS, NodeType, type NodeRecord } from '../../model/index.js';
+import { projectionOf } from '../shared/projection.js';
 import { type Context } from '../context.js';
 import { CooccurrenceBasis, quotationCooccurrence } from '../../analytics/quotation-cooccurrence.js';
 import { Source } from '../source/source.type.js';
@@ -32,6 +34,16 @@ import { CooccurrenceMatrix, GraphNode, GraphStats, MunicipalitySimilarity, Prac
 function subgraphSelection(info: GraphQLResolveInfo): SubgraphSelection {
   const nodeFields = selectedFields(info, ['nodes']);
   return { nodeProperties: nodeFields.has('properties'), synthetic: nodeFields.has('synthetic'), edgeProperties: selectedFields(info, ['edges']).has('properties') };
+}
+
+/** Only the municipality and practice properties the query selects (`projectionOf` each). */
+function municipalityAnswerSelection(info: GraphQLResolveInfo): MunicipalityAnswerSelection {
+  return { municipality: projectionOf(info, NodeType.MUNICIPALITY), practice: projectionOf(info, NodeType.PRACTICE) };
+}
+
+/** Primes the loader with a record only when it is whole (`select` undefined): a partial one must not answer other fields. */
+function primeWhole(ctx: Context, record: NodeRecord, select: readonly string[] | undefined): void {
+  if (select === undefined) prime(ctx, record);
 }
 
 /** Records the analytics return are complete nodes: prime the request's loader so nested fields reuse them. */
@@ -61,11 +73,17 @@ export class AnalyticsResolver {
   @Query(() => [SharedPractice], {
     description: 'Practices used in EVERY listed municipality (through employees or cases), by name, with the support in each.',
   })
-  async sharedPractices(@Arg('municipalityIds', () => [ID], { description: 'The municipalities (at least one) every returned practice must be used in.' }) municipalityIds: string[], @ScopeArg() scope: DataScope, @Ctx() ctx: Context) {
-    const shared = await sharedPractices(ctx.db, municipalityIds, scope);
+  async sharedPractices(
+    @Arg('municipalityIds', () => [ID], { description: 'The municipalities (at least one) every returned practice must be used in.' }) municipalityIds: string[],
+    @ScopeArg() scope: DataScope,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const select = municipalityAnswerSelection(info);
+    const shared = await sharedPractices(ctx.db, municipalityIds, scope, select);
     for (const item of shared) {
-      prime(ctx, item.practice);
-      for (const support of item.support) prime(ctx, support.municipality);
+      primeWhole(ctx, item.practice, select.practice);
+      for (const support of item.support) primeWhole(ctx, support.municipality, select.municipality);
     }
     return shared;
   }
@@ -73,11 +91,12 @@ export class AnalyticsResolver {
   @Query(() => [MunicipalitySimilarity], {
     description: 'Municipalities by Jaccard similarity of their practice sets, highest first (ties by name); never the municipality itself, only those sharing a practice.',
   })
-  async similarMunicipalities(@Args(() => SimilarMunicipalitiesArgs) args: SimilarMunicipalitiesArgs, @Ctx() ctx: Context) {
-    const similar = await similarMunicipalities(ctx.db, args.id, args.limit, args.scope);
+  async similarMunicipalities(@Args(() => SimilarMunicipalitiesArgs) args: SimilarMunicipalitiesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const select = municipalityAnswerSelection(info);
+    const similar = await similarMunicipalities(ctx.db, args.id, args.limit, args.scope, select);
     for (const item of similar) {
-      prime(ctx, item.municipality);
-      item.shared.forEach((practice) => prime(ctx, practice));
+      primeWhole(ctx, item.municipality, select.municipality);
+      item.shared.forEach((practice) => primeWhole(ctx, practice, select.practice));
     }
     return similar;
   }

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js';
 import { offsetAfter } from './cursor.js';
 import { DataScope, NODE_SPECS, endTypeOf, pathVariables, scopePredicate, outgoing, pathOf, renderPath, type Label, type ModelPath, type NodeType, toNodeRecord, type NodeRecord } from '../../model/index.js';
 import type { Projection } from './projection.js';
+import { propertiesOf } from '../../analytics/cypher.js';
 
 /**
  * A relationship field (`Practice.dilemmas`, `Municipality.practices`, …) as one batched query. Built
@@ -192,34 +193,36 @@ function readRelatedPages(row: Record<string, unknown>, requests: readonly Relat
 
 const NO_PROPERTIES: Record<string, unknown> = Object.freeze({});
 
-/** A property name goes into Cypher text only when the model has it (projections are built from the model). */
-function allowedProperty(type: NodeType, name: string): string {
-  if (name !== 'id' && name !== 'synthetic' && !Object.hasOwn(NODE_SPECS[type].properties, name)) throw new Error(`not a property of ${type}: ${name}`);
-  return name;
-}
-
 /** The subquery of request `i`: binds `pages<i>` (ids per parent) and `nodes<i>` (each related node once). */
 function relatedSubquery({ relation, window, projection, scope }: RelatedRequest, i: number): string {
   const toLabel = NODE_SPECS[relation.to].label;
   // The scope tests the related node and every relationship and inner node of the path (not the parent).
   const { relationships, innerNodes } = pathVariables(relation.path);
   const inScope = scopePredicate(scope, ['m', ...relationships, ...innerNodes]);
-  const properties = projection ? `m {${projection.map((name) => `.${allowedProperty(relation.to, name)}`).join(', ')}}` : 'properties(m)';
+  const properties = propertiesOf('m', relation.to, projection);
   const distinct = relation.distinct ? 'WITH DISTINCT m' : '';
   const carry = relation.withRel ? 'm, r' : 'm';
   const rels = relation.withRel ? 'collect(properties(r))' : '[]';
-  const topK = window !== undefined && !window.counted;
-  const slice = (list: string) => (window && !topK ? `${list}[$offset${i}..($offset${i} + $first${i})]` : list);
+  const matched = `MATCH ${relation.pattern}
+           WHERE m:${toLabel}${inScope ? ` AND ${inScope}` : ''}
+           ${distinct}`;
+  // A window is cut in Cypher (`SKIP`/`LIMIT` after the ordering: a top-k sort, not a sort of everything
+  // related); a counted one counts in a subquery of its own (`count`, no list of every related node).
+  const page = window ? `SKIP $offset${i} LIMIT $first${i}${window.counted ? '' : ' + 1'}` : '';
+  const count = window?.counted
+    ? `CALL (n) {
+           ${matched}
+           RETURN count(m) AS totalCount }`
+    : '';
   return `CALL () {
     UNWIND $ids${i} AS id
     MATCH (n:${relation.from} {id: id})
+    ${count}
     CALL (n) {
-           MATCH ${relation.pattern}
-           WHERE m:${toLabel}${inScope ? ` AND ${inScope}` : ''}
-           ${distinct}
-           WITH ${carry} ORDER BY m.${relation.orderBy}, m.id ${topK ? `SKIP $offset${i} LIMIT $first${i} + 1` : ''}
+           ${matched}
+           WITH ${carry} ORDER BY m.${relation.orderBy}, m.id ${page}
            RETURN collect(m) AS related, ${rels} AS rels }
-    WITH id, ${topK ? 'null' : 'size(related)'} AS totalCount, ${slice('related')} AS related, ${slice('rels')} AS rels
+    WITH id, ${window?.counted ? 'totalCount' : window ? 'null AS totalCount' : 'size(related) AS totalCount'}, related, rels
     WITH collect([id, totalCount, [x IN related | x.id], rels]) AS pages, collect(related) AS lists
     CALL (lists) {
            UNWIND lists AS list
