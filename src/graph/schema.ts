@@ -18,6 +18,7 @@ import { QUOTATION_RESOLVERS } from './quotation/index.js';
 import { ResearchResolver } from './research/index.js';
 import { SourceResolver } from './source/index.js';
 import { TalkResolver } from './talk/index.js';
+import { callResolversDirectly } from './direct-resolvers.js';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -61,6 +62,7 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
     // Every object type is reachable from a query; interfaces' implementations must all be in the schema.
     orphanedTypes: [],
   });
+  callResolversDirectly(schema, RESOLVERS);
   // type-graphql takes no description for the root types; GraphiQL's docs pane opens on them.
   const queryType = schema.getQueryType();
   if (queryType) queryType.description = ROOT_DESCRIPTIONS.Query;
