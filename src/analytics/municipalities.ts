@@ -27,6 +27,8 @@ const MADE_UP_EVIDENCE = '(coalesce(w.synthetic, false) OR coalesce(x.synthetic,
 export interface MunicipalityAnswerSelection {
   municipality?: PropertySelection;
   practice?: PropertySelection;
+  /** Whether `syntheticShare` is read (default true); when not, it is not computed and comes back as 0. */
+  syntheticShare?: boolean;
 }
 
 /** One municipality's support for a shared practice. */
@@ -60,6 +62,8 @@ export async function sharedPractices(
 ): Promise<SharedPracticeData[]> {
   const ids = [...new Set(municipalityIds)];
   if (ids.length === 0) throw badInput('"municipalityIds" must name at least one municipality.', 'municipalityIds');
+  // The share of made-up support is counted only when asked for.
+  const share = select.syntheticShare ?? true;
   const rows = await db.read(
     `CALL () { MATCH (m:Municipality) WHERE m.id IN $ids RETURN collect(m.id) AS found }
      CALL () {
@@ -67,14 +71,21 @@ export async function sharedPractices(
        MATCH ${PRACTICE_OF_MUNICIPALITY}
        ${whereClause(practiceScope(scope))}
        WITH p, m, count(DISTINCT CASE WHEN x:Case THEN x END) AS caseCount,
-                  count(DISTINCT CASE WHEN x:Employee THEN x END) AS employeeCount,
+                  count(DISTINCT CASE WHEN x:Employee THEN x END) AS employeeCount${
+                    share
+                      ? `,
                   count(DISTINCT x) AS supporters,
-                  count(DISTINCT CASE WHEN ${MADE_UP_EVIDENCE} THEN x END) AS madeUp
-       WITH p, collect({municipality: ${propertiesOf('m', NodeType.MUNICIPALITY, select.municipality)}, caseCount: caseCount, employeeCount: employeeCount}) AS support,
-            sum(supporters) AS supporters, sum(madeUp) AS madeUp
+                  count(DISTINCT CASE WHEN ${MADE_UP_EVIDENCE} THEN x END) AS madeUp`
+                      : ''
+                  }
+       WITH p, collect({municipality: ${propertiesOf('m', NodeType.MUNICIPALITY, select.municipality)}, caseCount: caseCount, employeeCount: employeeCount}) AS support${
+         share ? ', sum(supporters) AS supporters, sum(madeUp) AS madeUp' : ''
+       }
        WHERE size(support) = size($ids)
-       WITH p, support, supporters, madeUp ORDER BY p.name, p.id
-       RETURN collect({practice: ${propertiesOf('p', NodeType.PRACTICE, select.practice)}, support: support, share: CASE WHEN supporters = 0 THEN 0.0 ELSE toFloat(madeUp) / supporters END}) AS shared
+       WITH p, support${share ? ', supporters, madeUp' : ''} ORDER BY p.name, p.id
+       RETURN collect({practice: ${propertiesOf('p', NodeType.PRACTICE, select.practice)}, support: support, share: ${
+         share ? 'CASE WHEN supporters = 0 THEN 0.0 ELSE toFloat(madeUp) / supporters END' : '0.0'
+       }}) AS shared
      }
      RETURN found, shared`,
     { ids },
@@ -127,30 +138,42 @@ export async function similarMunicipalities(
   // The shared practices are sorted here, by name then id.
   const practice = selectionWith(select.practice, 'name');
   // The practice sets are those of the scoped graph (evidence in scope), so the scores are computed from
-  // what the scope keeps. `mineReal`/`theirsReal`: the practices some real evidence supports, for the share.
+  // what the scope keeps. The share of made-up practices (`mineReal`/`theirsReal`: the practices some real
+  // evidence supports) is worked out only when asked for, and only for the municipalities returned.
+  const share = select.syntheticShare ?? true;
+  const real = share ? ', mineReal' : '';
   const rows = await db.read(
     `OPTIONAL MATCH (m:Municipality {id: $id})
      CALL (m) {
        MATCH ${PRACTICE_OF_MUNICIPALITY}
        ${whereClause(practiceScope(scope))}
-       RETURN collect(DISTINCT p) AS mine, collect(DISTINCT CASE WHEN NOT ${MADE_UP_EVIDENCE} THEN p END) AS mineReal
+       RETURN collect(DISTINCT p) AS mine${share ? `, collect(DISTINCT CASE WHEN NOT ${MADE_UP_EVIDENCE} THEN p END) AS mineReal` : ''}
      }
-     CALL (m, mine, mineReal) {
+     CALL (m, mine${real}) {
        UNWIND mine AS p
        MATCH (p)<-[u:USES|APPLIES]-(x)-[w:WORKS_AT|IN]->(o:Municipality)
        WHERE o <> m ${andClause(practiceScope(scope, 'o'))}
-       WITH DISTINCT o, mine, mineReal
+       WITH DISTINCT o, mine${real}
        CALL (o) {
          MATCH (o)<-[w:WORKS_AT|IN]-(x)-[u:USES|APPLIES]->(p:Practice)
          ${whereClause(practiceScope(scope, 'o'))}
-         RETURN collect(DISTINCT p) AS theirs, collect(DISTINCT CASE WHEN NOT ${MADE_UP_EVIDENCE} THEN p END) AS theirsReal
+         RETURN collect(DISTINCT p) AS theirs
        }
-       WITH o, mine, theirs, [p IN mine WHERE p IN theirs] AS both,
-            mine + [q IN theirs WHERE NOT q IN mine] AS union, mineReal + theirsReal AS real
-       WITH o, both, toFloat(size(both)) / size(union) AS score,
-            toFloat(size([q IN union WHERE NOT q IN real])) / size(union) AS syntheticShare
+       WITH o, mine${real}, theirs, [p IN mine WHERE p IN theirs] AS both
+       WITH o, mine${real}, theirs, both, toFloat(size(both)) / (size(mine) + size(theirs) - size(both)) AS score
        ORDER BY score DESC, o.name, o.id
        LIMIT $limit
+       ${
+         share
+           ? `CALL (o) {
+                MATCH (o)<-[w:WORKS_AT|IN]-(x)-[u:USES|APPLIES]->(p:Practice)
+                WHERE NOT ${MADE_UP_EVIDENCE} ${andClause(practiceScope(scope, 'o'))}
+                RETURN collect(DISTINCT p) AS theirsReal
+              }
+              WITH o, both, score, mine + [q IN theirs WHERE NOT q IN mine] AS union, mineReal + theirsReal AS real
+              WITH o, both, score, toFloat(size([q IN union WHERE NOT q IN real])) / size(union) AS syntheticShare`
+           : 'WITH o, both, score, null AS syntheticShare'
+       }
        RETURN collect({
          municipality: ${propertiesOf('o', NodeType.MUNICIPALITY, select.municipality)},
          score: score,
@@ -163,10 +186,10 @@ export async function similarMunicipalities(
   );
   const row = rows[0]!;
   if (!row.found) throw notFound(`No municipality has the id "${id}".`);
-  return (row.similar as Array<{ municipality: Record<string, unknown>; score: number; syntheticShare: number; shared: Array<Record<string, unknown>> }>).map((item) => ({
+  return (row.similar as Array<{ municipality: Record<string, unknown>; score: number; syntheticShare: number | null; shared: Array<Record<string, unknown>> }>).map((item) => ({
     municipality: toNodeRecord(NodeType.MUNICIPALITY, item.municipality),
     score: item.score,
-    syntheticShare: item.syntheticShare,
+    syntheticShare: item.syntheticShare ?? 0,
     shared: item.shared
       .map((props) => toNodeRecord(NodeType.PRACTICE, props))
       .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id)),

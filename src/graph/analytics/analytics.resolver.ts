@@ -36,9 +36,13 @@ function subgraphSelection(info: GraphQLResolveInfo): SubgraphSelection {
   return { nodeProperties: nodeFields.has('properties'), synthetic: nodeFields.has('synthetic'), edgeProperties: selectedFields(info, ['edges']).has('properties') };
 }
 
-/** Only the municipality and practice properties the query selects (`projectionOf` each). */
+/** Only the municipality and practice properties the query selects (`projectionOf` each), and the share only when read. */
 function municipalityAnswerSelection(info: GraphQLResolveInfo): MunicipalityAnswerSelection {
-  return { municipality: projectionOf(info, NodeType.MUNICIPALITY), practice: projectionOf(info, NodeType.PRACTICE) };
+  return {
+    municipality: projectionOf(info, NodeType.MUNICIPALITY),
+    practice: projectionOf(info, NodeType.PRACTICE),
+    syntheticShare: selectedFields(info).has('syntheticShare'),
+  };
 }
 
 /** Primes the loader with a record only when it is whole (`select` undefined): a partial one must not answer other fields. */
