@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DocumentInvalidError, formatSummary, ProgressBar } from '../import/index.js';
-import { DEFAULT_MAPPING, importQdpx, parseMapping, type QdpxMapping, type QdpxStats } from '../import/qdpx/index.js';
+import { DEFAULT_MAPPING, importQdpx, parseMapping, type QdpxMapping, type QdpxPhase, type QdpxStats } from '../import/qdpx/index.js';
 import { ImportFailedError, openImportConnection, whoRuns } from './import-session.js';
 
 export const QDPX_USAGE = `Usage: npm run import -- FILE.qdpx|FILE.qdc [--mapping FILE.json] [--synthetic] [--public] [--dry-run] [--json]
@@ -72,8 +72,9 @@ export async function runQdpxCommand(argv: string[]): Promise<number> {
   const dryRun = values['dry-run'];
   const progress = new ProgressBar(process.stderr);
   const started = Date.now();
+  const phase = phaseProgress(file, bytes.length);
   try {
-    const { summary, refi } = await importQdpx(connection.db, bytes, {
+    const { summary, refi, timings } = await importQdpx(connection.db, bytes, {
       file,
       expect: extname(file).toLowerCase() === '.qdc' ? 'qdc' : 'qdpx',
       mapping,
@@ -81,13 +82,17 @@ export async function runQdpxCommand(argv: string[]): Promise<number> {
       public: values.public,
       dryRun,
       by: whoRuns(),
-      onValidated: (doc) => progress.update('validated; writing', 0, doc.nodeCount + doc.relationshipCount + 1),
+      onPhase: phase.update,
+      onValidated: (doc) => {
+        phase.done();
+        progress.update('validated; writing', 0, doc.nodeCount + doc.relationshipCount + 1);
+      },
       onProgress: (written, total) => progress.update(dryRun ? 'checking' : 'writing', written, total),
     });
     progress.done();
     const seconds = (Date.now() - started) / 1000;
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ ...summary, refi, file, target: connection.uri, seconds })}\n`);
+      process.stdout.write(`${JSON.stringify({ ...summary, refi, file, target: connection.uri, seconds, timings })}\n`);
     } else {
       const verb = dryRun ? 'Dry run (nothing written) of' : 'Imported';
       process.stdout.write(formatSummary(`${verb} ${file} into ${connection.uri} in ${seconds.toFixed(1)} s`, summary));
@@ -95,6 +100,7 @@ export async function runQdpxCommand(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
+    phase.done();
     progress.done();
     if (error instanceof DocumentInvalidError) {
       process.stderr.write(`${error.message}\n`);
@@ -104,6 +110,29 @@ export async function runQdpxCommand(argv: string[]): Promise<number> {
   } finally {
     await connection.close();
   }
+}
+
+/** Files from this size on show their reading, translating and validating on stderr, not only the writing. */
+const PHASES_FROM_BYTES = 1_000_000;
+
+/**
+ * Progress before the writing, for a large project (half of its import time is spent here): a line as
+ * reading starts (unpacking and parsing project.qde has no count), then a bar per phase counting sources.
+ */
+function phaseProgress(file: string, bytes: number): { update: (phase: QdpxPhase, done: number, total: number) => void; done: () => void } {
+  let current: { phase: QdpxPhase; bar: ProgressBar } | undefined;
+  const done = () => current?.bar.done();
+  const update = (phase: QdpxPhase, count: number, total: number) => {
+    if (bytes < PHASES_FROM_BYTES) return;
+    if (current?.phase !== phase) {
+      done();
+      current = { phase, bar: new ProgressBar(process.stderr, 0, phase === 'validating' ? 'rows' : 'sources') };
+      if (phase === 'reading') current.bar.note(`reading ${file} (${(bytes / 1e6).toFixed(1)} MB)${/\.qdc$/i.test(file) ? '' : ': unpacking and parsing project.qde'}`);
+      if (phase === 'validating') current.bar.note(`validating ${total.toLocaleString('en')} nodes and relationships`);
+    }
+    if (total > 0 && phase !== 'validating') current.bar.update(phase, count, total);
+  };
+  return { update, done };
 }
 
 /** What the project held besides the rows written: mapped and skipped codes, quotations, what was left out. */

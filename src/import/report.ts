@@ -37,7 +37,15 @@ export class ProgressBar {
   constructor(
     private readonly stream: NodeJS.WritableStream & { isTTY?: boolean },
     private readonly threshold = 5_000,
+    /** What is counted (`rows`, `sources`). */
+    private readonly unit = 'rows',
   ) {}
+
+  /** A line of its own (a phase that has no count, `reading x.qdpx (21.9 MB)`), ending a bar drawn before. */
+  note(text: string): void {
+    this.done();
+    this.stream.write(`${text}\n`);
+  }
 
   update(phase: string, done: number, total: number): void {
     if (total < this.threshold) return;
@@ -45,7 +53,7 @@ export class ProgressBar {
     const fraction = total > 0 ? Math.min(1, done / total) : 1;
     const seconds = (Date.now() - this.started) / 1000;
     const rate = seconds > 0 ? Math.round(done / seconds) : 0;
-    const text = `${phase} ${done.toLocaleString('en')}/${total.toLocaleString('en')} rows (${Math.floor(fraction * 100)}%, ${rate.toLocaleString('en')} rows/s)`;
+    const text = `${phase} ${done.toLocaleString('en')}/${total.toLocaleString('en')} ${this.unit} (${Math.floor(fraction * 100)}%, ${rate.toLocaleString('en')} ${this.unit}/s)`;
     if (this.stream.isTTY) {
       const width = 30;
       const filled = Math.round(fraction * width);

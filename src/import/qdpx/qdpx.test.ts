@@ -50,7 +50,20 @@ describe('readRefi', () => {
 
   it('cuts nothing itself but keeps the text exactly: entities decoded, whitespace kept', () => {
     const refi = readRefi(project('<Sources><TextSource guid="3f2504e0-4f89-11d3-9a0c-0305e82c3301"><PlainTextContent>  a &amp; b&#10;😀 </PlainTextContent></TextSource></Sources>'));
-    expect(refi.sources[0]!.text).toBe('  a & b\n😀 ');
+    expect(refi.sources[0]!.text()).toBe('  a & b\n😀 ');
+  });
+
+  it('reads a sources/ file when its text is asked for, and reports progress per source', () => {
+    const guid = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+    const bytes = zipSync({
+      'project.qde': strToU8(`<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Sources><TextSource guid="${guid}" plainTextPath="internal://a.txt"/></Sources></Project>`),
+      'sources/a.txt': strToU8('één 😀 interview'),
+    });
+    const progress: Array<[number, number]> = [];
+    const refi = readRefi(bytes, 'qdpx', (done, total) => progress.push([done, total]));
+    expect(progress).toEqual([[0, 1], [1, 1]]);
+    expect(refi.sources[0]!.text()).toBe('één 😀 interview');
+    expect(refi.sources[0]!.text()).toBe('één 😀 interview');
   });
 
   it('names the element and GUID of each structural problem', () => {

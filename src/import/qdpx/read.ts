@@ -51,8 +51,12 @@ export interface RefiSelection {
 export interface RefiSource {
   guid: string;
   name: string | null;
-  /** The plain text (from `PlainTextContent` or the `sources/` file); null when the project gives none. */
-  text: string | null;
+  /**
+   * The plain text (from `PlainTextContent` or the `sources/` file); null when the project gives none. A
+   * file is unpacked and decoded on each call (it was checked to be UTF-8 when read): a large project's
+   * texts (1,000 interviews are 50 million characters, 100 MB as strings) are never all in memory at once.
+   */
+  text: () => string | null;
   selections: RefiSelection[];
   /** Codings of the whole source (not of a selection): not quotations, counted only. */
   wholeSourceCodings: number;
@@ -86,6 +90,9 @@ const REPEATED = new Set([
   'PDFSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'Set', 'MemberCode', 'User',
 ]);
 
+/** Text sources read (or translated) so far, of all. */
+export type SourceProgress = (done: number, total: number) => void;
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -109,22 +116,25 @@ const MAX_LISTED = 200;
  * `SourceRef`, `SelectionRef` and `VariableRef` pointing at an element of the file. Throws
  * `RefiFormatError` listing each problem with the element and GUID at fault.
  */
-export function readRefi(bytes: Uint8Array, expect: 'qdpx' | 'qdc' | 'any' = 'any'): RefiProject {
+export function readRefi(bytes: Uint8Array, expect: 'qdpx' | 'qdc' | 'any' = 'any', onProgress?: SourceProgress): RefiProject {
   if (bytes.length > MAX_QDPX_BYTES) throw new RefiFormatError([`file: ${bytes.length.toLocaleString('en')} bytes; at most ${MAX_QDPX_BYTES.toLocaleString('en')} are read`]);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (expect === 'qdpx' && !isZip) throw new RefiFormatError(['file: not a zip archive; a .qdpx is a zip holding project.qde and sources/']);
   if (!isZip) {
     if (expect === 'any' && !looksLikeXml(bytes)) throw new RefiFormatError(['file: neither a zip archive (.qdpx) nor XML (.qdc)']);
-    return readXml(bytes, 'codebook', new Map());
+    return readXml(bytes, 'codebook', NO_FILES, onProgress);
   }
+  // Only project.qde is unpacked here; each source file when its text is read (`ArchiveFiles`).
   let entries: Record<string, Uint8Array>;
   let unpacked = 0;
+  const sourceFiles = new Set<string>();
   try {
     entries = unzipSync(bytes, {
       filter: (file) => {
         unpacked += file.originalSize;
         if (unpacked > MAX_UNPACKED_BYTES) throw new RefiFormatError([`file: unpacks to more than ${MAX_UNPACKED_BYTES.toLocaleString('en')} bytes`]);
-        return file.name === 'project.qde' || file.name.startsWith('sources/');
+        if (file.name.startsWith('sources/')) sourceFiles.add(file.name);
+        return file.name === 'project.qde';
       },
     });
   } catch (error) {
@@ -133,7 +143,31 @@ export function readRefi(bytes: Uint8Array, expect: 'qdpx' | 'qdc' | 'any' = 'an
   }
   const qde = entries['project.qde'];
   if (!qde) throw new RefiFormatError(['file: no project.qde at the root of the archive; a .qdpx holds project.qde and sources/']);
-  return readXml(qde, 'project', new Map(Object.entries(entries)));
+  return readXml(qde, 'project', archiveFiles(bytes, sourceFiles), onProgress);
+}
+
+/** The `sources/` files of an archive, each unpacked when read. */
+interface ArchiveFiles {
+  has(name: string): boolean;
+  read(name: string): Uint8Array;
+}
+
+const NO_FILES: ArchiveFiles = {
+  has: () => false,
+  read: (name) => {
+    throw new Error(`no ${name}`);
+  },
+};
+
+function archiveFiles(bytes: Uint8Array, names: ReadonlySet<string>): ArchiveFiles {
+  return {
+    has: (name) => names.has(name),
+    read: (name) => {
+      const file = unzipSync(bytes, { filter: (entry) => entry.name === name })[name];
+      if (!file) throw new Error(`no ${name}`);
+      return file;
+    },
+  };
 }
 
 function looksLikeXml(bytes: Uint8Array): boolean {
@@ -141,7 +175,7 @@ function looksLikeXml(bytes: Uint8Array): boolean {
   return head.startsWith('<');
 }
 
-function readXml(bytes: Uint8Array, kind: RefiProject['kind'], files: Map<string, Uint8Array>): RefiProject {
+function readXml(bytes: Uint8Array, kind: RefiProject['kind'], files: ArchiveFiles, onProgress?: SourceProgress): RefiProject {
   const file = kind === 'project' ? 'project.qde' : 'codebook';
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) throw new RefiFormatError([`${file}: ${decoded.problem}`]);
@@ -214,12 +248,19 @@ function readXml(bytes: Uint8Array, kind: RefiProject['kind'], files: Map<string
   const selectionGuids = new Set<string>();
   let otherSources = 0;
   const sourcesNode = isNode(root.Sources) ? root.Sources : undefined;
-  for (const [i, node] of nodes(sourcesNode?.TextSource).entries()) {
+  const textSources = nodes(sourcesNode?.TextSource);
+  for (const [i, node] of textSources.entries()) {
+    onProgress?.(i, textSources.length);
     const at = `Project/Sources/TextSource[${i + 1}]`;
     const guid = guidOf(node, at, report);
     if (guid) sourceGuids.add(guid);
-    const source: RefiSource = { guid: guid ?? '', name: text(node['@name']), text: null, selections: [], wholeSourceCodings: nodes(node.Coding).length };
-    source.text = sourceText(node, at, guid, files, report);
+    const source: RefiSource = {
+      guid: guid ?? '',
+      name: text(node['@name']),
+      text: sourceText(node, at, guid, files, report),
+      selections: [],
+      wholeSourceCodings: nodes(node.Coding).length,
+    };
     for (const [j, selection] of nodes(node.PlainTextSelection).entries()) {
       const selAt = `${at}/PlainTextSelection[${j + 1}]`;
       const selGuid = guidOf(selection, selAt, report);
@@ -241,6 +282,7 @@ function readXml(bytes: Uint8Array, kind: RefiProject['kind'], files: Map<string
     }
     sources.push(source);
   }
+  onProgress?.(textSources.length, textSources.length);
   for (const other of ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource']) {
     for (const node of nodes(sourcesNode?.[other])) {
       otherSources++;
@@ -298,28 +340,35 @@ function setPaths(codes: RefiCode[], prefix: string): void {
 
 /**
  * The plain text of a TextSource: `PlainTextContent`, else the archive's file that `plainTextPath` names
- * (`internal://x.txt` → `sources/x.txt`), decoded as UTF-8. Null when neither is given.
+ * (`internal://x.txt` → `sources/x.txt`), decoded as UTF-8. Null when neither is given. A file is checked
+ * here (unpacked and decoded, then let go) and unpacked again when its text is asked for.
  */
-function sourceText(node: XmlNode, at: string, guid: string | undefined, files: Map<string, Uint8Array>, report: (m: string) => void): string | null {
-  if (node.PlainTextContent !== undefined) return text(node.PlainTextContent) ?? '';
+function sourceText(node: XmlNode, at: string, guid: string | undefined, files: ArchiveFiles, report: (m: string) => void): () => string | null {
+  const none = () => null;
+  if (node.PlainTextContent !== undefined) {
+    const content = text(node.PlainTextContent) ?? '';
+    return () => content;
+  }
   const path = node['@plainTextPath'];
-  if (typeof path !== 'string' || path === '') return null;
+  if (typeof path !== 'string' || path === '') return none;
   if (!path.startsWith('internal://')) {
     report(`${where(at, guid)}: plainTextPath ${JSON.stringify(path)} is outside the archive; only internal:// paths can be read`);
-    return null;
+    return none;
   }
   const entry = `sources/${path.slice('internal://'.length)}`;
-  const bytes = files.get(entry);
-  if (!bytes) {
+  if (!files.has(entry)) {
     report(`${where(at, guid)}: plainTextPath ${JSON.stringify(path)}: no ${entry} in the archive`);
-    return null;
+    return none;
   }
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeUtf8(files.read(entry));
   if (!decoded.ok) {
     report(`${where(at, guid)}: ${entry} ${decoded.problem}`);
-    return null;
+    return none;
   }
-  return decoded.text;
+  return () => {
+    const again = decodeUtf8(files.read(entry));
+    return again.ok ? again.text : null;
+  };
 }
 
 const where = (at: string, guid: string | undefined) => (guid ? `${at} (guid ${guid})` : at);

@@ -1,7 +1,7 @@
 import { SourceKind, slugify, type Label } from '../../model/index.js';
 import type { Entry, GraphParts } from '../document.js';
 import { nameKey, type QdpxMapping } from './mapping.js';
-import type { RefiCode, RefiProject, RefiSelection } from './read.js';
+import type { RefiCode, RefiProject, RefiSelection, SourceProgress } from './read.js';
 
 /** What the graph holds already that a project can attach to (looked up before translating). */
 export interface KnownGraph {
@@ -100,7 +100,13 @@ export function candidateIds(project: RefiProject, mapping: QdpxMapping): string
  *   case naming the selection, else the one case naming the source), and per practice `USES` with the
  *   quotations as evidence. Nothing else of a source's text is kept.
  */
-export function translate(project: RefiProject, known: KnownGraph, options: TranslateOptions, report: (m: string) => void): { parts: GraphParts; stats: QdpxStats } {
+export function translate(
+  project: RefiProject,
+  known: KnownGraph,
+  options: TranslateOptions,
+  report: (m: string) => void,
+  onProgress?: SourceProgress,
+): { parts: GraphParts; stats: QdpxStats } {
   const { mapping } = options;
   const restricted = !options.public;
   const nodes: Entry[] = [];
@@ -206,7 +212,8 @@ export function translate(project: RefiProject, known: KnownGraph, options: Tran
 
   // Selections → quotations.
   const evidence = new Map<string, { from: string; to: string; texts: string[]; sourceId: string }>();
-  for (const source of project.sources) {
+  for (const [i, source] of project.sources.entries()) {
+    onProgress?.(i, project.sources.length);
     stats.skippedSourceCodings += source.wholeSourceCodings;
     const coded = source.selections.filter((selection) => selection.codeGuids.some((guid) => codeIds.has(guid)));
     stats.skippedSelections += source.selections.length - coded.length;
@@ -228,12 +235,14 @@ export function translate(project: RefiProject, known: KnownGraph, options: Tran
       });
     }
     if (coded.length === 0) continue;
-    if (source.text === null) {
+    const sourceText = source.text();
+    if (sourceText === null) {
       report(`${sourceAt}: its selections are coded but it has no text (neither PlainTextContent nor plainTextPath)`);
       continue;
     }
-    // Positions count code points; JS strings are UTF-16, so cut from the code point array.
-    const points = Array.from(source.text);
+    // Positions count code points; JS strings are UTF-16, so cut from the code point array. The quotations
+    // are new strings (joined), not slices that would keep the whole text in memory.
+    const points = Array.from(sourceText);
     const sourceCases = casesOfSource.get(source.guid) ?? [];
     for (const selection of coded) {
       const at = `${sourceAt}/PlainTextSelection (guid ${selection.guid})`;
@@ -268,6 +277,7 @@ export function translate(project: RefiProject, known: KnownGraph, options: Tran
       }
     }
   }
+  onProgress?.(project.sources.length, project.sources.length);
   for (const entry of evidence.values()) {
     relationships.push({
       at: `USES ${entry.from} -> ${entry.to}`,
