@@ -76,7 +76,9 @@ const PRACTICE_OF_MUNICIPALITY = '(m)<-[:WORKS_AT|IN]-(x)-[:USES|APPLIES]->(p:Pr
 /**
  * Similar municipalities: `$id`, `$limit` (an Integer). Jaccard similarity of the practice sets, highest
  * first, ties by name then id; the shared practices by name then id. Our API's statement
- * (src/analytics/municipalities.ts), with the shared practices ordered in Cypher (ours orders them in JS).
+ * (src/analytics/municipalities.ts: the shared practices counted per municipality, |B| counted, the lists
+ * built only for the top `limit`), with the shared practices ordered in Cypher (ours orders them in JS)
+ * and without our synthetic share.
  */
 function similarMunicipalities(shape: 'lists' | 'maps'): string {
   const item =
@@ -90,19 +92,27 @@ CALL (m) {
   RETURN collect(DISTINCT p) AS mine
 }
 CALL (m, mine) {
-  UNWIND mine AS p
-  MATCH (p)<-[:USES|APPLIES]-()-[:WORKS_AT|IN]->(o:Municipality)
-  WHERE o <> m
-  WITH DISTINCT o, mine
-  CALL (o) {
-    MATCH (o)<-[:WORKS_AT|IN]-()-[:USES|APPLIES]->(q:Practice)
-    RETURN collect(DISTINCT q) AS theirs
+  CALL (m, mine) {
+    UNWIND mine AS p
+    MATCH (p)<-[:USES|APPLIES]-()-[:WORKS_AT|IN]->(o:Municipality)
+    WHERE o <> m
+    WITH o, count(DISTINCT p) AS shared
+    CALL (o) {
+      MATCH (o)<-[:WORKS_AT|IN]-()-[:USES|APPLIES]->(q:Practice)
+      RETURN count(DISTINCT q) AS theirs
+    }
+    RETURN o, shared, theirs
   }
-  WITH o, mine, theirs, [p IN mine WHERE p IN theirs] AS both
-  WITH o, both, toFloat(size(both)) / (size(mine) + size(theirs) - size(both)) AS score
+  WITH o, mine, toFloat(shared) / (size(mine) + theirs - shared) AS score
   ORDER BY score DESC, o.name, o.id
   LIMIT $limit
-  WITH o, score, COLLECT { UNWIND both AS q WITH q ORDER BY q.name, q.id RETURN q } AS sharedSorted
+  WITH o, score, COLLECT {
+    UNWIND mine AS q
+    WITH q WHERE EXISTS { (q)<-[:USES|APPLIES]-()-[:WORKS_AT|IN]->(o) }
+    WITH q ORDER BY q.name, q.id
+    RETURN q
+  } AS sharedSorted
+  ORDER BY score DESC, o.name, o.id
   RETURN collect(${item}) AS similar
 }
 ${shape === 'maps' ? 'UNWIND similar AS result RETURN result' : 'RETURN similar'}`;
