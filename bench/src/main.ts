@@ -215,6 +215,8 @@ async function main(): Promise<number> {
     // The embedded Neo4j's JVM (a child of this process), for its CPU time per request; none with BENCH_NEO4J_URI.
     const neo4jPid = childPid(process.pid, 'Launcher');
     const measured = workloads.filter((w) => results.find((r) => r.key === w.key)!.equal);
+    // The scored workloads whose references were taken before the last write (see `Workload.scored`).
+    const writtenSinceReferences = new Set<string>();
     for (const concurrency of concurrencies) {
       const roundsHere = concurrency === mainConcurrency ? rounds : sweepRounds;
       for (let round = 0; round < roundsHere; round++) {
@@ -224,6 +226,18 @@ async function main(): Promise<number> {
           for (const target of order) {
             const run = `c${concurrency}r${round}${target.slice(0, 1)}`;
             if (workload.write) await prepareWrites(direct);
+            if (workload.scored && writtenSinceReferences.has(workload.key)) {
+              try {
+                references.set(workload.key, await agreedReferences(workload, clients, direct));
+                writtenSinceReferences.delete(workload.key);
+              } catch (error) {
+                // The three disagree: the workload fails the run, as a difference in phase 1 does.
+                result.equal = false;
+                result.error = (error as Error).message;
+                log(`${workload.key}: FAILED: ${result.error}`);
+                continue;
+              }
+            }
             const send = sender(target, workload, references.get(workload.key) ?? [], run, checkEvery, clients, direct);
             sampleLoad();
             const pids = { server: target === 'ours' ? ours.pid : target === 'neo4jGraphql' ? theirs.pid : undefined, neo4j: neo4jPid };
@@ -231,7 +245,10 @@ async function main(): Promise<number> {
             const load = await runLoad(send, { concurrency, warmupMs, durationMs });
             const cpu = cpuPerRequest(load, warmupMs + durationMs, pids, before);
             sampleLoad();
-            if (workload.write) await removeWrites(connection, manualSourceExisted);
+            if (workload.write) {
+              await removeWrites(connection, manualSourceExisted);
+              for (const scored of measured) if (scored.scored) writtenSinceReferences.add(scored.key);
+            }
             ((result.runs[concurrency] ??= {} as Record<Target, TargetResult[]>)[target] ??= []).push({ ...toTargetResult(load), cpuMsPerRequest: cpu });
             log(
               `c${concurrency} round ${round + 1}/${roundsHere} ${workload.key} ${target}: ${load.throughput.toFixed(1)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms` +
@@ -340,6 +357,26 @@ function sender(
  * `executeRead`, what @neo4j/graphql and our API use) measured about half as fast on this machine
  * (filtered page at scale 0.1, concurrency 8: 192 vs 429 requests/s), so the floor uses auto-commit.
  */
+/**
+ * The reference answers of a read workload taken again: every parameter set asked of the three clients, which
+ * must agree (else the workload fails, as in phase 1); the agreed answers are the new references.
+ */
+async function agreedReferences(workload: Workload, clients: ReturnType<typeof graphqlClients>, direct: Driver): Promise<string[]> {
+  const refs: string[] = [];
+  for (const p of workload.pool) {
+    const [ours, theirs, raw] = await Promise.all([
+      clients.ours.request(workload.ours(p).query, workload.ours(p).variables).then((r) => canonical(workload.fromOurs(r.data, p))),
+      clients.neo4jGraphql.request(workload.theirs(p).query, workload.theirs(p).variables).then((r) => canonical(workload.fromTheirs(r.data, p))),
+      runRaw(direct, workload, p).then((rows) => canonical(workload.fromRaw(rows, p))),
+    ]);
+    for (const [target, answer] of [['ours', ours], ['neo4jGraphql', theirs]] as const) {
+      if (answer !== raw) throw new Error(`${target} answers differently (references taken again after the writes) for parameters ${JSON.stringify(p).slice(0, 200)} ${firstDifference(raw, answer)}`);
+    }
+    refs.push(raw);
+  }
+  return refs;
+}
+
 async function runRaw(driver: Driver, workload: Workload, p: unknown): Promise<Record<string, unknown>[]> {
   const { cypher, params, write } = workload.raw(p);
   const session = driver.session({ database: 'neo4j', defaultAccessMode: write ? neo4j.session.WRITE : neo4j.session.READ });
