@@ -107,42 +107,73 @@ export async function cooccurrence(
     { municipalityIds: municipalityIds ? [...municipalityIds] : null },
   );
   const row = rows[0]!;
-  type Item = { props: Record<string, unknown>; n: number };
-  const rowItems = row.rowItems as Item[];
-  const columnItems = row.columnItems as Item[];
-  const rowIndex = new Map(rowItems.map((item, i) => [item.props.id as string, i]));
-  const columnIndex = new Map(columnItems.map((item, j) => [item.props.id as string, j]));
-  const counts = rowItems.map(() => columnItems.map(() => 0));
-  const syntheticCounts = rowItems.map(() => columnItems.map(() => 0));
-  // The pair counts come grouped by row (one small map per row, not one per pair: decoding them was most
-  // of a matrix's cost in the API).
-  for (const pairs of row.pairs as Array<{ row: string; columns: string[]; counts: number[]; synthetic: number[] }>) {
-    const i = rowIndex.get(pairs.row);
-    // Read committed: a case written between the subqueries may link nodes the row/column lists lack.
-    if (i === undefined) continue;
-    pairs.columns.forEach((column, k) => {
-      const j = columnIndex.get(column);
-      if (j === undefined) return;
-      counts[i]![j] = pairs.counts[k]!;
-      syntheticCounts[i]![j] = pairs.synthetic[k]!;
-    });
-  }
+  const rowItems = row.rowItems as MatrixItem[];
+  const columnItems = row.columnItems as MatrixItem[];
+  const { counts, syntheticCounts } = denseCounts(rowItems, columnItems, row.pairs as PairCounts[]);
   const coefficients = counts.map((line, i) =>
     line.map((n12, j) => {
       const denominator = rowItems[i]!.n + columnItems[j]!.n - n12;
       return denominator === 0 ? 0 : n12 / denominator;
     }),
   );
-  const rowNodes = rowItems.map((item) => toNodeRecord(rowType, item.props));
-  const columnNodes = columnItems.map((item) => toNodeRecord(columnType, item.props));
+  return matrixData(rowType, columnType, rowItems, columnItems, { counts, coefficients, syntheticCounts });
+}
+
+/** A row or column node of a matrix statement: its properties and how many cases (or quotations) it has (n1, n2). */
+export interface MatrixItem {
+  props: Record<string, unknown>;
+  n: number;
+}
+
+/** The pair counts of one row, as a matrix statement returns them: column ids with n12 and its made-up part. */
+export interface PairCounts {
+  row: string;
+  columns: string[];
+  counts: number[];
+  synthetic: number[];
+}
+
+/**
+ * The sparse pair counts laid out as dense matrices over the rows and columns. The pair counts come grouped by
+ * row (one small map per row, not one per pair: decoding them was most of a matrix's cost in the API). Pairs
+ * naming a row or column the lists lack are skipped (read committed: a case written between the subqueries
+ * may link nodes the row/column lists lack).
+ */
+export function denseCounts(rowItems: readonly MatrixItem[], columnItems: readonly MatrixItem[], pairs: readonly PairCounts[]): { counts: number[][]; syntheticCounts: number[][] } {
+  const rowIndex = new Map(rowItems.map((item, i) => [item.props.id as string, i]));
+  const columnIndex = new Map(columnItems.map((item, j) => [item.props.id as string, j]));
+  const counts = rowItems.map(() => columnItems.map(() => 0));
+  const syntheticCounts = rowItems.map(() => columnItems.map(() => 0));
+  for (const pair of pairs) {
+    const i = rowIndex.get(pair.row);
+    if (i === undefined) continue;
+    pair.columns.forEach((column, k) => {
+      const j = columnIndex.get(column);
+      if (j === undefined) return;
+      counts[i]![j] = Number(pair.counts[k]);
+      syntheticCounts[i]![j] = Number(pair.synthetic[k]);
+    });
+  }
+  return { counts, syntheticCounts };
+}
+
+/** The matrix answer: the row and column nodes with their labels, the matrices, and the made-up share of the counts. */
+export function matrixData(
+  rowType: NodeType,
+  columnType: NodeType,
+  rowItems: readonly MatrixItem[],
+  columnItems: readonly MatrixItem[],
+  matrices: { counts: number[][]; coefficients: number[][]; syntheticCounts: number[][] },
+): CooccurrenceData {
+  const rows = rowItems.map((item) => toNodeRecord(rowType, item.props));
+  const columns = columnItems.map((item) => toNodeRecord(columnType, item.props));
+  const { counts, syntheticCounts } = matrices;
   return {
-    rows: rowNodes,
-    columns: columnNodes,
-    rowLabels: rowNodes.map(displayOf),
-    columnLabels: columnNodes.map(displayOf),
-    counts,
-    coefficients,
-    syntheticCounts,
+    rows,
+    columns,
+    rowLabels: rows.map(displayOf),
+    columnLabels: columns.map(displayOf),
+    ...matrices,
     syntheticShare: matrixTotal(counts) === 0 ? 0 : matrixTotal(syntheticCounts) / matrixTotal(counts),
   };
 }

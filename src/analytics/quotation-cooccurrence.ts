@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { badInput } from '../errors.js';
-import { matrixTotal, type CooccurrenceData } from './cooccurrence.js';
-import { NODE_SPECS, NodeType, displayOf, anchorInScope, elementInScope, whereClause, DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
+import { denseCounts, matrixData, type CooccurrenceData, type MatrixItem, type PairCounts } from './cooccurrence.js';
+import { NODE_SPECS, NodeType, anchorInScope, elementInScope, whereClause, DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
 
 /** What a co-occurrence matrix counts: cases (linked to both nodes) or quotations (coded with both codes). */
 export enum CooccurrenceBasis {
@@ -83,23 +83,9 @@ export async function quotationCooccurrence(
      RETURN rowItems, columnItems, pairs`,
     { municipalityIds: municipalityIds ? [...municipalityIds] : null },
   );
-  type Item = { props: Record<string, unknown>; n: number };
-  const rowItems = row!.rowItems as Item[];
-  const columnItems = row!.columnItems as Item[];
-  const rowIndex = new Map(rowItems.map((item, i) => [item.props.id as string, i]));
-  const columnIndex = new Map(columnItems.map((item, j) => [item.props.id as string, j]));
-  const counts = rowItems.map(() => columnItems.map(() => 0));
-  const syntheticCounts = rowItems.map(() => columnItems.map(() => 0));
-  for (const pairs of row!.pairs as Array<{ row: string; columns: string[]; counts: number[]; synthetic: number[] }>) {
-    const i = rowIndex.get(pairs.row);
-    if (i === undefined) continue;
-    pairs.columns.forEach((column, k) => {
-      const j = columnIndex.get(column);
-      if (j === undefined) return;
-      counts[i]![j] = Number(pairs.counts[k]);
-      syntheticCounts[i]![j] = Number(pairs.synthetic[k]);
-    });
-  }
+  const rowItems = row!.rowItems as MatrixItem[];
+  const columnItems = row!.columnItems as MatrixItem[];
+  const { counts, syntheticCounts } = denseCounts(rowItems, columnItems, row!.pairs as PairCounts[]);
   const outOfRange = counts.map((line) => line.map(() => false));
   const coefficients = counts.map((line, i) =>
     line.map((n12, j) => {
@@ -109,19 +95,7 @@ export async function quotationCooccurrence(
       return denominator <= 0 ? 0 : n12 / denominator;
     }),
   );
-  const rowNodes: NodeRecord[] = rowItems.map((item) => toNodeRecord(rowType, item.props));
-  const columnNodes: NodeRecord[] = columnItems.map((item) => toNodeRecord(columnType, item.props));
-  return {
-    rows: rowNodes,
-    columns: columnNodes,
-    rowLabels: rowNodes.map(displayOf),
-    columnLabels: columnNodes.map(displayOf),
-    counts,
-    coefficients,
-    syntheticCounts,
-    syntheticShare: matrixTotal(counts) === 0 ? 0 : matrixTotal(syntheticCounts) / matrixTotal(counts),
-    outOfRange,
-  };
+  return { ...matrixData(rowType, columnType, rowItems, columnItems, { counts, coefficients, syntheticCounts }), outOfRange };
 }
 
 /** A dilemma coded on the same quotations as a practice: how many, and whether the graph has the link itself. */
