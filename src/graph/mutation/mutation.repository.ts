@@ -37,11 +37,7 @@ export const mutationRepository = {
 
   /** Creates the manual-input source unless it exists (the constraint on `id` makes concurrent MERGEs safe). */
   async ensureManualSource(run: Run): Promise<void> {
-    await run(
-      `MERGE (s:Source {id: $source.id})
-       ON CREATE SET s += $source.props, s.searchKey = $source.searchKey`,
-      { source: MANUAL_SOURCE },
-    );
+    await run(`${sourceClause(null)} RETURN s.id AS id`, { manual: MANUAL_SOURCE });
   },
 
   /** Whether a node of `label` with this id exists. */
