@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js';
 import type { Context } from '../graph/context.js';
 import { Loaders } from '../graph/shared/loaders.js';
 import { NodeRepository } from '../graph/shared/node.repository.js';
+import { RELATION_TABLES } from '../graph/relation-tables.js';
 import { Authenticator } from './auth.js';
 import { DocumentCache } from './document-cache.js';
 import { createFormatError, errorReporting } from './format-error.js';
@@ -127,7 +128,7 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
                   requestId,
                   db: requestDb,
                   nodes: new NodeRepository(requestDb),
-                  loaders: new Loaders(requestDb),
+                  loaders: new Loaders(requestDb, RELATION_TABLES),
                   logger,
                   viewer: authenticator.viewerOf(req.headers.authorization),
                   writesEnabled: authenticator.enabled,

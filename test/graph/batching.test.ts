@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MunicipalityTreeQuery } from '../generated/operations.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import type { GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { graphSchema, startTestApi, type TestApi } from '../support/api.js';
 import { query } from '../support/operations.js';
 
 let api: TestApi;
@@ -8,6 +9,8 @@ beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api.close());
+
+const field = (schema: GraphQLSchema, type: string, name: string): GraphQLField<unknown, unknown> => (schema.getType(type) as GraphQLObjectType).getFields()[name]!;
 
 /** Runs `work` and returns the Cypher statements the API sent meanwhile (one statement = one round trip). */
 async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
@@ -98,6 +101,57 @@ describe('the N+1 guard', () => {
     expect(practice.dilemmas.length).toBeGreaterThan(0);
     expect(practice.usedBy.length).toBeGreaterThan(0);
     expect(practice.sources.length).toBeGreaterThan(0);
+  });
+
+  it('looks a list ahead level by level: the same relation under several aliases, scopes and selections answers each as asked alone', async () => {
+    const employeeFields =
+      'id all: practices { id name dilemmas { id name } } synthetic: practices(scope: SYNTHETIC) { id description } real: practices(scope: REAL) { id } ' +
+      'cases { id practices { id } } municipality { id }';
+    type Employee = { id: string; all: Array<{ dilemmas: unknown[] }>; synthetic: unknown[]; cases: unknown[] };
+    let reply!: Awaited<ReturnType<TestApi['gql']>>;
+    const statements = await statementsDuring(async () => {
+      reply = await api.gql(`{ municipalities(first: 6) { edges { node { id employees(first: 100) { edges { node { ${employeeFields} } } } } } } }`);
+    });
+    expect(reply.body.errors).toBeUndefined();
+    const municipalities = (reply.body.data as { municipalities: { edges: Array<{ node: { employees: { edges: Array<{ node: Employee }> } } }> } }).municipalities.edges;
+    const employees = municipalities.flatMap((m) => m.node.employees.edges.map((edge) => edge.node));
+    expect(employees).toHaveLength(30);
+    expect(employees.flatMap((e) => e.all.flatMap((p) => p.dilemmas)).length).toBeGreaterThan(0);
+    expect(employees.flatMap((e) => e.synthetic).length).toBeGreaterThan(0);
+    expect(employees.flatMap((e) => e.cases).length).toBeGreaterThan(0);
+    // The list, the employees, what the query reads of the employees (five loads), and of their practices
+    // and cases: one statement per level.
+    expect(statements).toHaveLength(4);
+    // Each employee as the same fields read on their own (the single-node path, no list look-ahead).
+    for (const employee of [employees[0]!, employees[13]!, employees[29]!]) {
+      const alone = await api.gql<{ employee: unknown }>(`query($id: ID!) { employee(id: $id) { ${employeeFields} } }`, { id: employee.id });
+      expect(alone.body.data!.employee).toEqual(employee);
+    }
+  });
+
+  it('answers the looked-ahead levels of a list at once, without a promise per row', async () => {
+    // What the look-ahead is for (graph/shared/look-ahead.ts): count how the relationship fields below the
+    // list answer. Wrapped on the schema the test API serves, restored afterwards.
+    const schema = await graphSchema();
+    const answers = { value: 0, promise: 0 };
+    const wrapped = [field(schema, 'Employee', 'practices'), field(schema, 'Practice', 'dilemmas'), field(schema, 'Municipality', 'employees')];
+    const originals = wrapped.map((f) => f.resolve!);
+    wrapped.forEach((f, i) => {
+      f.resolve = (...args) => {
+        const answer = originals[i]!(...args);
+        if (f.name !== 'employees') answers[answer instanceof Promise ? 'promise' : 'value'] += 1;
+        return answer;
+      };
+    });
+    try {
+      const reply = await api.gql('{ municipalities(first: 6) { edges { node { employees(first: 100) { edges { node { id practices { id dilemmas { id } } } } } } } } }');
+      expect(reply.body.errors).toBeUndefined();
+    } finally {
+      wrapped.forEach((f, i) => (f.resolve = originals[i]));
+    }
+    // 30 employees' practices and every one of their practices' dilemmas.
+    expect(answers.value).toBeGreaterThan(30);
+    expect(answers.promise).toBe(0);
   });
 
   it('leaves a field with bad arguments to its resolver, which refuses it', async () => {

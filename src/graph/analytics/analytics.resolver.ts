@@ -19,6 +19,7 @@ import {
   type SubgraphSelection,
 } from '../../analytics/index.js';
 import { selectedFields } from '../shared/selection.js';
+import type { Maybe } from '../shared/loaders.js';
 import { ScopeArg } from '../shared/graphql.js';
 import { DataScope } from '../shared/enums.js';
 import { canSeeRestricted, NODE_SPECS, NodeType, type NodeRecord } from '../../model/index.js';
@@ -145,7 +146,7 @@ export class AnalyticsResolver {
 @Resolver(() => GraphNode)
 export class GraphNodeResolver {
   @FieldResolver(() => [Source], { description: 'The sources this node comes from (none for a Source itself).' })
-  sources(@Root() node: GraphNodeData, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<NodeRecord[]> {
+  sources(@Root() node: GraphNodeData, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Maybe<NodeRecord[]> {
     return ctx.loaders.nodes(sourcesOf(NODE_SPECS[node.type].label), node.id, info);
   }
 }

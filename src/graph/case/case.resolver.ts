@@ -17,8 +17,8 @@ import { Case, CaseConnection } from './case.type.js';
 @Resolver(() => Case)
 export class CaseResolver extends NodeFieldsResolver(Case, 'Case') {
   @Query(() => CaseConnection, { description: 'Cases, filtered and ordered, as a Relay connection.' })
-  cases(@Args(() => CaseListArgs) args: CaseListArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.CASE, caseConditions(args.where), sortKeys(args.orderBy, CASE_ORDER, 'title'), args);
+  cases(@Args(() => CaseListArgs) args: CaseListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.CASE, caseConditions(args.where), sortKeys(args.orderBy, CASE_ORDER, 'title'), args, info);
   }
 
   @Query(() => Case, { name: 'case', nullable: true, description: 'A case by id; null when there is none.' })

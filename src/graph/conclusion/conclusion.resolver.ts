@@ -16,8 +16,8 @@ import { Conclusion, ConclusionConnection } from './conclusion.type.js';
 @Resolver(() => Conclusion)
 export class ConclusionResolver extends NodeFieldsResolver(Conclusion, 'Conclusion') {
   @Query(() => ConclusionConnection, { description: 'Conclusions, filtered and ordered, as a Relay connection.' })
-  conclusions(@Args(() => ConclusionListArgs) args: ConclusionListArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.CONCLUSION, conclusionConditions(args.where), sortKeys(args.orderBy, CONCLUSION_ORDER, 'statement'), args);
+  conclusions(@Args(() => ConclusionListArgs) args: ConclusionListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.CONCLUSION, conclusionConditions(args.where), sortKeys(args.orderBy, CONCLUSION_ORDER, 'statement'), args, info);
   }
 
   @Query(() => Conclusion, { nullable: true, description: 'A conclusion by id; null when there is none.' })

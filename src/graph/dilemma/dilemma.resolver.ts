@@ -10,6 +10,7 @@ import { Practice } from '../practice/practice.type.js';
 import { asLinkedFrom } from '../quotation/quotation.links.js';
 import { PageArgs, ScopeArg } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
+import { mapMaybe } from '../shared/loaders.js';
 import { selectedRelations } from '../shared/prefetch.js';
 import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { DilemmaListArgs } from './dilemma.args.js';
@@ -19,8 +20,8 @@ import { Dilemma, DilemmaConnection } from './dilemma.type.js';
 @Resolver(() => Dilemma)
 export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
   @Query(() => DilemmaConnection, { description: 'Dilemmas, filtered and ordered, as a Relay connection.' })
-  dilemmas(@Args(() => DilemmaListArgs) args: DilemmaListArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.DILEMMA, dilemmaConditions(args.where), sortKeys(args.orderBy, DILEMMA_ORDER, 'name'), args);
+  dilemmas(@Args(() => DilemmaListArgs) args: DilemmaListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.DILEMMA, dilemmaConditions(args.where), sortKeys(args.orderBy, DILEMMA_ORDER, 'name'), args, info);
   }
 
   @Query(() => Dilemma, { nullable: true, description: 'A dilemma by id; null when there is none.' })
@@ -31,8 +32,8 @@ export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
   @FieldResolver(() => [Practice], {
     description: 'Practices that address this dilemma; each practice\'s `linkQuotationCount` says on how many quotations (coded as both) the link rests.',
   })
-  async practices(@Root() dilemma: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return asLinkedFrom(await ctx.loaders.nodes(rel.practices, dilemma.id, info, scope), dilemma.id, scope, info);
+  practices(@Root() dilemma: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return mapMaybe(ctx.loaders.nodes(rel.practices, dilemma.id, info, scope), (practices) => asLinkedFrom(practices, dilemma.id, scope, info));
   }
 
   @FieldResolver(() => CaseConnection, { description: 'Cases that raise this dilemma.' })

@@ -17,8 +17,8 @@ import { Employee, EmployeeConnection, PracticeUse } from './employee.type.js';
 @Resolver(() => Employee)
 export class EmployeeResolver extends NodeFieldsResolver(Employee, 'Employee') {
   @Query(() => EmployeeConnection, { description: 'Employees (pseudonymous), filtered and ordered, as a Relay connection.' })
-  employees(@Args(() => EmployeeListArgs) args: EmployeeListArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.EMPLOYEE, employeeConditions(args.where), sortKeys(args.orderBy, EMPLOYEE_ORDER, 'pseudonym'), args);
+  employees(@Args(() => EmployeeListArgs) args: EmployeeListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.EMPLOYEE, employeeConditions(args.where), sortKeys(args.orderBy, EMPLOYEE_ORDER, 'pseudonym'), args, info);
   }
 
   @Query(() => Employee, { nullable: true, description: 'An employee by id; null when there is none.' })

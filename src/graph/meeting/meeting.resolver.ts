@@ -18,8 +18,8 @@ import { Meeting, MeetingConnection } from './meeting.type.js';
 @Resolver(() => Meeting)
 export class MeetingResolver extends NodeFieldsResolver(Meeting, 'Meeting') {
   @Query(() => MeetingConnection, { description: 'Meetings, filtered and ordered, as a Relay connection.' })
-  meetings(@Args(() => MeetingListArgs) args: MeetingListArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.MEETING, meetingConditions(args.where), sortKeys(args.orderBy, MEETING_ORDER, 'date'), args);
+  meetings(@Args(() => MeetingListArgs) args: MeetingListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.MEETING, meetingConditions(args.where), sortKeys(args.orderBy, MEETING_ORDER, 'date'), args, info);
   }
 
   @Query(() => Meeting, { nullable: true, description: 'A meeting by id; null when there is none.' })

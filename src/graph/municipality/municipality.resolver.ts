@@ -19,8 +19,8 @@ import { Municipality, MunicipalityConnection } from './municipality.type.js';
 @Resolver(() => Municipality)
 export class MunicipalityResolver extends NodeFieldsResolver(Municipality, 'Municipality') {
   @Query(() => MunicipalityConnection, { description: 'Municipalities, filtered and ordered, as a Relay connection.' })
-  municipalities(@Args(() => MunicipalityListArgs) args: MunicipalityListArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.MUNICIPALITY, municipalityConditions(args.where), sortKeys(args.orderBy, MUNICIPALITY_ORDER, 'name'), args);
+  municipalities(@Args(() => MunicipalityListArgs) args: MunicipalityListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.MUNICIPALITY, municipalityConditions(args.where), sortKeys(args.orderBy, MUNICIPALITY_ORDER, 'name'), args, info);
   }
 
   @Query(() => Municipality, { nullable: true, description: 'A municipality by id; null when there is none.' })

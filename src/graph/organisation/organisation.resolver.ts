@@ -15,8 +15,8 @@ import { Organisation, OrganisationConnection } from './organisation.type.js';
 @Resolver(() => Organisation)
 export class OrganisationResolver extends NodeFieldsResolver(Organisation, 'Organisation') {
   @Query(() => OrganisationConnection, { description: 'Organisations (funders, universities), filtered and ordered, as a Relay connection.' })
-  organisations(@Args(() => OrganisationListArgs) args: OrganisationListArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.ORGANISATION, organisationConditions(args.where), sortKeys(args.orderBy, ORGANISATION_ORDER, 'name'), args);
+  organisations(@Args(() => OrganisationListArgs) args: OrganisationListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.ORGANISATION, organisationConditions(args.where), sortKeys(args.orderBy, ORGANISATION_ORDER, 'name'), args, info);
   }
 
   @Query(() => Organisation, { nullable: true, description: 'An organisation by id; null when there is none.' })

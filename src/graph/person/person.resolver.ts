@@ -15,8 +15,8 @@ import { MeetingSpeaker, Person, PersonConnection, ResearcherRole } from './pers
 @Resolver(() => Person)
 export class PersonResolver extends NodeFieldsResolver(Person, 'Person') {
   @Query(() => PersonConnection, { description: 'People named in sources, filtered and ordered, as a Relay connection.' })
-  people(@Args(() => PersonListArgs) args: PersonListArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.PERSON, personConditions(args.where), sortKeys(args.orderBy, PERSON_ORDER, 'name'), args);
+  people(@Args(() => PersonListArgs) args: PersonListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.PERSON, personConditions(args.where), sortKeys(args.orderBy, PERSON_ORDER, 'name'), args, info);
   }
 
   @Query(() => Person, { nullable: true, description: 'A person by id; null when there is none.' })

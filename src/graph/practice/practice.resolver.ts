@@ -10,6 +10,7 @@ import { PracticeUse } from '../employee/employee.type.js';
 import { asLinkedFrom } from '../quotation/quotation.links.js';
 import { PageArgs, ScopeArg } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
+import { mapMaybe } from '../shared/loaders.js';
 import { selectedRelations } from '../shared/prefetch.js';
 import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { PracticeListArgs } from './practice.args.js';
@@ -19,8 +20,8 @@ import { Practice, PracticeConnection } from './practice.type.js';
 @Resolver(() => Practice)
 export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
   @Query(() => PracticeConnection, { description: 'Practices, filtered and ordered, as a Relay connection.' })
-  practices(@Args(() => PracticeListArgs) args: PracticeListArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.PRACTICE, practiceConditions(args.where), sortKeys(args.orderBy, PRACTICE_ORDER, 'name'), args);
+  practices(@Args(() => PracticeListArgs) args: PracticeListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.PRACTICE, practiceConditions(args.where), sortKeys(args.orderBy, PRACTICE_ORDER, 'name'), args, info);
   }
 
   @Query(() => Practice, { nullable: true, description: 'A practice by id; null when there is none.' })
@@ -31,8 +32,8 @@ export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
   @FieldResolver(() => [Dilemma], {
     description: 'The dilemmas this practice addresses; each dilemma\'s `linkQuotationCount` says on how many quotations (coded as both) the link rests.',
   })
-  async dilemmas(@Root() practice: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return asLinkedFrom(await ctx.loaders.nodes(rel.dilemmas, practice.id, info, scope), practice.id, scope, info);
+  dilemmas(@Root() practice: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return mapMaybe(ctx.loaders.nodes(rel.dilemmas, practice.id, info, scope), (dilemmas) => asLinkedFrom(dilemmas, practice.id, scope, info));
   }
 
   @FieldResolver(() => [PracticeUse], {

@@ -22,8 +22,8 @@ import { Quotation, QuotationConnection } from './quotation.type.js';
 @Resolver(() => Quotation)
 export class QuotationResolver extends NodeFieldsResolver(Quotation, 'Quotation') {
   @Query(() => QuotationConnection, { description: 'Quotations (coded interview segments), filtered and ordered, as a Relay connection.' })
-  quotations(@Args(() => QuotationListArgs) args: QuotationListArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.QUOTATION, quotationConditions(args.where), sortKeys(args.orderBy, QUOTATION_ORDER, 'name'), args);
+  quotations(@Args(() => QuotationListArgs) args: QuotationListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.QUOTATION, quotationConditions(args.where), sortKeys(args.orderBy, QUOTATION_ORDER, 'name'), args, info);
   }
 
   @Query(() => Quotation, { nullable: true, description: 'A quotation by id; null when there is none.' })

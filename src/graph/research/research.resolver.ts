@@ -18,8 +18,8 @@ import { Research, ResearchConnection } from './research.type.js';
 @Resolver(() => Research)
 export class ResearchResolver extends NodeFieldsResolver(Research, 'Research') {
   @Query(() => ResearchConnection, { description: 'Research programmes, filtered and ordered, as a Relay connection.' })
-  researchProgrammes(@Args(() => ResearchListArgs) args: ResearchListArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.RESEARCH, researchConditions(args.where), sortKeys(args.orderBy, RESEARCH_ORDER, 'title'), args);
+  researchProgrammes(@Args(() => ResearchListArgs) args: ResearchListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.RESEARCH, researchConditions(args.where), sortKeys(args.orderBy, RESEARCH_ORDER, 'title'), args, info);
   }
 
   @Query(() => Research, { nullable: true, description: 'A research programme by id; null when there is none.' })

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { DataScope, specOfId, type NodeRecord, type NodeType } from '../../model/index.js';
+import { mapMaybe, type Maybe } from './loaders.js';
 import type { RelationLoad } from './prefetch.js';
 import { offsetAfter } from './cursor.js';
 import { OrderDirection, toConnection, type Connection, type PageArgs } from './graphql.js';
@@ -28,12 +29,15 @@ export async function listConnection(
   conditions: Condition[],
   order: SortKey[],
   page: PageArgs,
+  info: GraphQLResolveInfo,
 ): Promise<Connection<NodeRecord>> {
   const offset = offsetAfter(page.after);
   // ALL adds no condition at all (the unfiltered page keeps its count-store total).
   const scoped = page.scope && page.scope !== DataScope.ALL ? [...conditions, { kind: 'scope' as const, scope: page.scope }] : conditions;
   const result = await ctx.nodes.list({ type, conditions: scoped, order, offset, first: page.first });
   for (const record of result.records) ctx.loaders.node.prime(record.id, record);
+  // What the query reads of these nodes, level by level, before their fields ask (`lookAheadOf`).
+  await ctx.loaders.lookAheadFrom(result.records, info, type);
   return toConnection(result.records, result.totalCount, offset);
 }
 
@@ -41,14 +45,15 @@ export async function listConnection(
  * A relationship field that pages (`Municipality.employees`): batched per level like every relation. The
  * total is counted only when the query selects `totalCount`.
  */
-export async function relatedConnection(ctx: Context, relation: Relation, id: string, page: PageArgs, info: GraphQLResolveInfo): Promise<Connection<NodeRecord>> {
+export function relatedConnection(ctx: Context, relation: Relation, id: string, page: PageArgs, info: GraphQLResolveInfo): Maybe<Connection<NodeRecord>> {
   const window = pageWindow(page.first, page.after, selectedFields(info).has('totalCount'));
-  const result = await ctx.loaders.related(relation, window, projectionOf(info, relation.to), page.scope ?? DataScope.ALL).load(id);
-  return toConnection(
-    result.items.map((item) => item.node),
-    result.totalCount,
-    window.offset,
-    result.hasNextPage,
+  return mapMaybe(ctx.loaders.page(relation, id, window, projectionOf(info, relation.to), page.scope, info), (result) =>
+    toConnection(
+      result.items.map((item) => item.node),
+      result.totalCount,
+      window.offset,
+      result.hasNextPage,
+    ),
   );
 }
 

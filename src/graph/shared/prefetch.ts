@@ -1,4 +1,4 @@
-import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLOutputType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { DataScope, NODE_SPECS, type NodeType } from '../../model/index.js';
 import { MAX_PAGE_SIZE } from './graphql.js';
 import { projectionOf, type Projection } from './projection.js';
@@ -12,6 +12,9 @@ export interface RelationLoad {
   projection?: Projection;
   /** The field's `scope` argument (ALL when it has none). */
   scope?: DataScope;
+  /** The selected field (all its nodes under one response key) and its type: where a look-ahead goes on. */
+  fieldNodes?: readonly FieldNode[];
+  returnType?: GraphQLOutputType;
 }
 
 /**
@@ -25,6 +28,20 @@ export interface RelationLoad {
 export function selectedRelations(info: GraphQLResolveInfo, type: NodeType, relations: Record<string, Relation>): RelationLoad[] {
   const objectType = getNamedType(info.returnType);
   if (!isObjectType(objectType)) return [];
+  return relationsSelectedIn(info, objectType, info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : [])), type, relations);
+}
+
+/**
+ * What `selectedRelations` works out, for the selections `sets` on `objectType` (the object type of node
+ * type `type`) anywhere in the query: the look-ahead (`look-ahead.ts`) asks it of nodes a level down.
+ */
+export function relationsSelectedIn(
+  info: GraphQLResolveInfo,
+  objectType: GraphQLObjectType,
+  sets: readonly SelectionSetNode[],
+  type: NodeType,
+  relations: Record<string, Relation>,
+): RelationLoad[] {
   const sources = sourcesOf(NODE_SPECS[type].label);
   const byField: Record<string, Relation> = { ...relations, sources, provenance: sources };
   // Fragments count when they apply to this type: directly, through an interface it implements, or untyped.
@@ -32,7 +49,7 @@ export function selectedRelations(info: GraphQLResolveInfo, type: NodeType, rela
     condition === undefined || condition === objectType.name || objectType.getInterfaces().some((iface) => iface.name === condition);
   // Grouped by response key, as graphql-js merges them: the field resolver sees all of a key's nodes.
   const byResponseKey = new Map<string, FieldNode[]>();
-  for (const field of info.fieldNodes.flatMap((node) => (node.selectionSet ? fieldsOf(info, node.selectionSet, applies) : []))) {
+  for (const field of sets.flatMap((set) => fieldsOf(info, set, applies))) {
     const key = field.alias?.value ?? field.name.value;
     byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), field]);
   }
@@ -63,7 +80,7 @@ export function selectedRelations(info: GraphQLResolveInfo, type: NodeType, rela
       }
     }
     const projection = projectionOf(info, relation.to, fieldNodes, definition.type);
-    loads.set(relationKey(relation, window, projection, scope), { relation, window, projection, scope });
+    loads.set(relationKey(relation, window, projection, scope), { relation, window, projection, scope, fieldNodes, returnType: definition.type });
   }
   return [...loads.values()];
 }

@@ -11,8 +11,8 @@ import { Source, SourceConnection } from './source.type.js';
 @Resolver(() => Source)
 export class SourceResolver {
   @Query(() => SourceConnection, { description: 'Sources (documents, meeting reports, illustrative samples), as a Relay connection.' })
-  sources(@Args(() => SourceListArgs) args: SourceListArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.SOURCE, sourceConditions(args.where), sortKeys(args.orderBy, SOURCE_ORDER, 'title'), args);
+  sources(@Args(() => SourceListArgs) args: SourceListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.SOURCE, sourceConditions(args.where), sortKeys(args.orderBy, SOURCE_ORDER, 'title'), args, info);
   }
 
   @Query(() => Source, { nullable: true, description: 'A source by id; null when there is none.' })

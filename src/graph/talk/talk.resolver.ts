@@ -14,8 +14,8 @@ import { Talk, TalkConnection, TalkPoint } from './talk.type.js';
 @Resolver(() => Talk)
 export class TalkResolver extends NodeFieldsResolver(Talk, 'Talk') {
   @Query(() => TalkConnection, { description: 'Talks given at meetings, by title, as a Relay connection.' })
-  talks(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
-    return listConnection(ctx, NodeType.TALK, [], [{ property: 'title', descending: false }], args);
+  talks(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listConnection(ctx, NodeType.TALK, [], [{ property: 'title', descending: false }], args, info);
   }
 
   @Query(() => Talk, { nullable: true, description: 'A talk by id; null when there is none.' })
