@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { badInput } from '../errors.js';
+import { propertiesOf, selectionWith, type PropertySelection } from './cypher.js';
 import { NODE_SPECS, NodeType, displayOf, andClause, anchorInScope, elementInScope, whereClause, type DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
 
 /**
@@ -42,7 +43,7 @@ export interface CooccurrenceData {
  * those in the given municipalities (null: all cases; unknown ids simply match nothing). Rows and columns
  * are the nodes of those types linked to at least one counted case, ordered by display name then id.
  * Other pairs → BAD_USER_INPUT naming the supported types. One statement; the sparse pair counts are laid
- * out as dense matrices here.
+ * out as dense matrices here. `select`: what the caller reads (`MatrixSelection`); by default everything.
  */
 export async function cooccurrence(
   db: Database,
@@ -50,6 +51,7 @@ export async function cooccurrence(
   columnType: NodeType,
   municipalityIds?: readonly string[] | null,
   dataScope?: DataScope | null,
+  select: MatrixSelection = WHOLE_MATRIX,
 ): Promise<CooccurrenceData> {
   const rowPattern = CASE_DIMENSIONS[rowType];
   const columnPattern = CASE_DIMENSIONS[columnType];
@@ -83,14 +85,14 @@ export async function cooccurrence(
        MATCH ${dimension(rowPattern, 'r', 'x')}
        ${linkScope('r', 'x')}
        WITH x, count(DISTINCT c) AS n ORDER BY ${rowSort}, x.id
-       RETURN collect({props: properties(x), n: n}) AS rowItems
+       RETURN collect({props: ${propertiesOf('x', rowType, selectionWith(select.rows, NODE_SPECS[rowType].display))}, n: n}) AS rowItems
      }
      CALL ${scope} {
        ${eachCase}
        MATCH ${dimension(columnPattern, 'r', 'x')}
        ${linkScope('r', 'x')}
        WITH x, count(DISTINCT c) AS n ORDER BY ${columnSort}, x.id
-       RETURN collect({props: properties(x), n: n}) AS columnItems
+       RETURN collect({props: ${propertiesOf('x', columnType, selectionWith(select.columns, NODE_SPECS[columnType].display))}, n: n}) AS columnItems
      }
      CALL ${scope} {
        ${eachCase}
@@ -98,9 +100,12 @@ export async function cooccurrence(
        ${linkScope('rr', 'rx')}
        MATCH ${dimension(columnPattern, 'cr', 'cx')}
        ${linkScope('cr', 'cx')}
-       WITH rx, cx, count(DISTINCT c) AS n,
-            count(DISTINCT CASE WHEN coalesce(c.synthetic, false) OR coalesce(rr.synthetic, false) OR coalesce(cr.synthetic, false) THEN c END) AS s
-       WITH rx, collect(cx.id) AS columns, collect(n) AS counts, collect(s) AS synthetic
+       WITH rx, cx, count(DISTINCT c) AS n${
+         select.synthetic
+           ? ',\n            count(DISTINCT CASE WHEN coalesce(c.synthetic, false) OR coalesce(rr.synthetic, false) OR coalesce(cr.synthetic, false) THEN c END) AS s'
+           : ''
+       }
+       WITH rx, collect(cx.id) AS columns, collect(n) AS counts, ${select.synthetic ? 'collect(s)' : '[]'} AS synthetic
        RETURN collect({row: rx.id, columns: columns, counts: counts, synthetic: synthetic}) AS pairs
      }
      RETURN rowItems, columnItems, pairs`,
@@ -118,6 +123,21 @@ export async function cooccurrence(
   );
   return matrixData(rowType, columnType, rowItems, columnItems, { counts, coefficients, syntheticCounts });
 }
+
+/**
+ * What a caller reads of a matrix: the properties of the row and column nodes (undefined: all; the display
+ * text is always fetched, for the labels) and whether the made-up counts (`syntheticCounts`,
+ * `syntheticShare`) are wanted; without them both are zero. A query that reads ids and labels then gets
+ * neither every property of every row (a practice's description) nor a second distinct count per pair.
+ */
+export interface MatrixSelection {
+  rows?: PropertySelection;
+  columns?: PropertySelection;
+  synthetic: boolean;
+}
+
+/** Everything: whole nodes and the made-up counts. */
+export const WHOLE_MATRIX: MatrixSelection = { synthetic: true };
 
 /** A row or column node of a matrix statement: its properties and how many cases (or quotations) it has (n1, n2). */
 export interface MatrixItem {
@@ -151,7 +171,8 @@ export function denseCounts(rowItems: readonly MatrixItem[], columnItems: readon
       const j = columnIndex.get(column);
       if (j === undefined) return;
       counts[i]![j] = Number(pair.counts[k]);
-      syntheticCounts[i]![j] = Number(pair.synthetic[k]);
+      // Empty when the made-up counts were not asked for (`MatrixSelection.synthetic`).
+      syntheticCounts[i]![j] = Number(pair.synthetic[k] ?? 0);
     });
   }
   return { counts, syntheticCounts };

@@ -178,6 +178,38 @@ describe('cooccurrence', () => {
     expect(none).toMatchObject({ rows: [], columns: [], counts: [], coefficients: [] });
   });
 
+  it('answers whatever a query reads of the rows and columns, and the same counts with or without the made-up counts', async () => {
+    type Matrix = {
+      rows: Array<{ id: string; name?: string; description?: string; kind?: string; dilemmas?: Array<{ id: string }> }>;
+      columns: Array<{ id: string; name?: string; statement?: string }>;
+      rowLabels: string[];
+      counts: number[][];
+      syntheticCounts?: number[][];
+    };
+    const ask = async (fields: string) => {
+      const reply = await api.gql<{ cooccurrence: Matrix }>(`{ cooccurrence(rows: PRACTICE, columns: DILEMMA) { ${fields} } }`);
+      expect(reply.body.errors).toBeUndefined();
+      return reply.body.data!.cooccurrence;
+    };
+    const lean = await ask('rows { id } columns { id } rowLabels counts');
+    const full = await ask('rows { id ... on Practice { name description kind } } columns { ... on Dilemma { name } } rowLabels counts syntheticCounts');
+    const related = await ask('rows { ... on Practice { dilemmas { id } } } counts');
+    expect(full.counts).toEqual(lean.counts);
+    expect(related.counts).toEqual(lean.counts);
+    expect(full.rowLabels).toEqual(lean.rowLabels);
+    expect(full.syntheticCounts!.flat().some((n) => n > 0)).toBe(true);
+    // Each row as the practice itself reads: every selected property, and a relation of it.
+    const vertrouwen = full.rows.findIndex((row) => row.id === 'practice:vertrouwen');
+    const practice = await api.gql<{ practice: { name: string; description: string; kind: string; dilemmas: Array<{ id: string }> } }>(
+      '{ practice(id: "practice:vertrouwen") { name description kind dilemmas { id } } }',
+    );
+    const { dilemmas, ...properties } = practice.body.data!.practice;
+    expect(full.rows[vertrouwen]).toEqual({ id: 'practice:vertrouwen', ...properties });
+    expect(properties.description.length).toBeGreaterThan(0);
+    expect(related.rows[vertrouwen]!.dilemmas).toEqual(dilemmas);
+    expect(full.columns.map((column) => column.name)).toEqual(['Afwegen van belangen', 'Bemiddelen', 'Loslaten of sturen']);
+  });
+
   it('refuses pairs it cannot count over cases, naming the supported types', async () => {
     const error = await errorOf('Cooccurrence', { rows: 'EMPLOYEE', columns: 'PRACTICE' });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rows' });

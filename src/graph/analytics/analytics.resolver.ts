@@ -16,6 +16,7 @@ import {
   type GraphNodeData,
   type GraphStatsData,
   type MunicipalityAnswerSelection,
+  type PropertySelection,
   type SubgraphSelection,
 } from '../../analytics/index.js';
 import { selectedFields } from '../shared/selection.js';
@@ -44,6 +45,21 @@ function municipalityAnswerSelection(info: GraphQLResolveInfo): MunicipalityAnsw
     practice: projectionOf(info, NodeType.PRACTICE),
     syntheticShare: selectedFields(info).has('syntheticShare'),
   };
+}
+
+/**
+ * The properties to fetch of the nodes of a `[Node]` field (`rows`, `columns`) whose type is known: the
+ * selected ones when every field selected under it (through any fragment) is a stored property of `type`;
+ * undefined (all) otherwise. (`projectionOf` cannot tell for an interface-typed field.)
+ */
+function nodeListSelection(info: GraphQLResolveInfo, field: string, type: NodeType): PropertySelection {
+  const properties = new Set(['id']);
+  for (const name of selectedFields(info, [field])) {
+    if (name === '__typename') continue;
+    if (name !== 'id' && name !== 'synthetic' && !Object.hasOwn(NODE_SPECS[type].properties, name)) return undefined;
+    properties.add(name);
+  }
+  return [...properties].sort();
 }
 
 /** Primes the loader with a record only when it is whole (`select` undefined): a partial one must not answer other fields. */
@@ -109,12 +125,21 @@ export class AnalyticsResolver {
   @Query(() => CooccurrenceMatrix, {
     description: 'How often two things meet in the same case (PRACTICE, DILEMMA, MUNICIPALITY, any pair), with c-coefficients for heat maps.',
   })
-  async cooccurrence(@Args(() => CooccurrenceArgs) args: CooccurrenceArgs, @Ctx() ctx: Context) {
-    const matrix =
-      args.over === CooccurrenceBasis.QUOTATIONS
-        ? await quotationCooccurrence(ctx.db, args.rows, args.columns, args.municipalityIds, args.scope)
-        : await cooccurrence(ctx.db, args.rows, args.columns, args.municipalityIds, args.scope);
-    [...matrix.rows, ...matrix.columns].forEach((node) => prime(ctx, node));
+  async cooccurrence(@Args(() => CooccurrenceArgs) args: CooccurrenceArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    if (args.over === CooccurrenceBasis.QUOTATIONS) {
+      const matrix = await quotationCooccurrence(ctx.db, args.rows, args.columns, args.municipalityIds, args.scope);
+      [...matrix.rows, ...matrix.columns].forEach((node) => prime(ctx, node));
+      return matrix;
+    }
+    const fields = selectedFields(info);
+    const select = {
+      rows: nodeListSelection(info, 'rows', args.rows),
+      columns: nodeListSelection(info, 'columns', args.columns),
+      synthetic: fields.has('syntheticCounts') || fields.has('syntheticShare'),
+    };
+    const matrix = await cooccurrence(ctx.db, args.rows, args.columns, args.municipalityIds, args.scope, select);
+    matrix.rows.forEach((node) => primeWhole(ctx, node, select.rows));
+    matrix.columns.forEach((node) => primeWhole(ctx, node, select.columns));
     return matrix;
   }
 
