@@ -20,6 +20,11 @@ export interface SearchOptions extends ProjectionOptions {
   first?: number | null;
   /** Only real (REAL) or only made-up (SYNTHETIC) nodes; default ALL. Applied before the cut to `first`. */
   scope?: DataScope | null;
+  /**
+   * The caller reads no more of each hit's node than its id and flag (`node { id }`): fetch those and the
+   * display text, not every property (a case's summary, a practice's description). Such a node is partial.
+   */
+  idsOnly?: boolean;
 }
 
 /** One hit, best first. */
@@ -33,6 +38,9 @@ export interface SearchHitData {
   /** The node is made up (illustrative data). */
   synthetic: boolean;
 }
+
+/** The display properties of every type (`title`, `name`, …): what the label of a partial node needs. */
+const DISPLAY_PROPERTIES = [...new Set(Object.values(NODE_SPECS).map((spec) => spec.display))];
 
 /** Index fields a viewer may match on a restricted case (everything but its summary). */
 const PUBLIC_FIELDS = FULLTEXT_PROPERTIES.filter((property) => property !== 'summary' && property !== 'text');
@@ -75,7 +83,7 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
      WITH node, score ${whereClause(elementInScope('node', options.scope))}
      WITH node, score ORDER BY score DESC, node.id
      LIMIT $first
-     RETURN properties(node) AS props, labels(node) AS labels, score`,
+     RETURN ${options.idsOnly ? `node {.id, .synthetic, ${DISPLAY_PROPERTIES.map((name) => `.${name}`).join(', ')}}` : 'properties(node)'} AS props, labels(node) AS labels, score`,
     {
       index: FULLTEXT_INDEX,
       query,
@@ -86,7 +94,9 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
   );
   return rows.map((row) => {
     const type = typeOfLabels(row.labels as string[])!;
-    const node = toNodeRecord(type, row.props as Record<string, unknown>);
+    // A partial node has the display properties of every type: those of other types are null, and left out.
+    const props = options.idsOnly ? Object.fromEntries(Object.entries(row.props as Record<string, unknown>).filter(([, value]) => value !== null)) : row.props;
+    const node = toNodeRecord(type, props as Record<string, unknown>);
     return { score: row.score as number, node, type, label: String(node[NODE_SPECS[type].display] ?? node.id), synthetic: node.synthetic === true };
   });
 }

@@ -55,3 +55,18 @@ describe('search order never leaks a hidden summary', () => {
     expect(await search(db, { query: word, types: [NodeType.PRACTICE] })).toEqual([]);
   });
 });
+
+describe('search that reads only the ids of the nodes found', () => {
+  it('finds the same hits in the same order, with the same labels, types and flags, as a search that reads the whole node', async () => {
+    for (const query of ['vertrouwen', 'buurt', word]) {
+      const whole = await search(db, { query, first: 50 });
+      const lean = await search(db, { query, first: 50, idsOnly: true });
+      expect(whole.length).toBeGreaterThan(0);
+      const summary = (hit: (typeof whole)[number]) => ({ id: hit.node.id, score: hit.score, type: hit.type, label: hit.label, synthetic: hit.synthetic });
+      expect(lean.map(summary)).toEqual(whole.map(summary));
+      // …while the whole node has properties the lean one was never sent.
+      const leanNode = (id: string) => lean.find((hit) => hit.node.id === id)!.node;
+      expect(whole.some((hit) => Object.keys(hit.node).some((key) => !(key in leanNode(hit.node.id))))).toBe(true);
+    }
+  });
+});

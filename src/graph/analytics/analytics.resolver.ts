@@ -144,9 +144,11 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [SearchHit], { description: 'Full-text search over names, titles, descriptions, statements and case summaries, ranked.' })
-  async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: Context) {
-    const hits = await search(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer) });
-    hits.forEach((hit) => prime(ctx, hit.node));
+  async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    // `node { id }` (or nothing of the node): its id and flag are all that is read, and the partial node is never primed.
+    const idsOnly = [...selectedFields(info, ['node'])].every((name) => name === 'id' || name === 'synthetic' || name === '__typename');
+    const hits = await search(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer), idsOnly });
+    if (!idsOnly) hits.forEach((hit) => prime(ctx, hit.node));
     return hits;
   }
 
