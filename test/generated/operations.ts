@@ -41,6 +41,8 @@ export type CaseWhere = {
 export type CreateCaseInput = {
   /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** The new node's relationships to existing nodes, written with it in one transaction: all or nothing. At most 100; each other end must exist; no link twice. */
+  links?: Array<NewLinkInput> | null | undefined;
   /** true: the summary is shown to editors and admins only (null for everyone else). */
   restricted?: boolean | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
@@ -61,6 +63,8 @@ export type CreateConclusionInput = {
   gloss?: string | null | undefined;
   /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** The new node's relationships to existing nodes, written with it in one transaction: all or nothing. At most 100; each other end must exist; no link twice. */
+  links?: Array<NewLinkInput> | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
   sourceId?: string | null | undefined;
   /** Where in the source (page, paragraph, minute): the `locator` of the SOURCED_FROM edge. */
@@ -77,6 +81,8 @@ export type CreateDilemmaInput = {
   gloss?: string | null | undefined;
   /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** The new node's relationships to existing nodes, written with it in one transaction: all or nothing. At most 100; each other end must exist; no link twice. */
+  links?: Array<NewLinkInput> | null | undefined;
   /** The dilemma's name. */
   name: string;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
@@ -91,6 +97,8 @@ export type CreateEmployeeInput = {
   department?: string | null | undefined;
   /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** The new node's relationships to existing nodes, written with it in one transaction: all or nothing. At most 100; each other end must exist; no link twice. */
+  links?: Array<NewLinkInput> | null | undefined;
   /** A pseudonym such as "Anouk V.", never a real name. */
   pseudonym: string;
   /** The employee's job or role. */
@@ -109,6 +117,8 @@ export type CreateMeetingInput = {
   id?: string | null | undefined;
   /** What kind of meeting it was. */
   kind: MeetingKind;
+  /** The new node's relationships to existing nodes, written with it in one transaction: all or nothing. At most 100; each other end must exist; no link twice. */
+  links?: Array<NewLinkInput> | null | undefined;
   /** How many took part, as the source reports. */
   participantCount?: number | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
@@ -123,6 +133,8 @@ export type CreateMeetingInput = {
 export type CreateMunicipalityInput = {
   /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** The new node's relationships to existing nodes, written with it in one transaction: all or nothing. At most 100; each other end must exist; no link twice. */
+  links?: Array<NewLinkInput> | null | undefined;
   /** The municipality's name. */
   name: string;
   /** The province the municipality lies in. */
@@ -139,6 +151,8 @@ export type CreateOrganisationInput = {
   id?: string | null | undefined;
   /** What kind of organisation it is. */
   kind: OrganisationKind;
+  /** The new node's relationships to existing nodes, written with it in one transaction: all or nothing. At most 100; each other end must exist; no link twice. */
+  links?: Array<NewLinkInput> | null | undefined;
   /** The organisation's name. */
   name: string;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
@@ -151,6 +165,8 @@ export type CreateOrganisationInput = {
 export type CreatePersonInput = {
   /** The new node's id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT. */
   id?: string | null | undefined;
+  /** The new node's relationships to existing nodes, written with it in one transaction: all or nothing. At most 100; each other end must exist; no link twice. */
+  links?: Array<NewLinkInput> | null | undefined;
   /** The person's name (public people only). */
   name: string;
   /** The person's role or position. */
@@ -171,6 +187,8 @@ export type CreatePracticeInput = {
   id?: string | null | undefined;
   /** Leave out when the source does not say. */
   kind?: PracticeKind | null | undefined;
+  /** The new node's relationships to existing nodes, written with it in one transaction: all or nothing. At most 100; each other end must exist; no link twice. */
+  links?: Array<NewLinkInput> | null | undefined;
   /** The practice's name. */
   name: string;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
@@ -185,6 +203,8 @@ export type CreateResearchInput = {
   id?: string | null | undefined;
   /** The institution that runs the programme. */
   institution: string;
+  /** The new node's relationships to existing nodes, written with it in one transaction: all or nothing. At most 100; each other end must exist; no link twice. */
+  links?: Array<NewLinkInput> | null | undefined;
   /** How the research works, in the source's words. */
   method?: string | null | undefined;
   /** The research questions, one string each. */
@@ -211,6 +231,8 @@ export type CreateSourceInput = {
   id?: string | null | undefined;
   /** What kind of source it is (ILLUSTRATIVE for made-up data). */
   kind: SourceKind;
+  /** The new node's relationships to existing nodes, written with it in one transaction: all or nothing. At most 100; each other end must exist; no link twice. */
+  links?: Array<NewLinkInput> | null | undefined;
   /** Where the source is (URL, archive reference). */
   locator?: string | null | undefined;
   /** The Source this comes from (must exist). Default: `source:handmatige-invoer` (manual input). */
@@ -260,6 +282,18 @@ export type MeetingKind =
   | 'LEARNING_CIRCLE'
   /** A workshop. */
   | 'WORKSHOP';
+
+/** A relationship of the node being created to an existing node: give `to` for (new)-[type]->(to) or `from` for (from)-[type]->(new), not both. Checked like `link` (the model's triples and relationship properties); recorded with the create's source (`sourceId`), who (`by`) and when (`at`). */
+export type NewLinkInput = {
+  /** The existing node the relationship comes from: (from)-[type]->(new). Give this or `to`. */
+  from?: string | null | undefined;
+  /** Relationship properties as the model allows them for this type, e.g. USES {evidence, restricted}. */
+  properties?: Record<string, unknown> | null | undefined;
+  /** The existing node the relationship points to: (new)-[type]->(to). Give this or `from`. */
+  to?: string | null | undefined;
+  /** The relationship type, e.g. IN or APPLIES: one the model allows between the two node types. */
+  type: string;
+};
 
 /** Every node type of the graph. */
 export type NodeType =
@@ -895,6 +929,13 @@ export type CreateCaseMutationVariables = Exact<{
 
 
 export type CreateCaseMutation = { createCase: { id: string, title: string, summary: string | null, year: number | null, restricted: boolean, provenance: Array<{ locator: string | null, source: { id: string } }> } };
+
+export type CreateCaseWithLinksMutationVariables = Exact<{
+  input: CreateCaseInput;
+}>;
+
+
+export type CreateCaseWithLinksMutation = { createCase: { id: string, title: string, year: number | null, synthetic: boolean, municipality: { id: string } | null, practices: Array<{ id: string }>, employees: Array<{ id: string }> } };
 
 export type UpdateCaseMutationVariables = Exact<{
   id: string;

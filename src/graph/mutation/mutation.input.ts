@@ -1,5 +1,5 @@
 import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { LocalDateResolver } from 'graphql-scalars';
+import { JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ID_PATTERN, LONG_TEXT, SHORT_TEXT } from '../../model/index.js';
 import { MeetingKind, OrganisationKind, PracticeKind, SourceKind } from '../shared/enums.js';
@@ -14,6 +14,8 @@ import { MeetingKind, OrganisationKind, PracticeKind, SourceKind } from '../shar
  * - provenance: `sourceId` names the Source the fact comes from (it must exist); without it the write is
  *   recorded against `source:handmatige-invoer` (manual input). Either way the `SOURCED_FROM` edge carries
  *   who wrote (`by`) and when (`at`), and `sourceLocator` as its `locator`.
+ * - links (create only): `links` gives the new node's relationships to existing nodes, written in the same
+ *   statement as the node: all or nothing. Each is checked as `link` checks its arguments (GraphWriter).
  * class-validator checks the shapes (non-empty display text, lengths, id pattern, year ranges); the model
  * (`NODE_SPECS` and its text rules: limits, no control characters, valid Unicode) is checked again by the
  * write itself, so nothing reaches Neo4j unchecked.
@@ -44,10 +46,51 @@ export abstract class WriteInput {
   sourceLocator?: string | null;
 }
 
+/**
+ * Most links one create<Type> takes (`input.links`): a node with more relationships gets the rest with `link`
+ * or `importGraph`. It bounds the statement the create sends (one OPTIONAL MATCH and one MERGE per link).
+ */
+export const MAX_NEW_LINKS = 100;
+
+/**
+ * One relationship of a node being created, to an existing node. Exactly one of `to`/`from` is given (the
+ * other end is the new node); the checks (the model's triples and relationship properties, ids, at most
+ * `MAX_NEW_LINKS`, no link twice) are GraphWriter's, so a bad link names its item (`links.1.to`).
+ */
+@InputType({
+  description:
+    'A relationship of the node being created to an existing node: give `to` for (new)-[type]->(to) or `from` for (from)-[type]->(new), not both. ' +
+    'Checked like `link` (the model\'s triples and relationship properties); recorded with the create\'s source (`sourceId`), who (`by`) and when (`at`).',
+})
+export class NewLinkInput {
+  @Field(() => String, { description: 'The relationship type, e.g. IN or APPLIES: one the model allows between the two node types.' })
+  type!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The existing node the relationship points to: (new)-[type]->(to). Give this or `from`.' })
+  to?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The existing node the relationship comes from: (from)-[type]->(new). Give this or `to`.' })
+  from?: string | null;
+
+  @Field(() => JSONObjectResolver, { nullable: true, description: 'Relationship properties as the model allows them for this type, e.g. USES {evidence, restricted}.' })
+  properties?: Record<string, unknown> | null;
+}
+
+/** The fields every create<Type> input has besides its type's own: provenance and the new node's links. */
+@InputType()
+export abstract class CreateInput extends WriteInput {
+  @Field(() => [NewLinkInput], {
+    nullable: true,
+    description:
+      `The new node's relationships to existing nodes, written with it in one transaction: all or nothing. At most ${MAX_NEW_LINKS}; each other end must exist; no link twice.`,
+  })
+  links?: NewLinkInput[] | null;
+}
+
 // ---- Research -------------------------------------------------------------------------------------
 
 @InputType({ description: 'A new research programme. `id` defaults to `research:<slug of title>`.' })
-export class CreateResearchInput extends WriteInput {
+export class CreateResearchInput extends CreateInput {
   @Field(() => ID, { nullable: true, description: 'The new node\'s id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT.' }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
   @Field(() => String, { description: 'The programme\'s title.' }) @Matches(NOT_BLANK, notEmpty('title')) @MaxLength(SHORT, tooLong('title', SHORT)) title!: string;
   @Field(() => String, { description: 'The institution that runs the programme.' }) @Matches(NOT_BLANK, notEmpty('institution')) @MaxLength(SHORT, tooLong('institution', SHORT)) institution!: string;
@@ -74,7 +117,7 @@ export class UpdateResearchInput extends WriteInput {
 // ---- Organisation ---------------------------------------------------------------------------------
 
 @InputType({ description: 'A new organisation. `id` defaults to `organisation:<slug of name>`.' })
-export class CreateOrganisationInput extends WriteInput {
+export class CreateOrganisationInput extends CreateInput {
   @Field(() => ID, { nullable: true, description: 'The new node\'s id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT.' }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
   @Field(() => String, { description: 'The organisation\'s name.' }) @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name!: string;
   @Field(() => OrganisationKind, { description: 'What kind of organisation it is.' }) kind!: OrganisationKind;
@@ -89,7 +132,7 @@ export class UpdateOrganisationInput extends WriteInput {
 // ---- Person ---------------------------------------------------------------------------------------
 
 @InputType({ description: 'A new public person named in a source. `id` defaults to `person:<slug of name>`.' })
-export class CreatePersonInput extends WriteInput {
+export class CreatePersonInput extends CreateInput {
   @Field(() => ID, { nullable: true, description: 'The new node\'s id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT.' }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
   @Field(() => String, { description: 'The person\'s name (public people only).' }) @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name!: string;
   @Field(() => String, { nullable: true, description: 'The person\'s role or position.' }) @IsOptional() @MaxLength(SHORT, tooLong('role', SHORT)) role?: string | null;
@@ -104,7 +147,7 @@ export class UpdatePersonInput extends WriteInput {
 // ---- Municipality ---------------------------------------------------------------------------------
 
 @InputType({ description: 'A new municipality. `id` defaults to `municipality:<slug of name>`.' })
-export class CreateMunicipalityInput extends WriteInput {
+export class CreateMunicipalityInput extends CreateInput {
   @Field(() => ID, { nullable: true, description: 'The new node\'s id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT.' }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
   @Field(() => String, { description: 'The municipality\'s name.' }) @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name!: string;
   @Field(() => String, { nullable: true, description: 'The province the municipality lies in.' }) @IsOptional() @MaxLength(SHORT, tooLong('province', SHORT)) province?: string | null;
@@ -119,7 +162,7 @@ export class UpdateMunicipalityInput extends WriteInput {
 // ---- Employee -------------------------------------------------------------------------------------
 
 @InputType({ description: 'A new interviewed employee: a pseudonym only, never a real name. `id` defaults to `employee:<slug of pseudonym>`.' })
-export class CreateEmployeeInput extends WriteInput {
+export class CreateEmployeeInput extends CreateInput {
   @Field(() => ID, { nullable: true, description: 'The new node\'s id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT.' }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
   @Field(() => String, { description: 'A pseudonym such as "Anouk V.", never a real name.' })
   @Matches(NOT_BLANK, notEmpty('pseudonym'))
@@ -139,7 +182,7 @@ export class UpdateEmployeeInput extends WriteInput {
 // ---- Practice -------------------------------------------------------------------------------------
 
 @InputType({ description: 'A new practice. `id` defaults to `practice:<slug of name>`.' })
-export class CreatePracticeInput extends WriteInput {
+export class CreatePracticeInput extends CreateInput {
   @Field(() => ID, { nullable: true, description: 'The new node\'s id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT.' }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
   @Field(() => String, { description: 'The practice\'s name.' }) @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name!: string;
   @Field(() => String, { nullable: true, description: 'What the practice is.' }) @IsOptional() @MaxLength(LONG, tooLong('description', LONG)) description?: string | null;
@@ -158,7 +201,7 @@ export class UpdatePracticeInput extends WriteInput {
 // ---- Dilemma --------------------------------------------------------------------------------------
 
 @InputType({ description: 'A new dilemma. `id` defaults to `dilemma:<slug of name>`.' })
-export class CreateDilemmaInput extends WriteInput {
+export class CreateDilemmaInput extends CreateInput {
   @Field(() => ID, { nullable: true, description: 'The new node\'s id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT.' }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
   @Field(() => String, { description: 'The dilemma\'s name.' }) @Matches(NOT_BLANK, notEmpty('name')) @MaxLength(SHORT, tooLong('name', SHORT)) name!: string;
   @Field(() => String, { nullable: true, description: 'What the dilemma is.' }) @IsOptional() @MaxLength(LONG, tooLong('description', LONG)) description?: string | null;
@@ -175,7 +218,7 @@ export class UpdateDilemmaInput extends WriteInput {
 // ---- Conclusion -----------------------------------------------------------------------------------
 
 @InputType({ description: 'A new conclusion. `id` defaults to `conclusion:<slug of statement>`; give a shorter one for long statements.' })
-export class CreateConclusionInput extends WriteInput {
+export class CreateConclusionInput extends CreateInput {
   @Field(() => ID, { nullable: true, description: 'The new node\'s id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT.' }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
   @Field(() => String, { description: 'The conclusion, as drawn.' }) @Matches(NOT_BLANK, notEmpty('statement')) @MaxLength(LONG, tooLong('statement', LONG)) statement!: string;
   @Field(() => String, { nullable: true, description: 'English gloss of the statement.' }) @IsOptional() @MaxLength(LONG, tooLong('gloss', LONG)) gloss?: string | null;
@@ -190,7 +233,7 @@ export class UpdateConclusionInput extends WriteInput {
 // ---- Meeting --------------------------------------------------------------------------------------
 
 @InputType({ description: 'A new meeting. `id` defaults to `meeting:<slug of title>`.' })
-export class CreateMeetingInput extends WriteInput {
+export class CreateMeetingInput extends CreateInput {
   @Field(() => ID, { nullable: true, description: 'The new node\'s id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT.' }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
   @Field(() => String, { description: 'The meeting\'s title.' }) @Matches(NOT_BLANK, notEmpty('title')) @MaxLength(SHORT, tooLong('title', SHORT)) title!: string;
   @Field(() => LocalDateResolver, { description: 'ISO date, e.g. 2018-03-14.' }) date!: string;
@@ -209,7 +252,7 @@ export class UpdateMeetingInput extends WriteInput {
 // ---- Case -----------------------------------------------------------------------------------------
 
 @InputType({ description: 'A new case. `id` defaults to `case:<slug of title>`.' })
-export class CreateCaseInput extends WriteInput {
+export class CreateCaseInput extends CreateInput {
   @Field(() => ID, { nullable: true, description: 'The new node\'s id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT.' }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
   @Field(() => String, { description: 'A short title of the case.' }) @Matches(NOT_BLANK, notEmpty('title')) @MaxLength(SHORT, tooLong('title', SHORT)) title!: string;
   @Field(() => String, { nullable: true, description: 'What happened; may be marked restricted (then only editors and admins read it).' }) @IsOptional() @MaxLength(LONG, tooLong('summary', LONG)) summary?: string | null;
@@ -232,7 +275,7 @@ export class UpdateCaseInput extends WriteInput {
   description:
     'A new source. `id` defaults to `source:<slug of title>`. Its own provenance (who registered it, when) goes on a SOURCED_FROM edge like any write.',
 })
-export class CreateSourceInput extends WriteInput {
+export class CreateSourceInput extends CreateInput {
   @Field(() => ID, { nullable: true, description: 'The new node\'s id, `<type>:<slug>`. Default: the type and the slug of its name or title; an existing id is BAD_USER_INPUT.' }) @IsOptional() @Matches(ID_PATTERN, idShape) id?: string | null;
   @Field(() => String, { description: 'The source\'s title.' }) @Matches(NOT_BLANK, notEmpty('title')) @MaxLength(SHORT, tooLong('title', SHORT)) title!: string;
   @Field(() => SourceKind, { description: 'What kind of source it is (ILLUSTRATIVE for made-up data).' }) kind!: SourceKind;

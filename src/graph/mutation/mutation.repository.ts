@@ -14,6 +14,21 @@ export interface Stamp {
 }
 
 /**
+ * A relationship of a node being created (`createNode`) to an existing node, already checked against the
+ * model: `out` is (new)-[type]->(other), `in` is (other)-[type]->(new).
+ */
+export interface NewLink {
+  direction: 'out' | 'in';
+  type: RelType;
+  /** The other end's label, from the model's triple. */
+  otherLabel: Label;
+  /** The other end's id. */
+  other: string;
+  /** The relationship's own properties, converted for Neo4j. */
+  props: Record<string, unknown>;
+}
+
+/**
  * Binds `s` to the source a write records: the given one (null when there is none), or without one the
  * manual-input source, created unless it exists (the constraint on `id` makes concurrent MERGEs safe).
  */
@@ -56,34 +71,60 @@ export const mutationRepository = {
 
   /**
    * In one statement: the source (the given one, or the manual-input source, created if missing), whether
-   * a node with this id exists, and, when the source is there and the id is free, the node created with its
-   * SOURCED_FROM edge (`locator`, `by`, `at`); its stored properties in `props`. (Four statements before
-   * issue 18: a create cost Neo4j twice what the same create costs as one statement.) A concurrent create
-   * of the same id fails on the uniqueness constraint.
+   * a node with this id exists, whether each link's other end exists, and, when the source is there, the id
+   * is free and every other end was found, the node created with its SOURCED_FROM edge (`locator`, `by`,
+   * `at`) and its links (MERGE: at most one relationship per type between two nodes), each with the node's
+   * provenance (`sourceId`, `by`, `at`, `synthetic` of the source) as `mergeRelationship` records it; its
+   * stored properties in `props`, and in `linksFound` whether each link's other end was found (in the order
+   * of `links`). (Four statements before issue 18: a create cost Neo4j twice what the same create costs as
+   * one statement.) A concurrent create of the same id fails on the uniqueness constraint.
+   *
+   * Without links the statement is the one a create sent before links existed. The node's `synthetic` flag
+   * depends on its SOURCED_FROM edges only (db/synthetic.ts), so the links change no node's flag.
    */
   async createNode(
     run: Run,
     label: Label,
     node: { id: string; props: Record<string, unknown>; searchKey: string },
     provenance: { sourceId: string | null; locator: string | null } & Stamp,
-  ): Promise<{ sourceFound: boolean; exists: boolean; props: Record<string, unknown> | null }> {
+    links: readonly NewLink[] = [],
+  ): Promise<{ sourceFound: boolean; exists: boolean; props: Record<string, unknown> | null; linksFound: boolean[] }> {
+    // Labels and types come from the model's triples (checked by the caller); every value is a parameter.
+    const ends = links.map((link, i) => `\n       OPTIONAL MATCH (o${i}:${link.otherLabel} {id: $links[${i}].other})`).join('');
+    const endVars = links.map((_, i) => `, o${i}`).join('');
+    const endsFound = links.map((_, i) => ` AND o${i} IS NOT NULL`).join('');
+    const merges = links
+      .map((link, i) => {
+        const pattern = link.direction === 'out' ? `(n)-[r${i}:${link.type}]->(o${i})` : `(o${i})-[r${i}:${link.type}]->(n)`;
+        return (
+          `\n         MERGE ${pattern}` +
+          `\n         SET r${i} += $links[${i}].props, r${i}.sourceId = s.id, r${i}.by = $by, r${i}.at = $at, r${i}.synthetic = coalesce(s.synthetic, false)`
+        );
+      })
+      .join('');
+    const found = links.length > 0 ? `, [${links.map((_, i) => `o${i} IS NOT NULL`).join(', ')}] AS linksFound` : '';
     const rows = await run(
       `${sourceClause(provenance.sourceId)}
-       OPTIONAL MATCH (existing:${label} {id: $id})
-       OPTIONAL CALL (s, existing) {
-         WITH s WHERE s IS NOT NULL AND existing IS NULL
+       OPTIONAL MATCH (existing:${label} {id: $id})${ends}
+       OPTIONAL CALL (s, existing${endVars}) {
+         WITH s${endVars} WHERE s IS NOT NULL AND existing IS NULL${endsFound}
          CREATE (n:${label} {id: $id})
          SET n += $props, n.searchKey = $searchKey
          CREATE (n)-[e:SOURCED_FROM]->(s)
          SET e.locator = $locator, e.by = $by, e.at = $at, e.synthetic = coalesce(s.synthetic, false)
-         SET n.synthetic = ${nodeSyntheticExpression('n')}
+         SET n.synthetic = ${nodeSyntheticExpression('n')}${merges}
          RETURN properties(n) AS props
        }
-       RETURN s IS NOT NULL AS sourceFound, existing IS NOT NULL AS exists, props`,
-      { ...node, ...provenance, manual: MANUAL_SOURCE },
+       RETURN s IS NOT NULL AS sourceFound, existing IS NOT NULL AS exists, props${found}`,
+      { ...node, ...provenance, manual: MANUAL_SOURCE, ...(links.length > 0 ? { links: links.map(({ other, props }) => ({ other, props })) } : {}) },
     );
     const row = rows[0]!;
-    return { sourceFound: row.sourceFound === true, exists: row.exists === true, props: (row.props as Record<string, unknown> | null) ?? null };
+    return {
+      sourceFound: row.sourceFound === true,
+      exists: row.exists === true,
+      props: (row.props as Record<string, unknown> | null) ?? null,
+      linksFound: links.length > 0 ? (row.linksFound as boolean[]) : [],
+    };
   },
 
   /**

@@ -23,6 +23,9 @@ import { GraphWriter } from './mutation.service.js';
 
 const PROVENANCE =
   'Recorded with provenance: a SOURCED_FROM edge to `input.sourceId` (default `source:handmatige-invoer`) with who (`by`) and when (`at`).';
+const LINKS_ON_CREATE =
+  '`input.links` relates the new node to existing nodes in the same statement (checked like `link`, with the same provenance): ' +
+  'all or nothing, so a link that fails leaves no node behind.';
 const ROLES = 'Needs an editor or admin token (anonymous: UNAUTHENTICATED, reader: FORBIDDEN).';
 
 function writerOf(ctx: Context): GraphWriter {
@@ -46,7 +49,9 @@ function nodeMutations<C extends object, U extends object>(type: NodeType, objec
   class NodeMutations {
     @Mutation(() => objectType, {
       name: `create${label}`,
-      description: `Creates a ${label}; its id is \`input.id\` or \`${idPrefix}:<slug of ${display}>\` (a clash is BAD_USER_INPUT, reason CONFLICT). ${PROVENANCE} ${ROLES}`,
+      description:
+        `Creates a ${label}; its id is \`input.id\` or \`${idPrefix}:<slug of ${display}>\` (a clash is BAD_USER_INPUT, reason CONFLICT). ${PROVENANCE} ` +
+        `${LINKS_ON_CREATE} ${ROLES}`,
     })
     @UseMiddleware(RequireWriter)
     async create(@Arg('input', () => createInput, { description: 'The values to write (see the input type).' }) input: C, @Ctx() ctx: Context): Promise<NodeRecord> {

@@ -5,18 +5,19 @@ import { describeType, INVALID_VALUE, toStoredValue } from '../../db/values.js';
 import {
   isObject, searchKeyOf, MANUAL_SOURCE_ID, edgeId, ID_PATTERN, NODE_SPECS, RELATIONSHIP_SPECS, relationshipSpec, slugify, specOfId, toNodeRecord,
   idLengthProblem, preview, propertyTextProblem, SHORT_TEXT, textProblem,
-  type Viewer, type NodeSpec, type NodeType, type RelationshipSpec, type NodeRecord,
+  type Viewer, type Label, type NodeSpec, type NodeType, type RelationshipSpec, type NodeRecord,
   writerNameOf,
 } from '../../model/index.js';
 import type { Logger } from '../../logger.js';
 import { type GraphEdgeData } from '../../analytics/projection.js';
-import { mutationRepository as repo, type Run, type Stamp } from './mutation.repository.js';
+import { MAX_NEW_LINKS } from './mutation.input.js';
+import { mutationRepository as repo, type NewLink, type Run, type Stamp } from './mutation.repository.js';
 
 /** Longest slug an id derives from a display text (long statements would give unwieldy ids); cut at a word. */
 export const MAX_DERIVED_SLUG = 80;
 
-/** Input of create/update: the model's properties plus the provenance fields (and `id` on create). */
-type WriteValues = Record<string, unknown> & { id?: unknown; sourceId?: unknown; sourceLocator?: unknown };
+/** Input of create/update: the model's properties plus the provenance fields (and `id` and `links` on create). */
+type WriteValues = Record<string, unknown> & { id?: unknown; sourceId?: unknown; sourceLocator?: unknown; links?: unknown };
 
 /**
  * The writes behind the mutations, for one caller. Each method validates its input against the model
@@ -33,10 +34,15 @@ export class GraphWriter {
     private readonly logger: Logger,
   ) {}
 
-  /** Creates a node of `type`; the id derives from the display text when not given. */
+  /**
+   * Creates a node of `type`; the id derives from the display text when not given. `input.links` are its
+   * relationships to existing nodes, checked as `link` checks its arguments (see `newLinksOf`) and written in
+   * the statement that creates the node, with the node's provenance: all or nothing. An other end that does
+   * not exist is BAD_USER_INPUT naming it (`links.1.to`), and nothing is written.
+   */
   async create(type: NodeType, input: WriteValues): Promise<NodeRecord> {
     const spec = NODE_SPECS[type];
-    const { id: givenId, sourceId: givenSource, sourceLocator, ...values } = input;
+    const { id: givenId, sourceId: givenSource, sourceLocator, links: givenLinks, ...values } = input;
     const props: Record<string, unknown> = {};
     for (const [key, property] of Object.entries(spec.properties)) {
       const value = blankToNull(values[key]);
@@ -49,20 +55,28 @@ export class GraphWriter {
     const id = givenId === undefined || givenId === null ? derivedId(spec, props[spec.display]) : checkedId(spec, givenId);
     const sourceId = sourceIdOf(givenSource, id);
     const locator = locatorOf(sourceLocator);
+    const links = newLinksOf(spec.label, givenLinks);
     const stamp = this.stamp();
 
     const record = await this.db
       .writeTransaction(async (run) => {
-        const created = await repo.createNode(run, spec.label, { id, props, searchKey: searchKeyOf(props[spec.display]) }, { sourceId, locator, ...stamp });
+        const created = await repo.createNode(run, spec.label, { id, props, searchKey: searchKeyOf(props[spec.display]) }, { sourceId, locator, ...stamp }, links);
         if (!created.sourceFound) throw badInput(`sourceId: no Source with id "${sourceId}"`, 'sourceId');
-        if (created.exists || !created.props) throw alreadyExists(spec, id);
+        if (created.exists) throw alreadyExists(spec, id);
+        const missing = created.linksFound.indexOf(false);
+        if (missing >= 0) {
+          const link = links[missing]!;
+          const field = `links.${missing}.${link.direction === 'out' ? 'to' : 'from'}`;
+          throw badInput(`${field}: no node with id "${link.other}"; nothing was written`, field);
+        }
+        if (!created.props) throw alreadyExists(spec, id);
         return toNodeRecord(type, created.props);
       })
       .catch((error: unknown) => {
         // A concurrent create of the same id, refused by the uniqueness constraint at commit.
         throw error instanceof AppError && error.extensions.reason === 'CONFLICT' && error.message.includes(`"${id}"`) ? alreadyExists(spec, id) : error;
       });
-    this.logger.info('node created', { id, by: stamp.by });
+    this.logger.info('node created', links.length > 0 ? { id, by: stamp.by, links: links.length } : { id, by: stamp.by });
     return record;
   }
 
@@ -139,20 +153,8 @@ export class GraphWriter {
    * against the model's allowed triples and relationship properties; both nodes must exist.
    */
   async link(from: string, type: string, to: string, properties: unknown, givenSource?: string | null): Promise<GraphEdgeData> {
-    const spec = this.tripleOf(from, type, to);
-    const props: Record<string, unknown> = {};
-    if (properties !== undefined && properties !== null) {
-      if (!isObject(properties)) throw badInput('properties must be an object', 'properties');
-      for (const [key, raw] of Object.entries(properties)) {
-        const property = spec.properties[key];
-        if (!property) {
-          const allowed = Object.keys(spec.properties);
-          throw badInput(`${type} has no property ${preview(key)}; allowed: ${allowed.join(', ') || 'none'}`, `properties.${key}`);
-        }
-        const value = blankToNull(raw);
-        if (value !== null && value !== undefined) props[key] = stored(type, `properties.${key}`, value, property);
-      }
-    }
+    const spec = tripleOf(from, type, to);
+    const props = relationshipProps(spec, properties, '');
     const sourceId = sourceIdOf(givenSource, null);
     const stamp = this.stamp();
     return this.db.writeTransaction(async (run) => {
@@ -167,33 +169,13 @@ export class GraphWriter {
 
   /** Deletes the relationship `from -[type]-> to`; false when there was none. The triple and both nodes are checked. */
   async unlink(from: string, type: string, to: string): Promise<boolean> {
-    const spec = this.tripleOf(from, type, to);
+    const spec = tripleOf(from, type, to);
     const deleted = await this.db.writeTransaction(async (run) => {
       await this.requireEndpoints(run, from, to);
       return repo.deleteRelationship(run, spec, { from, to });
     });
     if (deleted) this.logger.info('relationship deleted', { id: edgeId(from, spec.type, to), by: this.by() });
     return deleted;
-  }
-
-  /** The allowed triple for these ids and type, or BAD_USER_INPUT naming what is wrong. */
-  private tripleOf(from: string, type: string, to: string): RelationshipSpec {
-    const fromSpec = endpointSpec(from, 'from');
-    const toSpec = endpointSpec(to, 'to');
-    const types = [...new Set(RELATIONSHIP_SPECS.map((r) => r.type))];
-    if (!(types as string[]).includes(type)) {
-      const hint = type === 'SOURCED_FROM' ? ' (provenance is recorded by every write: give sourceId)' : '';
-      throw badInput(`Unknown relationship type "${type}"${hint}; the model has ${types.join(', ')}`, 'type');
-    }
-    const spec = relationshipSpec(fromSpec.label, type, toSpec.label);
-    if (!spec) {
-      const allowed = RELATIONSHIP_SPECS.filter((r) => r.from === fromSpec.label).map((r) => `${r.type}→${r.to}`);
-      throw badInput(
-        `(${fromSpec.label})-[:${type}]->(${toSpec.label}) is not allowed by the model; from ${fromSpec.label}: ${allowed.join(', ') || 'nothing'}`,
-        'type',
-      );
-    }
-    return spec;
   }
 
   /** BAD_USER_INPUT naming `from`/`to` when a node does not exist (a dangling id). */
@@ -227,8 +209,96 @@ function alreadyExists(spec: NodeSpec, id: string): AppError {
   });
 }
 
-/** The spec of an endpoint id, or BAD_USER_INPUT naming the field. */
-function endpointSpec(id: string, field: 'from' | 'to'): NodeSpec {
+/** The allowed triple for these ids and type (`link`, `unlink`), or BAD_USER_INPUT naming what is wrong. */
+function tripleOf(from: string, type: string, to: string): RelationshipSpec {
+  const fromSpec = endpointSpec(from, 'from');
+  const toSpec = endpointSpec(to, 'to');
+  return allowedTriple(fromSpec.label, type, toSpec.label, 'type');
+}
+
+/**
+ * The model's triple `(from)-[type]->(to)`, or BAD_USER_INPUT at `field` (the type's field: `type`,
+ * `links.1.type`): an unknown type (SOURCED_FROM among them: every write records it), or a triple the model
+ * does not allow, with what it allows from `from`. Used by `link`, `unlink` and the links of a create.
+ */
+function allowedTriple(from: Label, type: string, to: Label, field: string): RelationshipSpec {
+  const types = [...new Set(RELATIONSHIP_SPECS.map((r) => r.type))];
+  if (!(types as string[]).includes(type)) {
+    const hint = type === 'SOURCED_FROM' ? ' (provenance is recorded by every write: give sourceId)' : '';
+    throw badInput(`Unknown relationship type "${type}"${hint}; the model has ${types.join(', ')}`, field);
+  }
+  const spec = relationshipSpec(from, type, to);
+  if (!spec) {
+    const allowed = RELATIONSHIP_SPECS.filter((r) => r.from === from).map((r) => `${r.type}→${r.to}`);
+    throw badInput(`(${from})-[:${type}]->(${to}) is not allowed by the model; from ${from}: ${allowed.join(', ') || 'nothing'}`, field);
+  }
+  return spec;
+}
+
+/**
+ * A relationship's properties checked against its triple's spec and converted for Neo4j (blank values
+ * dropped), or BAD_USER_INPUT at `<prefix>properties.<key>`: a property the type does not have, or a value
+ * of the wrong type or breaking the text rules. `prefix` is '' for `link`, `links.1.` for a create's link.
+ */
+function relationshipProps(spec: RelationshipSpec, properties: unknown, prefix: string): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  if (properties === undefined || properties === null) return props;
+  if (!isObject(properties)) throw badInput(`${prefix}properties must be an object`, `${prefix}properties`);
+  for (const [key, raw] of Object.entries(properties)) {
+    const field = `${prefix}properties.${key}`;
+    const property = spec.properties[key];
+    if (!property) {
+      const allowed = Object.keys(spec.properties);
+      throw badInput(`${spec.type} has no property ${preview(key)}; allowed: ${allowed.join(', ') || 'none'}`, field);
+    }
+    const value = blankToNull(raw);
+    if (value !== null && value !== undefined) props[key] = stored(spec.type, field, value, property);
+  }
+  return props;
+}
+
+/**
+ * The links of a create of a `label` node (`input.links`), each checked as `link` checks its arguments (the
+ * same id, triple and property checks) with the new node at one end: exactly one of `to` (new)-[type]->(to)
+ * and `from` (from)-[type]->(new); at most `MAX_NEW_LINKS`; no link twice (same type, direction and other
+ * end: MERGE would write it once). BAD_USER_INPUT names the item (`links.1.to`). Whether the other ends
+ * exist is up to the write (`createNode`).
+ */
+function newLinksOf(label: Label, value: unknown): NewLink[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw badInput('links must be a list of {type, to | from, properties}', 'links');
+  if (value.length > MAX_NEW_LINKS) {
+    throw badInput(`links: at most ${MAX_NEW_LINKS} links per create (MAX_NEW_LINKS), got ${value.length}; add the rest with link or importGraph`, 'links');
+  }
+  const seen = new Map<string, number>();
+  return value.map((item: unknown, i): NewLink => {
+    const at = `links.${i}`;
+    if (!isObject(item)) throw badInput(`${at} must be an object {type, to | from, properties}`, at);
+    const hasTo = item.to !== undefined && item.to !== null;
+    const hasFrom = item.from !== undefined && item.from !== null;
+    if (hasTo === hasFrom) {
+      throw badInput(
+        `${at}: give exactly one of to ((new)-[type]->(to)) and from ((from)-[type]->(new)); got ${hasTo ? 'both' : 'neither'}`,
+        at,
+      );
+    }
+    const direction = hasTo ? 'out' : 'in';
+    const end = hasTo ? 'to' : 'from';
+    const other = String(hasTo ? item.to : item.from);
+    const otherLabel = endpointSpec(other, `${at}.${end}`).label;
+    const type = typeof item.type === 'string' ? item.type : String(item.type);
+    const spec = direction === 'out' ? allowedTriple(label, type, otherLabel, `${at}.type`) : allowedTriple(otherLabel, type, label, `${at}.type`);
+    const props = relationshipProps(spec, item.properties, `${at}.`);
+    const key = `${spec.type}|${direction}|${other}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) throw badInput(`${at} repeats links.${earlier} (${spec.type} ${end} "${other}"); give each relationship once`, at);
+    seen.set(key, i);
+    return { direction, type: spec.type, otherLabel, other, props };
+  });
+}
+
+/** The spec of an endpoint id, or BAD_USER_INPUT naming the field (`from`, `to`, `links.1.to`). */
+function endpointSpec(id: string, field: string): NodeSpec {
   const tooLong = idLengthProblem(id);
   if (tooLong) throw badInput(`${field}: the id ${tooLong}`, field);
   const spec = specOfId(id);
