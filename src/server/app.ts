@@ -1,3 +1,5 @@
+// The graph modules it loads (loaders, relation tables) declare type-graphql classes, which need the polyfill first.
+import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
