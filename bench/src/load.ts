@@ -191,22 +191,24 @@ export class GraphqlClient {
   /**
    * POSTs a prepared body; resolves with the answer's text (errors are the caller's to look for). A request
    * on a reused keep-alive socket that the server closed at that very moment (its idle timeout) is sent
-   * again once, as Node's documentation advises; every other failure is the caller's.
+   * again once, as Node's documentation advises, on a connection of its own: the pool's other idle sockets
+   * went idle together at the end of the last timed phase and time out together, so a second pooled socket
+   * can hit the same race (a 32-client sweep failed on it once). Every other failure is the caller's.
    */
   async post(body: string, headers: Record<string, string> = {}): Promise<string> {
     try {
-      return await this.postOnce(body, headers);
+      return await this.postOnce(body, headers, this.agent);
     } catch (error) {
-      if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return this.postOnce(body, headers);
+      if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return this.postOnce(body, headers, false);
       throw error;
     }
   }
 
-  private postOnce(body: string, headers: Record<string, string>): Promise<string> {
+  private postOnce(body: string, headers: Record<string, string>, agent: http.Agent | false): Promise<string> {
     return new Promise((resolve, reject) => {
       const req = http.request(
         {
-          agent: this.agent,
+          agent,
           host: this.target.hostname,
           port: this.target.port,
           path: this.target.pathname,
