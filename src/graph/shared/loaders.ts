@@ -18,7 +18,7 @@ export function mapMaybe<T, R>(value: Maybe<T>, f: (value: T) => R): Maybe<R> {
 
 /**
  * The per-request DataLoaders. Create one `Loaders` per request (never share across requests: what a
- * request may see depends on who asks). Every relationship field goes through `related`, and all the
+ * request may see depends on who asks). Every relationship field goes through `page`, and all the
  * relations requested in one tick are loaded together, so a nested query costs one database round trip
  * per level, whatever the number of parent rows and relationship fields.
  *
@@ -33,7 +33,7 @@ export class Loaders {
   private readonly relatedPages: DataLoader<RelatedKey, RelatedPage, string>;
   /** Every page loaded so far, by `pageKey`: what a field finds without waiting. */
   private readonly pages = new Map<string, RelatedPage>();
-  /** The look-ahead of each field of the query (per field nodes, per relation): the document and variables do not change within a request. */
+  /** The look-ahead of each field of the query (per field nodes, per target type): the document and variables do not change within a request. */
   private readonly plans = new WeakMap<readonly FieldNode[], Map<string, readonly LookAhead[]>>();
 
   /** `tables`: every domain's relations by node type, which the look-ahead follows (none: no look-ahead). */
