@@ -67,6 +67,11 @@ export interface GraphqlConfig {
   introspection: boolean;
   /** `GRAPHIQL`, default: as INTROSPECTION (GraphiQL needs it): the GraphiQL page on a browser GET of `/graphql`. */
   graphiql: boolean;
+  /**
+   * `GRAPHQL_JIT_AFTER`, default 1: graphql-js runs of an operation before it is compiled with graphql-jit
+   * (`src/server/compiled-execution.ts`); 0 compiles on first sight, -1 never compiles (graphql-js only).
+   */
+  jitAfter: number;
 }
 
 /** The defaults of `GraphqlConfig`, for code that builds an API without `loadConfig` (tests, tools). */
@@ -83,6 +88,7 @@ export const GRAPHQL_DEFAULTS: Readonly<GraphqlConfig> = Object.freeze({
   maxBodyBytes: 1_048_576,
   introspection: true,
   graphiql: true,
+  jitAfter: 1,
 });
 
 /** The roles a bearer token can carry: `reader` reads (and sees nothing restricted), `editor` and `admin` also write. */
@@ -234,6 +240,7 @@ function parseGraphql(read: ReturnType<typeof reader>): GraphqlConfig {
     maxBodyBytes: read.integer('HTTP_MAX_BODY_BYTES', d.maxBodyBytes, 1_024, 1_073_741_824),
     introspection,
     graphiql,
+    jitAfter: read.integer('GRAPHQL_JIT_AFTER', d.jitAfter, -1, 1_000_000),
   };
 }
 
@@ -277,7 +284,7 @@ function reader(env: Env) {
     integer(name: string, fallback: number, min: number, max: number): number {
       const value = raw(name);
       if (value === undefined) return fallback;
-      const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+      const parsed = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
       if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
         fail(name, `an integer from ${min} to ${max}`, value);
       }

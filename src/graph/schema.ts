@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { validateOrReject, type ValidatorOptions } from 'class-validator';
-import type { GraphQLSchema } from 'graphql';
+import { isInterfaceType, type GraphQLSchema } from 'graphql';
 import { ArgumentValidationError, buildSchema } from 'type-graphql';
 import { ANALYTICS_RESOLVERS } from './analytics/index.js';
 import { CaseResolver } from './case/index.js';
@@ -10,7 +10,7 @@ import { EmployeeResolver } from './employee/index.js';
 import { MeetingResolver } from './meeting/index.js';
 import { MunicipalityResolver } from './municipality/index.js';
 import { MUTATION_RESOLVERS } from './mutation/index.js';
-import { NodeResolver } from './node/index.js';
+import { NodeResolver, nodeTypeName } from './node/index.js';
 import { OrganisationResolver } from './organisation/index.js';
 import { PersonResolver } from './person/index.js';
 import { PracticeResolver } from './practice/index.js';
@@ -63,12 +63,24 @@ export async function buildGraphSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [],
   });
   callResolversDirectly(schema, RESOLVERS);
+  resolveNodeTypeDirectly(schema);
   // type-graphql takes no description for the root types; GraphiQL's docs pane opens on them.
   const queryType = schema.getQueryType();
   if (queryType) queryType.description = ROOT_DESCRIPTIONS.Query;
   const mutationType = schema.getMutationType();
   if (mutationType) mutationType.description = ROOT_DESCRIPTIONS.Mutation;
   return schema;
+}
+
+/**
+ * type-graphql wraps every `resolveType` in an async function, so each abstract value costs a promise, and
+ * graphql-jit (src/server/compiled-execution.ts), which calls `resolveType` synchronously and reads a type
+ * name from its result, gets a promise instead and fails. `Node`'s is synchronous: it goes back unwrapped.
+ */
+function resolveNodeTypeDirectly(schema: GraphQLSchema): void {
+  const node = schema.getType('Node');
+  if (!isInterfaceType(node)) throw new Error('the schema has no Node interface');
+  node.resolveType = nodeTypeName;
 }
 
 const ROOT_DESCRIPTIONS = {

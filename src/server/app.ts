@@ -18,6 +18,7 @@ import { Loaders } from '../graph/shared/loaders.js';
 import { NodeRepository } from '../graph/shared/node.repository.js';
 import { RELATION_TABLES } from '../graph/relation-tables.js';
 import { Authenticator } from './auth.js';
+import { compiledExecution } from './compiled-execution.js';
 import { DocumentCache } from './document-cache.js';
 import { createFormatError, errorReporting } from './format-error.js';
 import { healthRoutes } from './health.js';
@@ -67,7 +68,8 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
-    schema,
+    // graphql-jit runs the operations a client repeats (Apollo takes another executor only as a gateway).
+    ...(limits.jitAfter >= 0 ? { gateway: compiledExecution(schema, { compileAfter: limits.jitAfter, logger }) } : { schema }),
     formatError: createFormatError({ production }),
     includeStacktraceInErrorResponses: !production,
     introspection: limits.introspection,

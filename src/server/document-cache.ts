@@ -1,5 +1,6 @@
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
+import { RecentlyUsed } from './recently-used.js';
 
 type DocumentStore = NonNullable<ApolloServerOptions<BaseContext>['documentStore']>;
 
@@ -14,24 +15,18 @@ export const DOCUMENT_CACHE_ENTRIES = 1_000;
  * clients send a handful of distinct documents; a thousand keeps them all and bounds the heap to ~15 MB.
  */
 export class DocumentCache implements DocumentStore {
-  private readonly entries = new Map<string, DocumentNode>();
+  private readonly entries: RecentlyUsed<string, DocumentNode>;
 
-  constructor(private readonly maxEntries = DOCUMENT_CACHE_ENTRIES) {}
+  constructor(maxEntries = DOCUMENT_CACHE_ENTRIES) {
+    this.entries = new RecentlyUsed(maxEntries);
+  }
 
   async get(key: string): Promise<DocumentNode | undefined> {
-    const document = this.entries.get(key);
-    if (document !== undefined) {
-      // Map keeps insertion order: re-inserting makes this the most recently used.
-      this.entries.delete(key);
-      this.entries.set(key, document);
-    }
-    return document;
+    return this.entries.get(key);
   }
 
   async set(key: string, document: DocumentNode): Promise<void> {
-    this.entries.delete(key);
     this.entries.set(key, document);
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
   async delete(key: string): Promise<boolean> {

@@ -25,7 +25,7 @@ let base: string;
 beforeAll(async () => {
   db = openTestDatabase(inject('neo4jUri'), testLogger);
   const { auth } = loadConfig({ AUTH_TOKENS: `reader:${TOKENS.reader},editor:${TOKENS.editor}` });
-  api = createApi({ schema: await graphSchema(), db, logger: testLogger, auth });
+  api = createApi({ schema: await graphSchema(), db, logger: testLogger, auth, graphql: { jitAfter: 0 } });
   base = `http://127.0.0.1:${await api.listen(0, '127.0.0.1')}`;
   await db.write(
     `CREATE (c:Case {id: $ids.case, title: 'Beperkte testcasus', summary: 'Vertrouwelijk ' + $word + ' ' + $secret, restricted: true, year: 1999})

@@ -33,6 +33,7 @@ describe('limits and switches in loadConfig', () => {
       HTTP_MAX_BODY_BYTES: '2097152',
       INTROSPECTION: 'false',
       GRAPHIQL: 'false',
+      GRAPHQL_JIT_AFTER: '-1',
       CORS_ORIGINS: 'https://Notebook.example.org, http://localhost:5173',
     });
     expect(config.graphql).toEqual({
@@ -48,6 +49,7 @@ describe('limits and switches in loadConfig', () => {
       maxBodyBytes: 2_097_152,
       introspection: false,
       graphiql: false,
+      jitAfter: -1,
     });
     expect(config.corsOrigins).toEqual(['https://notebook.example.org', 'http://localhost:5173']);
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
@@ -66,6 +68,7 @@ describe('limits and switches in loadConfig', () => {
     [{ GRAPHQL_MAX_COST: 'lots' }, 'GRAPHQL_MAX_COST must be an integer from 1 to 1000000000 (got "lots")'],
     [{ GRAPHQL_MAX_TOKENS: '10' }, 'GRAPHQL_MAX_TOKENS must be an integer from 100 to 1000000 (got "10")'],
     [{ GRAPHQL_BATCHING: 'maybe' }, 'GRAPHQL_BATCHING must be true or false (got "maybe")'],
+    [{ GRAPHQL_JIT_AFTER: '-2' }, 'GRAPHQL_JIT_AFTER must be an integer from -1 to 1000000 (got "-2")'],
     [{ HTTP_MAX_BODY_BYTES: '1mb' }, 'HTTP_MAX_BODY_BYTES must be an integer from 1024 to 1073741824 (got "1mb")'],
   ])('refuses %j in one line naming the variable', (env, message) => {
     expect(configError(env)).toBe(message);

@@ -294,6 +294,7 @@ describe('the defaults are the documented ones', () => {
       maxBodyBytes: 1_048_576,
       introspection: true,
       graphiql: true,
+      jitAfter: 1,
     });
   });
 });

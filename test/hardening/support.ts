@@ -61,7 +61,7 @@ export async function startHardenedApi(options: HardenedApiOptions = {}): Promis
     logger,
     production: options.production ?? false,
     auth: options.auth,
-    graphql: options.graphql,
+    graphql: { jitAfter: 0, ...options.graphql },
     corsOrigins: options.corsOrigins,
   });
   let port: number;

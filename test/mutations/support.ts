@@ -36,7 +36,7 @@ export interface AuthApi {
 export async function startAuthApi(env: { AUTH_TOKENS?: string; AUTH_REQUIRED?: string } = defaultEnv()): Promise<AuthApi> {
   const { auth } = loadConfig(env);
   const db = openTestDatabase(inject('neo4jUri'), testLogger);
-  const api = createApi({ schema: await graphSchema(), db, logger: testLogger, auth });
+  const api = createApi({ schema: await graphSchema(), db, logger: testLogger, auth, graphql: { jitAfter: 0 } });
   const port = await api.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const post = async (body: unknown, authorization?: string) => {

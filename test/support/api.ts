@@ -21,6 +21,11 @@ export interface TestApiOptions {
   auth?: ApiOptions['auth'];
   /** Driver/Database settings to override (e.g. `connectTimeoutMs`). */
   neo4j?: Partial<Neo4jConfig>;
+  /**
+   * graphql-js runs of an operation before graphql-jit compiles it; default 0, so every test's operations
+   * run compiled (the server's default, 1, compiles from the second run; graphql-js answers the first).
+   */
+  jitAfter?: number;
 }
 
 export interface GqlResponse<T = Record<string, unknown>> {
@@ -54,7 +59,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const logger = options.logger ?? testLogger;
   const schema = options.schema ?? (await graphSchema());
   const db = openTestDatabase(options.uri ?? inject('neo4jUri'), logger, options.neo4j);
-  const api = createApi({ schema, db, logger, production: options.production ?? false, auth: options.auth });
+  const api = createApi({ schema, db, logger, production: options.production ?? false, auth: options.auth, graphql: { jitAfter: options.jitAfter ?? 0 } });
   let port: number;
   try {
     port = await api.listen(0, '127.0.0.1');

@@ -1,6 +1,9 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { NODE_SPECS, type NodeRecord } from '../../model/index.js';
 
+/** The GraphQL type of a node record: the model's labels are the type names. */
+export const nodeTypeName = (value: NodeRecord): string => NODE_SPECS[value.__type].label;
+
 /**
  * Every node of the graph: a stable, readable id (`municipality:breda`) and its provenance.
  * Implementations are declared with `simpleResolvers: true`: their plain fields are properties of the
@@ -8,8 +11,8 @@ import { NODE_SPECS, type NodeRecord } from '../../model/index.js';
  */
 @InterfaceType({
   description: 'Any node of the graph. Ids are stable and readable: `<type>:<slug>`, e.g. `municipality:breda`.',
-  // The GraphQL type names are the model's labels.
-  resolveType: (value: NodeRecord) => NODE_SPECS[value.__type].label,
+  // type-graphql wraps this in an async function; buildGraphSchema puts it back as it is (src/graph/schema.ts).
+  resolveType: nodeTypeName,
 })
 export abstract class Node {
   @Field(() => ID, { description: 'Stable and readable: `<type>:<slug>`, e.g. `municipality:breda`; never changes.' })
