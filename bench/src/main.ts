@@ -15,6 +15,8 @@ import {
   BENCH_DIR,
   ensureBenchDependencies,
   ensureDataset,
+  EXECUTORS,
+  type Executor,
   hostPort,
   log,
   openBenchDatabase,
@@ -30,7 +32,7 @@ import { buildWorkloads, canonical, firstDifference, IMPORT_SOURCE, WRITE_PREFIX
 /**
  * `npm run bench [-- --quick] [--scale N] [--concurrency 1,8,32] [--rounds R] [--sweep-rounds R] [--warmup S]
  *   [--duration S] [--pool N] [--check-every K] [--only key,key] [--regenerate] [--api-dir DIR] [--trace]
- *   [--no-write] [--out FILE] [--cpu-prof DIR] [--prepare-only]`
+ *   [--no-write] [--out FILE] [--cpu-prof DIR] [--prepare-only] [--executor graphql-jit|graphql-js]`
  *
  * 1. Installs bench/'s own dependencies when missing (`npm --prefix bench ci`).
  * 2. Uses its own embedded Neo4j (port 7741, one store per scale in .data/bench-neo4j-<scale>), or
@@ -70,6 +72,7 @@ async function main(): Promise<number> {
       'cpu-prof': { type: 'string' },
       'prepare-only': { type: 'boolean', default: false },
       out: { type: 'string' },
+      executor: { type: 'string', default: 'graphql-jit' },
     },
     strict: true,
   });
@@ -84,6 +87,8 @@ async function main(): Promise<number> {
   const poolSize = Number(values.pool ?? (quick ? 6 : 16));
   const checkEvery = Number(values['check-every']);
   const only = values.only?.split(',').map((s) => s.trim());
+  const executor = values.executor as Executor;
+  if (!EXECUTORS.includes(executor)) throw new Error(`--executor is one of ${EXECUTORS.join(', ')}`);
   const apiDir = values['api-dir'] ? resolve(values['api-dir']) : ROOT;
   const profileDir = values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined;
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
@@ -127,7 +132,7 @@ async function main(): Promise<number> {
     const closeProxy = () => proxy.close();
     cleanup.add(closeProxy);
     log('starting the servers behind the counting proxy');
-    let [ours, theirs] = await Promise.all([startOurs(proxy.uri, { apiDir }), startTheirs(proxy.uri)]);
+    let [ours, theirs] = await Promise.all([startOurs(proxy.uri, { apiDir, executor }), startTheirs(proxy.uri, { executor })]);
     const peak = { ours: 0, theirs: 0 };
     const stopServers = async () => {
       peak.ours = Math.max(peak.ours, ours.peakRssMb());
@@ -209,7 +214,7 @@ async function main(): Promise<number> {
 
     // ---- phase 2: throughput and latency, straight on Neo4j ----
     log('restarting the servers straight on Neo4j for the measurements');
-    [ours, theirs] = await Promise.all([startOurs(connection.uri, { apiDir, nodeArgs }), startTheirs(connection.uri, { nodeArgs })]);
+    [ours, theirs] = await Promise.all([startOurs(connection.uri, { apiDir, nodeArgs, executor }), startTheirs(connection.uri, { nodeArgs, executor })]);
     cleanup.add(stopServers);
     clients = graphqlClients(ours, theirs, Math.max(...concurrencies));
     // The embedded Neo4j's JVM (a child of this process), for its CPU time per request; none with BENCH_NEO4J_URI.
@@ -268,7 +273,7 @@ async function main(): Promise<number> {
     const bench: BenchResults = summarise({
       generatedAt: new Date().toISOString(),
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
-      settings: { scale, seed: DEFAULT_SEED, concurrencies, mainConcurrency, rounds, sweepRounds, warmupSeconds: warmupMs / 1000, durationSeconds: durationMs / 1000, poolSize, checkEvery, quick },
+      settings: { scale, seed: DEFAULT_SEED, concurrencies, mainConcurrency, rounds, sweepRounds, warmupSeconds: warmupMs / 1000, durationSeconds: durationMs / 1000, poolSize, checkEvery, quick, executor },
       machine: {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? 'unknown',

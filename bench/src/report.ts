@@ -72,6 +72,8 @@ export interface BenchResults {
     poolSize: number;
     checkEvery: number;
     quick: boolean;
+    /** The executor both GraphQL servers ran (absent in results from before it was a setting: graphql-js). */
+    executor?: string;
   };
   machine: {
     cpus: number;
@@ -214,7 +216,7 @@ export function resultsMarkdown(b: BenchResults): string {
     `Measured ${b.generatedAt.slice(0, 16).replace('T', ' ')} UTC with \`${b.command}\` (${Math.round(b.totalSeconds / 60)} min): scale ${s.scale} ` +
       `(${n(b.dataset.nodes)} nodes, ${n(b.dataset.relationships)} relationships with SOURCED_FROM); concurrency ${s.mainConcurrency}, ${s.rounds} interleaved rounds ` +
       `of ${s.warmupSeconds} s warm-up + ${s.durationSeconds} s measured per workload × client; parameters cycling through ${s.poolSize} sets drawn from the data; ` +
-      `every ${s.checkEvery}th answer checked against the reference.`,
+      `every ${s.checkEvery}th answer checked against the reference; both GraphQL servers executing with ${s.executor ?? 'graphql-js'}.`,
     '',
     `Machine: ${b.machine.cpus} × ${b.machine.cpuModel}, ${b.machine.memoryGb} GB, Node ${b.machine.node}, ${b.machine.neo4j} (embedded). ` +
       `**1-minute load average during the run: ${b.machine.loadAverage1m.min}–${b.machine.loadAverage1m.max} (mean ${b.machine.loadAverage1m.mean})** ` +

@@ -25,7 +25,8 @@ export function log(message: string): void {
 
 /** Installs bench/package-lock.json's dependencies into bench/node_modules when they are not there. */
 export function ensureBenchDependencies(): void {
-  if (existsSync(join(BENCH_DIR, 'node_modules', '@neo4j', 'graphql', 'package.json')) && existsSync(join(BENCH_DIR, 'node_modules', '@as-integrations', 'express5'))) return;
+  const installed = ['@neo4j/graphql', '@as-integrations/express5', 'graphql-jit', '@apollo/server-gateway-interface'];
+  if (installed.every((name) => existsSync(join(BENCH_DIR, 'node_modules', name, 'package.json')))) return;
   log("installing the benchmark's own dependencies (npm --prefix bench ci)");
   const npm = spawnSync('npm', ['--prefix', BENCH_DIR, 'ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
   if (npm.status !== 0) throw new Error('npm --prefix bench ci failed');
@@ -159,9 +160,18 @@ async function waitFor(condition: () => boolean, value: string): Promise<string>
   return value;
 }
 
+/**
+ * The GraphQL executor both servers run: graphql-jit (compiled operations, through Apollo's gateway
+ * interface; our API's default) or graphql-js (Apollo's own). The same for both, always.
+ */
+export const EXECUTORS = ['graphql-jit', 'graphql-js'] as const;
+export type Executor = (typeof EXECUTORS)[number];
+
 /** Extra node arguments for both servers (e.g. `--cpu-prof --cpu-prof-dir=…` when profiling). */
 export interface ServerOptions {
   nodeArgs?: string[];
+  /** Default graphql-jit. */
+  executor?: Executor;
   /** Another checkout of the API to start instead of this one. */
   apiDir?: string;
 }
@@ -175,7 +185,9 @@ export async function startOurs(neo4jUri: string, options: ServerOptions = {}): 
     cwd: options.apiDir ?? ROOT,
     // The query timeout (default 10 s) raised to 60 s: @neo4j/graphql has none, and on a loaded machine a
     // heavy request of ours must not fail where theirs merely waits.
-    env: serverEnv({ PORT: String(port), HOST: '127.0.0.1', NEO4J_URI: neo4jUri, SEED_ON_START: 'false', LOG_LEVEL: 'info', AUTH_TOKENS: `editor:${WRITE_TOKEN}`, NEO4J_QUERY_TIMEOUT_MS: '60000' }),
+    env: serverEnv({ PORT: String(port), HOST: '127.0.0.1', NEO4J_URI: neo4jUri, SEED_ON_START: 'false', LOG_LEVEL: 'info', AUTH_TOKENS: `editor:${WRITE_TOKEN}`, NEO4J_QUERY_TIMEOUT_MS: '60000',
+      // Compiled from an operation's second run (the default), or never.
+      GRAPHQL_JIT_AFTER: options.executor === 'graphql-js' ? '-1' : '1' }),
     // `ready` is logged once migrations are applied (the API listens before that); a first start on a
     // large graph may also backfill stored flags, so it gets 15 minutes.
     ready: (_child, output) => waitFor(() => /"message":"ready"/.test(output()), `http://127.0.0.1:${port}/graphql`),
@@ -190,7 +202,7 @@ export async function startTheirs(neo4jUri: string, options: ServerOptions = {})
     name: '@neo4j/graphql',
     args: [...(options.nodeArgs ?? []), '--import', 'tsx', join(BENCH_DIR, 'src', 'neo4j-graphql-server.ts')],
     cwd: BENCH_DIR,
-    env: serverEnv({ PORT: String(port), NEO4J_URI: neo4jUri }),
+    env: serverEnv({ PORT: String(port), NEO4J_URI: neo4jUri, NEO4J_GRAPHQL_EXECUTOR: options.executor ?? 'graphql-jit' }),
     ready: (_child, output) => waitFor(() => /LISTENING /.test(output()), `http://127.0.0.1:${port}/graphql`),
   });
 }
