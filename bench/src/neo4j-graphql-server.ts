@@ -25,7 +25,8 @@ import { neo4jGraphqlTypeDefs } from './neo4j-graphql-typedefs.js';
  *   stack trace for every statement, which costs ~15% of throughput when mapped);
  * - the database named in every session (no round trip to resolve the home database), as our API does;
  * - the same executor: graphql-jit from an operation's second run (`NEO4J_GRAPHQL_EXECUTOR=graphql-jit`,
- *   what our API does by default, `GRAPHQL_JIT_AFTER=1`) or graphql-js for both (`graphql-js`).
+ *   what our API does by default, `GRAPHQL_JIT_AFTER=1`) or graphql-js for both (`graphql-js`); the
+ *   library's mutations always run on graphql-js (see `compiledAfterOneRun`).
  *
  * Our API additionally runs its own guards (depth, alias and cost limits, the cost budget, error
  * masking, request ids): those cost us and are not given to them.
@@ -79,7 +80,11 @@ function compiledAfterOneRun(schema: GraphQLSchema): GatewayInterface {
   const executor: GatewayExecutor = async (request) => {
     const key = `${request.queryHash}\u0000${request.operationName ?? ''}`;
     let known = operations.get(key);
-    if (known === undefined) {
+    if (request.operation.operation !== 'query') {
+      // The library's mutations run on graphql-js: compiling the variable coercion of its nested create
+      // inputs made graphql-jit grow this server past 4 GB until it died (createAndLink, scale 0.1).
+      known = 'refused';
+    } else if (known === undefined) {
       operations.set(key, 1);
     } else if (known === 1) {
       const compiled = compileQuery(schema, request.document, request.operationName ?? undefined);
