@@ -15,7 +15,7 @@ import type { Logger } from '../logger.js';
 import { RecentlyUsed } from './recently-used.js';
 
 /**
- * How many operations `compiledExecution` keeps by default. A compiled operation holds ~50 KB of heap
+ * How many compiled operations `compiledExecution` keeps, least recently used out first. A compiled operation holds ~50 KB of heap
  * (the fuzz test's 1,000 one-off documents, compiled on first sight, took 48 MB); clients repeat a handful
  * of documents, and one compiled again after falling out costs a compile, not an error.
  */
@@ -31,8 +31,6 @@ export interface CompiledExecutionOptions {
    * fuzzer or an exploring user sends are seen once; the ones a client repeats are worth it.
    */
   compileAfter: number;
-  /** Compiled operations kept, least recently used out first. */
-  maxEntries?: number;
   /** Told (debug) which operations are compiled and which stay with graphql-js, and why. */
   logger: Logger;
 }
@@ -50,7 +48,7 @@ export interface CompiledExecutionOptions {
  * operation name. An operation graphql-jit cannot compile, or would run differently, is run by graphql-js.
  */
 export function compiledExecution(schema: GraphQLSchema, options: CompiledExecutionOptions): GatewayInterface {
-  const compiled = new RecentlyUsed<string, CompiledQuery>(options.maxEntries ?? COMPILED_OPERATION_ENTRIES);
+  const compiled = new RecentlyUsed<string, CompiledQuery>(COMPILED_OPERATION_ENTRIES);
   // Counting is cheap, so many more operations are counted than kept compiled: one-off documents (a
   // fuzzer's, an exploring user's) do not push the repeated ones out of `compiled`.
   const seen = new RecentlyUsed<string, number | 'refused'>(SEEN_OPERATION_ENTRIES);
@@ -67,7 +65,7 @@ export function compiledExecution(schema: GraphQLSchema, options: CompiledExecut
     }
     const query = compileOrRefuse(schema, request, options.logger);
     if (query) compiled.set(key, query);
-    seen.set(key, query ? runs : 'refused');
+    else seen.set(key, 'refused');
     return query;
   };
 
