@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Params, Row } from '../../src/db/database.js';
 import { MAX_NEW_LINKS } from '../../src/graph/mutation/index.js';
-import { read, removeManualSourceIfUnused, removeNodes, startAuthApi, uniqueSlug, type AuthApi, type TestRole } from './support.js';
+import { read, removeManualSourceIfUnused, removeNodes, startAuthApi, TOKENS, uniqueSlug, type AuthApi, type TestRole } from './support.js';
 
 /**
  * create<Type> with `input.links`: the new node and its relationships to existing nodes in ONE statement of
@@ -171,11 +171,45 @@ describe('create<Type> with links', () => {
     expect(trips.writes[0]).toMatch(/CREATE \(n:Case/);
     expect(trips.writes[0]).toMatch(/MERGE \(n\)-\[r0:IN\]->\(o0\)/);
     expect(trips.writes[0]).toMatch(/MERGE \(n\)-\[r1:APPLIES\]->\(o1\)/);
+    // The selection's relationship fields are read back in that statement: no read after it.
+    expect(trips.reads).toEqual([]);
     // Every value is a parameter: no id of the input is inlined.
     expect(trips.writes[0]).not.toContain(town);
     expect(trips.writes[0]).not.toContain(practice);
     expect(trips.params[0]).toMatchObject({ links: [{ other: town, props: {} }, { other: practice, props: {} }] });
     expect(await relationshipsOf(id)).toHaveLength(2);
+  });
+
+  it("reads back what its selection asks of the new node's relations in that statement, as a query after it answers", async () => {
+    const id = caseId('teruglezen');
+    const selection = `id title synthetic municipality { id name } practices { id name kind } realPractices: practices(scope: REAL) { id }
+      syntheticEmployees: employees(scope: SYNTHETIC) { id } employees { id pseudonym } dilemmas { id } provenance { locator source { id title } }`;
+    const editor = `Bearer ${TOKENS.editor}`;
+    const links = `[{ type: "IN", to: "${town}" }, { type: "APPLIES", to: "${practice}" }, { type: "DESCRIBED", from: "${employee}" }]`;
+    let answer: unknown;
+    const trips = await roundTrips(async () => {
+      const { body } = await api.raw(`mutation { createCase(input: { id: "${id}", title: "Teruglezen ${slug}", sourceLocator: "p. 3", links: ${links} }) { ${selection} } }`, editor);
+      expect(body.errors).toBeUndefined();
+      answer = body.data!.createCase;
+    });
+    expect(trips.writes).toHaveLength(1);
+    expect(trips.reads).toEqual([]);
+    const expected = {
+      id,
+      title: `Teruglezen ${slug}`,
+      synthetic: false,
+      municipality: { id: town, name: `Koppeldorp ${slug}` },
+      practices: [{ id: practice, name: `Koppelen ${slug}`, kind: 'SKILL' }],
+      realPractices: [{ id: practice }],
+      syntheticEmployees: [],
+      employees: [{ id: employee, pseudonym: `Koppel ${slug}` }],
+      dilemmas: [],
+      provenance: [{ locator: 'p. 3', source: { id: MANUAL, title: 'Handmatige invoer' } }],
+    };
+    expect(answer).toEqual(expected);
+    const after = await api.raw(`{ case(id: "${id}") { ${selection} } }`, editor);
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data!.case).toEqual(expected);
   });
 
   it('without links, or with an empty list, sends the statement and parameters a create sent before links existed', async () => {

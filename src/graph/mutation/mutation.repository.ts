@@ -2,6 +2,7 @@ import type { Params, Row } from '../../db/database.js';
 import { nodeSyntheticExpression, refreshFromSource } from '../../db/synthetic.js';
 import { idsByLabelQuery } from '../../db/ids-by-label.js';
 import { MANUAL_SOURCE, type Label, type RelType } from '../../model/index.js';
+import type { RelatedOfOne, RelatedPage } from '../shared/relation.js';
 
 /** Runs one statement inside the caller's write transaction (`Database.writeTransaction`). */
 export type Run = (cypher: string, params?: Params) => Promise<Row[]>;
@@ -81,6 +82,10 @@ export const mutationRepository = {
    *
    * Without links the statement is the one a create sent before links existed. The node's `synthetic` flag
    * depends on its SOURCED_FROM edges only (db/synthetic.ts), so the links change no node's flag.
+   *
+   * `readBack`: relations of the new node to read after writing it, in the same statement (`relatedOfOne`:
+   * what the mutation's selection asks of the node); their pages in `pages` (empty when the node was not
+   * created: the caller refuses the create then).
    */
   async createNode(
     run: Run,
@@ -88,7 +93,8 @@ export const mutationRepository = {
     node: { id: string; props: Record<string, unknown>; searchKey: string },
     provenance: { sourceId: string | null; locator: string | null } & Stamp,
     links: readonly NewLink[] = [],
-  ): Promise<{ sourceFound: boolean; exists: boolean; props: Record<string, unknown> | null; linksFound: boolean[] }> {
+    readBack?: RelatedOfOne,
+  ): Promise<{ sourceFound: boolean; exists: boolean; props: Record<string, unknown> | null; linksFound: boolean[]; pages: RelatedPage[] }> {
     // Labels and types come from the model's triples (checked by the caller); every value is a parameter.
     const ends = links.map((link, i) => `\n       OPTIONAL MATCH (o${i}:${link.otherLabel} {id: $links[${i}].other})`).join('');
     const endVars = links.map((_, i) => `, o${i}`).join('');
@@ -103,6 +109,13 @@ export const mutationRepository = {
       })
       .join('');
     const found = links.length > 0 ? `, [${links.map((_, i) => `o${i} IS NOT NULL`).join(', ')}] AS linksFound` : '';
+    const answer = `s IS NOT NULL AS sourceFound, existing IS NOT NULL AS exists, props${found}`;
+    // The read-back subqueries import nothing: after a WITH of the answer only, their variables clash with none.
+    const ending = readBack
+      ? `WITH ${answer}
+       ${readBack.subqueries}
+       RETURN sourceFound, exists, props${links.length > 0 ? ', linksFound' : ''}, ${readBack.columns}`
+      : `RETURN ${answer}`;
     const rows = await run(
       `${sourceClause(provenance.sourceId)}
        OPTIONAL MATCH (existing:${label} {id: $id})${ends}
@@ -115,15 +128,23 @@ export const mutationRepository = {
          SET n.synthetic = ${nodeSyntheticExpression('n')}${merges}
          RETURN properties(n) AS props
        }
-       RETURN s IS NOT NULL AS sourceFound, existing IS NOT NULL AS exists, props${found}`,
-      { ...node, ...provenance, manual: MANUAL_SOURCE, ...(links.length > 0 ? { links: links.map(({ other, props }) => ({ other, props })) } : {}) },
+       ${ending}`,
+      {
+        ...readBack?.params,
+        ...node,
+        ...provenance,
+        manual: MANUAL_SOURCE,
+        ...(links.length > 0 ? { links: links.map(({ other, props }) => ({ other, props })) } : {}),
+      },
     );
     const row = rows[0]!;
+    const props = (row.props as Record<string, unknown> | null) ?? null;
     return {
       sourceFound: row.sourceFound === true,
       exists: row.exists === true,
-      props: (row.props as Record<string, unknown> | null) ?? null,
+      props,
       linksFound: links.length > 0 ? (row.linksFound as boolean[]) : [],
+      pages: readBack && props ? readBack.pages(row) : [],
     };
   },
 

@@ -1,5 +1,6 @@
 import { JSONObjectResolver } from 'graphql-scalars';
-import { Arg, Ctx, ID, Mutation, Resolver, UseMiddleware, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Mutation, Resolver, UseMiddleware, type ClassType } from 'type-graphql';
 import { importCsv, importDocument, type ImportSummary } from '../../import/index.js';
 import { EDGES_CSV, NODES_CSV } from '../../import/csv.js';
 import { GraphEdge } from '../analytics/analytics.type.js';
@@ -17,6 +18,8 @@ import { Practice } from '../practice/practice.type.js';
 import { Research } from '../research/research.type.js';
 import { Source } from '../source/source.type.js';
 import { RequireWriter } from './mutation.guard.js';
+import { RELATION_TABLES } from '../relation-tables.js';
+import { selectedRelations } from '../shared/prefetch.js';
 import * as inputs from './mutation.input.js';
 import { ImportReport } from './mutation.type.js';
 import { GraphWriter } from './mutation.service.js';
@@ -54,8 +57,16 @@ function nodeMutations<C extends object, U extends object>(type: NodeType, objec
         `${LINKS_ON_CREATE} ${ROLES}`,
     })
     @UseMiddleware(RequireWriter)
-    async create(@Arg('input', () => createInput, { description: 'The values to write (see the input type).' }) input: C, @Ctx() ctx: Context): Promise<NodeRecord> {
-      return fresh(ctx, await writerOf(ctx).create(type, { ...input } as Record<string, unknown>));
+    async create(
+      @Arg('input', () => createInput, { description: 'The values to write (see the input type).' }) input: C,
+      @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
+    ): Promise<NodeRecord> {
+      // What the selection reads of the new node's relations comes back in the statement that writes it.
+      const selected = selectedRelations(info, type, RELATION_TABLES[type] ?? {});
+      const { record, pages } = await writerOf(ctx).create(type, { ...input } as Record<string, unknown>, selected);
+      ctx.loaders.keepRelated(record.id, selected, pages);
+      return fresh(ctx, record);
     }
 
     @Mutation(() => objectType, {

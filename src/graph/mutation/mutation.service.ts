@@ -12,6 +12,8 @@ import type { Logger } from '../../logger.js';
 import { type GraphEdgeData } from '../../analytics/projection.js';
 import { MAX_NEW_LINKS } from './mutation.input.js';
 import { mutationRepository as repo, type NewLink, type Run, type Stamp } from './mutation.repository.js';
+import type { RelationLoad } from '../shared/prefetch.js';
+import { relatedOfOne, type RelatedPage } from '../shared/relation.js';
 
 /** Longest slug an id derives from a display text (long statements would give unwieldy ids); cut at a word. */
 export const MAX_DERIVED_SLUG = 80;
@@ -39,8 +41,11 @@ export class GraphWriter {
    * relationships to existing nodes, checked as `link` checks its arguments (see `newLinksOf`) and written in
    * the statement that creates the node, with the node's provenance: all or nothing. An other end that does
    * not exist is BAD_USER_INPUT naming it (`links.1.to`), and nothing is written.
+   *
+   * `readBack`: relations of the new node the caller is about to read (its mutation's selection), read in
+   * the statement that writes the node; their pages come back in that order.
    */
-  async create(type: NodeType, input: WriteValues): Promise<NodeRecord> {
+  async create(type: NodeType, input: WriteValues, readBack: readonly RelationLoad[] = []): Promise<{ record: NodeRecord; pages: RelatedPage[] }> {
     const spec = NODE_SPECS[type];
     const { id: givenId, sourceId: givenSource, sourceLocator, links: givenLinks, ...values } = input;
     const props: Record<string, unknown> = {};
@@ -58,9 +63,11 @@ export class GraphWriter {
     const links = newLinksOf(spec.label, givenLinks);
     const stamp = this.stamp();
 
-    const record = await this.db
+    const related = readBack.length > 0 ? relatedOfOne(id, readBack) : undefined;
+
+    const written = await this.db
       .writeTransaction(async (run) => {
-        const created = await repo.createNode(run, spec.label, { id, props, searchKey: searchKeyOf(props[spec.display]) }, { sourceId, locator, ...stamp }, links);
+        const created = await repo.createNode(run, spec.label, { id, props, searchKey: searchKeyOf(props[spec.display]) }, { sourceId, locator, ...stamp }, links, related);
         if (!created.sourceFound) throw badInput(`sourceId: no Source with id "${sourceId}"`, 'sourceId');
         if (created.exists) throw alreadyExists(spec, id);
         const missing = created.linksFound.indexOf(false);
@@ -70,14 +77,14 @@ export class GraphWriter {
           throw badInput(`${field}: no node with id "${link.other}"; nothing was written`, field);
         }
         if (!created.props) throw alreadyExists(spec, id);
-        return toNodeRecord(type, created.props);
+        return { record: toNodeRecord(type, created.props), pages: created.pages };
       })
       .catch((error: unknown) => {
         // A concurrent create of the same id, refused by the uniqueness constraint at commit.
         throw error instanceof AppError && error.extensions.reason === 'CONFLICT' && error.message.includes(`"${id}"`) ? alreadyExists(spec, id) : error;
       });
     this.logger.info('node created', links.length > 0 ? { id, by: stamp.by, links: links.length } : { id, by: stamp.by });
-    return record;
+    return written;
   }
 
   /** Changes the given properties of node `id` (which must be of `type`); `null` removes an optional property. */

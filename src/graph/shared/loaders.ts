@@ -55,8 +55,17 @@ export class Loaders {
     if (relations.length === 0) return this.node.load(id);
     const { node, pages } = await loadNodeWithRelated(this.db, type, id, relations);
     if (node) this.node.prime(id, node);
-    relations.forEach(({ relation, window, projection, scope }, i) => this.keep({ relation, window, projection, scope: scope ?? DataScope.ALL, id }, pages[i]!));
+    this.keepRelated(id, relations, pages);
     return node;
+  }
+
+  /**
+   * Node `id`'s pages of `relations` (in that order), read by a statement of the caller's: a create reads
+   * back what its selection asks of the new node in the statement that wrote it (`relatedOfOne`). The
+   * fields then answer from the cache, as after `nodeWithRelated`.
+   */
+  keepRelated(id: string, relations: readonly RelationLoad[], pages: readonly RelatedPage[]): void {
+    relations.forEach(({ relation, window, projection, scope }, i) => this.keep({ relation, window, projection, scope: scope ?? DataScope.ALL, id }, pages[i]!));
   }
 
   /**

@@ -142,18 +142,41 @@ export async function loadNodeWithRelated(
   id: string,
   relations: ReadonlyArray<Omit<RelatedRequest, 'ids'>>,
 ): Promise<{ node: NodeRecord | null; pages: RelatedPage[] }> {
-  const requests = relations.map((request) => ({ ...request, ids: [id] }));
-  const { subqueries, columns, params } = relatedSubqueries(requests);
+  const related = relatedOfOne(id, relations);
   const rows = await db.read(
     `OPTIONAL MATCH (root:${NODE_SPECS[type].label} {id: $rootId})
      WITH properties(root) AS root
-     ${subqueries}
-     RETURN root, ${columns}`,
-    { ...params, rootId: id },
+     ${related.subqueries}
+     RETURN root, ${related.columns}`,
+    { ...related.params, rootId: id },
   );
   const row = rows[0]!;
   const root = row.root as Record<string, unknown> | null;
-  return { node: root ? toNodeRecord(type, root) : null, pages: readRelatedPages(row, requests).map((pages) => pages[0]!) };
+  return { node: root ? toNodeRecord(type, root) : null, pages: related.pages(row) };
+}
+
+/** Some relations of one node as subqueries to put in a statement of the caller's (`relatedOfOne`). */
+export interface RelatedOfOne {
+  /** `CALL () { … }` subqueries, one per relation: they import nothing, so they follow any clause. */
+  subqueries: string;
+  /** What the statement must return for `pages` to read: `pages0, nodes0, …`. */
+  columns: string;
+  /** Their parameters (`ids<i>`, `offset<i>`, `first<i>`). */
+  params: Record<string, unknown>;
+  /** The page of each relation, in the order asked, from the statement's row. */
+  pages(row: Record<string, unknown>): RelatedPage[];
+}
+
+/**
+ * The relations of node `id` (at least one) as subqueries another statement runs: `loadNodeWithRelated`
+ * reads them with the node, a create reads them back in the statement that wrote the node (what its
+ * mutation's selection asks of the new node, without a second statement). The pages are those
+ * `loadRelatedMany` would give for `id`.
+ */
+export function relatedOfOne(id: string, relations: ReadonlyArray<Omit<RelatedRequest, 'ids'>>): RelatedOfOne {
+  const requests = relations.map((request) => ({ ...request, ids: [id] }));
+  const { subqueries, columns, params } = relatedSubqueries(requests);
+  return { subqueries, columns, params, pages: (row) => readRelatedPages(row, requests).map((pages) => pages[0]!) };
 }
 
 function relatedSubqueries(requests: readonly RelatedRequest[]): { subqueries: string; columns: string; params: Record<string, unknown> } {
