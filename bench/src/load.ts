@@ -15,8 +15,15 @@ export interface LoadOptions {
   concurrency: number;
   /** Load before measuring (JIT, caches, query plans, connection pools), not recorded. */
   warmupMs: number;
-  /** Measured window. */
+  /** Measured window: the shortest; it grows by whole durations while it has counted fewer than `minRequests`. */
   durationMs: number;
+  /**
+   * Answers the window must count (default 0: a fixed window). A window that counts only a few answers of a
+   * slow workload measures when they happened to finish, not the rate: 4 s at ~5 s a request counted 0 to 2.
+   */
+  minRequests?: number;
+  /** The longest the window grows to (default `durationMs`). */
+  maxDurationMs?: number;
 }
 
 export interface LoadResult {
@@ -28,6 +35,8 @@ export interface LoadResult {
   wrongAnswers: number;
   /** Requests per second over the measured window. */
   throughput: number;
+  /** How long the measured window was (`durationMs`, or more when it grew to count `minRequests`). */
+  windowMs: number;
   p50Ms: number;
   p99Ms: number;
   meanMs: number;
@@ -41,25 +50,38 @@ export interface LoadResult {
  * throughput and latency (so a slow workload whose requests outlast a short window still counts, with the
  * warm-up having brought the loop to a steady state); failures and wrong answers count wherever they happen.
  * The same loop drives every client (HTTP for both GraphQL servers, the driver for raw Cypher).
+ *
+ * With `minRequests`, a window that reaches its end having counted fewer answers is made one duration
+ * longer (up to `maxDurationMs`), as often as needed. The decision is taken at the end of a window on the
+ * answers inside it (the first event past the end asks, before it is counted), never on the answer that
+ * would close it: ending a window at an answer would favour the client measured.
  */
 export async function runLoad(send: Send, options: LoadOptions): Promise<LoadResult> {
   const start = performance.now();
   const measureFrom = start + options.warmupMs;
-  const measureTo = measureFrom + options.durationMs;
+  const lastEnd = measureFrom + Math.max(options.durationMs, options.maxDurationMs ?? 0);
+  const minRequests = options.minRequests ?? 0;
+  let measureTo = measureFrom + options.durationMs;
   const latencies: number[] = [];
   let errors = 0;
   let wrongAnswers = 0;
   let firstError: string | undefined;
   let next = 0;
 
+  /** The end of the window as of `now`: past it with too few answers counted, the window grows. */
+  const windowEnd = (now: number) => {
+    while (now > measureTo && latencies.length < minRequests && measureTo + options.durationMs <= lastEnd) measureTo += options.durationMs;
+    return measureTo;
+  };
+
   const worker = async () => {
-    while (performance.now() < measureTo) {
+    for (let now = performance.now(); now < windowEnd(now); now = performance.now()) {
       const i = next++;
       const sent = performance.now();
       try {
         await send(i);
         const done = performance.now();
-        if (done >= measureFrom && done <= measureTo) latencies.push(done - sent);
+        if (done >= measureFrom && done <= windowEnd(done)) latencies.push(done - sent);
       } catch (error) {
         if (error instanceof WrongAnswer) wrongAnswers++;
         else errors++;
@@ -70,7 +92,7 @@ export async function runLoad(send: Send, options: LoadOptions): Promise<LoadRes
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  return summarise(latencies, options.durationMs, errors, wrongAnswers, firstError);
+  return summarise(latencies, measureTo - measureFrom, errors, wrongAnswers, firstError);
 }
 
 export interface OpenLoopOptions {
@@ -159,6 +181,7 @@ function summarise(latencies: number[], durationMs: number, errors: number, wron
     errors,
     wrongAnswers,
     throughput: latencies.length / (durationMs / 1000),
+    windowMs: Math.round(durationMs),
     p50Ms: round(at(0.5)),
     p99Ms: round(at(0.99)),
     meanMs: round(mean),

@@ -73,6 +73,8 @@ async function main(): Promise<number> {
       'prepare-only': { type: 'boolean', default: false },
       out: { type: 'string' },
       executor: { type: 'string', default: 'graphql-jit' },
+      'min-requests': { type: 'string' },
+      'max-duration': { type: 'string' },
     },
     strict: true,
   });
@@ -85,6 +87,9 @@ async function main(): Promise<number> {
   const warmupMs = Number(values.warmup ?? (quick ? 1 : 3)) * 1000;
   const durationMs = Number(values.duration ?? (quick ? 3 : 8)) * 1000;
   const poolSize = Number(values.pool ?? (quick ? 6 : 16));
+  // A window grows (by whole durations) until it has counted this many answers, up to --max-duration.
+  const minRequests = Number(values['min-requests'] ?? 20);
+  const maxDurationMs = values['max-duration'] === undefined ? durationMs * 8 : Number(values['max-duration']) * 1000;
   const checkEvery = Number(values['check-every']);
   const only = values.only?.split(',').map((s) => s.trim());
   const executor = values.executor as Executor;
@@ -93,7 +98,8 @@ async function main(): Promise<number> {
   const profileDir = values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined;
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   countsForScale(scale); // validates the scale before anything starts
-  if (concurrencies.some((c) => !Number.isInteger(c) || c < 1) || !(rounds >= 1) || !(poolSize >= 1) || !(checkEvery >= 1)) throw new Error('bad --concurrency, --rounds, --pool or --check-every');
+  if (concurrencies.some((c) => !Number.isInteger(c) || c < 1) || !(rounds >= 1) || !(poolSize >= 1) || !(checkEvery >= 1) || !(minRequests >= 0) || !(maxDurationMs >= durationMs))
+    throw new Error('bad --concurrency, --rounds, --pool, --check-every, --min-requests or --max-duration (at least --duration)');
   const started = Date.now();
   const loadSamples: number[] = [];
   const sampleLoad = () => loadSamples.push(os.loadavg()[0]!);
@@ -247,8 +253,8 @@ async function main(): Promise<number> {
             sampleLoad();
             const pids = { server: target === 'ours' ? ours.pid : target === 'neo4jGraphql' ? theirs.pid : undefined, neo4j: neo4jPid };
             const before = { server: pids.server && cpuSeconds(pids.server), neo4j: pids.neo4j && cpuSeconds(pids.neo4j), bench: process.cpuUsage() };
-            const load = await runLoad(send, { concurrency, warmupMs, durationMs });
-            const cpu = cpuPerRequest(load, warmupMs + durationMs, pids, before);
+            const load = await runLoad(send, { concurrency, warmupMs, durationMs, minRequests, maxDurationMs });
+            const cpu = cpuPerRequest(load, warmupMs + load.windowMs, pids, before);
             sampleLoad();
             if (workload.write) {
               await removeWrites(connection, manualSourceExisted);
@@ -273,7 +279,7 @@ async function main(): Promise<number> {
     const bench: BenchResults = summarise({
       generatedAt: new Date().toISOString(),
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
-      settings: { scale, seed: DEFAULT_SEED, concurrencies, mainConcurrency, rounds, sweepRounds, warmupSeconds: warmupMs / 1000, durationSeconds: durationMs / 1000, poolSize, checkEvery, quick, executor },
+      settings: { scale, seed: DEFAULT_SEED, concurrencies, mainConcurrency, rounds, sweepRounds, warmupSeconds: warmupMs / 1000, durationSeconds: durationMs / 1000, minRequests, maxDurationSeconds: maxDurationMs / 1000, poolSize, checkEvery, quick, executor },
       machine: {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -465,6 +471,7 @@ function toTargetResult(load: LoadResult): TargetResult {
     p99Ms: load.p99Ms,
     meanMs: load.meanMs,
     requests: load.requests,
+    windowS: Math.round(load.windowMs / 100) / 10,
     errors: load.errors,
     wrongAnswers: load.wrongAnswers,
     ...(load.firstError ? { firstError: load.firstError } : {}),

@@ -12,6 +12,8 @@ export interface TargetResult {
   meanMs: number;
   /** Requests completed in the measured window. */
   requests: number;
+  /** The measured window in seconds: --duration, or longer when it grew to count --min-requests answers. */
+  windowS?: number;
   errors: number;
   /** Checked answers that differed from the reference. */
   wrongAnswers: number;
@@ -69,6 +71,9 @@ export interface BenchResults {
     sweepRounds: number;
     warmupSeconds: number;
     durationSeconds: number;
+    /** A window grows by whole durations until it counts this many answers (absent before it existed: fixed windows). */
+    minRequests?: number;
+    maxDurationSeconds?: number;
     poolSize: number;
     checkEvery: number;
     quick: boolean;
@@ -215,7 +220,8 @@ export function resultsMarkdown(b: BenchResults): string {
   lines.push(
     `Measured ${b.generatedAt.slice(0, 16).replace('T', ' ')} UTC with \`${b.command}\` (${Math.round(b.totalSeconds / 60)} min): scale ${s.scale} ` +
       `(${n(b.dataset.nodes)} nodes, ${n(b.dataset.relationships)} relationships with SOURCED_FROM); concurrency ${s.mainConcurrency}, ${s.rounds} interleaved rounds ` +
-      `of ${s.warmupSeconds} s warm-up + ${s.durationSeconds} s measured per workload × client; parameters cycling through ${s.poolSize} sets drawn from the data; ` +
+      `of ${s.warmupSeconds} s warm-up + ${s.durationSeconds} s measured per workload × client` +
+      `${s.minRequests ? ` (longer, by whole ${s.durationSeconds} s steps up to ${s.maxDurationSeconds} s, until it counts ${s.minRequests} answers)` : ''}; parameters cycling through ${s.poolSize} sets drawn from the data; ` +
       `every ${s.checkEvery}th answer checked against the reference; both GraphQL servers executing with ${s.executor ?? 'graphql-js'}.`,
     '',
     `Machine: ${b.machine.cpus} × ${b.machine.cpuModel}, ${b.machine.memoryGb} GB, Node ${b.machine.node}, ${b.machine.neo4j} (embedded). ` +
