@@ -187,6 +187,7 @@ async function main(): Promise<number> {
           }
           refs.push(answers[2]!);
         }
+        if (workload.write) await sameWrites(connection);
         references.set(workload.key, refs);
         result.equal = true;
         result.answerBytes = Math.round(refs.reduce((s, a) => s + a.length, 0) / refs.length);
@@ -412,6 +413,36 @@ async function prepareWrites(driver: Driver): Promise<void> {
     { manual: MANUAL_SOURCE, import: IMPORT_SOURCE, importKey: searchKeyOf('Benchmark import') },
     { database: 'neo4j' },
   );
+}
+
+/**
+ * The three clients must have written the same: for the cases each wrote while its answers were checked,
+ * the node's property names and flag, and each relationship's type, property names, flag, source and
+ * writer. Throws (failing the workload) naming the first difference. Values that differ by nature (ids,
+ * titles, timestamps) are left out; which properties exist is not.
+ */
+async function sameWrites(connection: Connection): Promise<void> {
+  const written = await Promise.all(
+    TARGETS.map(async (target) => {
+      const rows = await connection.db.read(
+        `MATCH (c:Case) WHERE c.id STARTS WITH $prefix
+         RETURN keys(c) AS keys, c.synthetic AS synthetic,
+                [(c)-[r]-() | [type(r), keys(r), r.synthetic, r.sourceId, r.by]] AS rels`,
+        { prefix: `${WRITE_PREFIX}check${target.slice(0, 1)}-` },
+      );
+      const rels = (row: Record<string, unknown>) => (row.rels as unknown[][]).map(([type, keys, ...rest]) => [type, [...(keys as string[])].sort(), ...rest]);
+      const byText = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+      return rows
+        .map((row) => ({ keys: [...(row.keys as string[])].sort(), synthetic: row.synthetic, rels: rels(row).sort(byText) }))
+        .sort(byText);
+    }),
+  );
+  if (written[0]!.length === 0) throw new Error('the writes left nothing to compare');
+  for (const [t, target] of TARGETS.entries()) {
+    if (JSON.stringify(written[t]) !== JSON.stringify(written[0])) {
+      throw new Error(`${target} writes differently from ours: ${firstDifference(JSON.stringify(written[0]), JSON.stringify(written[t]))}`);
+    }
+  }
 }
 
 /** Removes everything the write workloads created (the data is as loaded again: read answers stay valid). */

@@ -5,7 +5,8 @@ import type { CypherStatements } from './cypher.js';
  * Type definitions for @neo4j/graphql 7 equivalent to our schema (DESIGN.md): the same 11 node types,
  * properties and direct relationships, on the same labels and relationship types. Our derived relation
  * fields (e.g. `Municipality.practices` through employees and cases) and provenance fields are left out:
- * no workload reads them. The analytics that @neo4j/graphql has no built-in equivalent for
+ * no workload reads them. The relationships a write workload makes from a Case carry `Provenance`: the writes
+ * record what ours record. The analytics that @neo4j/graphql has no built-in equivalent for
  * (neighbourhood, co-occurrence, cross-type full-text search) are `@cypher` fields on Query whose
  * statements are the same Cypher the raw-Cypher client runs (bench/src/workloads.ts), so both compute
  * the same answer the same way.
@@ -121,11 +122,21 @@ export function neo4jGraphqlTypeDefs(cypher: CypherStatements): string {
     searchKey: String
     summary: String
     year: Int
-    municipality: [Municipality!]! @relationship(type: "IN", direction: OUT)
+    synthetic: Boolean
+    municipality: [Municipality!]! @relationship(type: "IN", direction: OUT, properties: "Provenance")
     employees: [Employee!]! @relationship(type: "DESCRIBED", direction: IN)
-    practices: [Practice!]! @relationship(type: "APPLIES", direction: OUT)
+    practices: [Practice!]! @relationship(type: "APPLIES", direction: OUT, properties: "Provenance")
     dilemmas: [Dilemma!]! @relationship(type: "RAISES", direction: OUT)
-    sources: [Source!]! @relationship(type: "SOURCED_FROM", direction: OUT)
+    sources: [Source!]! @relationship(type: "SOURCED_FROM", direction: OUT, properties: "Provenance")
+  }
+  # What every relationship a write makes records (as ours and the raw statements record it): its source, who,
+  # when and whether it is made up. The write workloads connect with it. (\`at\` comes with the request: the
+  # library's @timestamp left it unset on connected relationships.)
+  type Provenance @relationshipProperties {
+    sourceId: String
+    by: String
+    at: DateTime
+    synthetic: Boolean
   }
   type Source @node {
     id: ID!

@@ -73,6 +73,10 @@ const MANUAL_SOURCE_ID = 'source:handmatige-invoer';
 export const WRITE_PREFIX = 'case:bench-w';
 
 const int = (n: number) => neo4j.int(n);
+/** The name our API records as `by` for the benchmark's editor token; the other two record it too. */
+const WRITER = 'editor#1';
+/** What @neo4j/graphql's writes record on a relationship they make (its `Provenance` properties). */
+const provenanceEdge = (sourceId: string | undefined, synthetic: boolean) => ({ ...(sourceId ? { sourceId } : {}), by: WRITER, at: new Date().toISOString(), synthetic });
 const sortByName = '[{ name: ASC }, { id: ASC }]';
 
 
@@ -391,7 +395,8 @@ export async function buildWorkloads(driver: Driver, options: PoolOptions, ask: 
             id title year municipality { id } practices { id } } }`,
         variables: { id: p.id, title: p.title, year: p.year, m: p.municipality, p: p.practice },
       }),
-      // One nested create: the node, its two links and its provenance edge, in one request as the library does it.
+      // One nested create: the node, its two links and its provenance edge, in one request as the library does it,
+      // recording what ours records (the node's flag; on each relationship its source, who, when, the flag).
       theirs: (p) => ({
         query: `mutation CreateAndLink($input: [CaseCreateInput!]!) { createCases(input: $input) { cases { id title year municipality { id } practices { id } } } }`,
         variables: {
@@ -401,21 +406,23 @@ export async function buildWorkloads(driver: Driver, options: PoolOptions, ask: 
               title: p.title,
               year: p.year,
               searchKey: searchKeyOf(p.title),
-              municipality: { connect: [{ where: { node: { id: { eq: p.municipality } } } }] },
-              practices: { connect: [{ where: { node: { id: { eq: p.practice } } } }] },
-              sources: { connect: [{ where: { node: { id: { eq: MANUAL_SOURCE_ID } } } }] },
+              synthetic: false,
+              municipality: { connect: [{ where: { node: { id: { eq: p.municipality } } }, edge: provenanceEdge(MANUAL_SOURCE_ID, false) }] },
+              practices: { connect: [{ where: { node: { id: { eq: p.practice } } }, edge: provenanceEdge(MANUAL_SOURCE_ID, false) }] },
+              sources: { connect: [{ where: { node: { id: { eq: MANUAL_SOURCE_ID } } }, edge: provenanceEdge(undefined, false) }] },
             },
           ],
         },
       }),
-      // What our create with links writes, as one hand-written statement: the node with its search key, its
-      // provenance edge (by, at), and the two relationships with their sourceId, by and at.
+      // What our create with links writes, as one hand-written statement: the node with its search key and
+      // flag, its provenance edge (by, at, flag), and the two relationships with their sourceId, by, at and flag.
       raw: (p) => ({
         cypher: `MATCH (s:Source {id: $source}), (m:Municipality {id: $m}), (p:Practice {id: $p})
-          CREATE (c:Case {id: $id}) SET c.title = $title, c.year = $year, c.searchKey = $searchKey
-          CREATE (c)-[e:SOURCED_FROM]->(s) SET e.by = 'editor#1', e.at = datetime()
-          MERGE (c)-[r1:IN]->(m) SET r1.sourceId = $source, r1.by = 'editor#1', r1.at = datetime()
-          MERGE (c)-[r2:APPLIES]->(p) SET r2.sourceId = $source, r2.by = 'editor#1', r2.at = datetime()
+          WITH s, m, p, coalesce(s.synthetic, false) AS synthetic
+          CREATE (c:Case {id: $id}) SET c.title = $title, c.year = $year, c.searchKey = $searchKey, c.synthetic = synthetic
+          CREATE (c)-[e:SOURCED_FROM]->(s) SET e.by = 'editor#1', e.at = datetime(), e.synthetic = synthetic
+          MERGE (c)-[r1:IN]->(m) SET r1.sourceId = $source, r1.by = 'editor#1', r1.at = datetime(), r1.synthetic = synthetic
+          MERGE (c)-[r2:APPLIES]->(p) SET r2.sourceId = $source, r2.by = 'editor#1', r2.at = datetime(), r2.synthetic = synthetic
           RETURN c.id AS id, c.title AS title, c.year AS year, m.id AS municipality, p.id AS practice`,
         params: { source: MANUAL_SOURCE_ID, id: p.id, title: p.title, year: int(p.year), searchKey: searchKeyOf(p.title), m: p.municipality, p: p.practice },
         write: true,
@@ -464,27 +471,29 @@ export async function buildWorkloads(driver: Driver, options: PoolOptions, ask: 
             title: c.title,
             year: c.year,
             searchKey: searchKeyOf(c.title),
-            municipality: { connect: [{ where: { node: { id: { eq: c.municipality } } } }] },
-            practices: { connect: [{ where: { node: { id: { eq: c.practice } } } }] },
-            sources: { connect: [{ where: { node: { id: { eq: IMPORT_SOURCE } } } }] },
+            synthetic: true,
+            municipality: { connect: [{ where: { node: { id: { eq: c.municipality } } }, edge: provenanceEdge(IMPORT_SOURCE, true) }] },
+            practices: { connect: [{ where: { node: { id: { eq: c.practice } } }, edge: provenanceEdge(IMPORT_SOURCE, true) }] },
+            sources: { connect: [{ where: { node: { id: { eq: IMPORT_SOURCE } } }, edge: provenanceEdge(undefined, true) }] },
           })),
         },
       }),
       // What our import does for new rows, in UNWIND batches: MERGE by id (an import is idempotent), search
-      // key, provenance edge; relationships merged with their sourceId.
+      // key and flag, provenance edge (by, at, flag); relationships merged with their sourceId, by, at and flag.
       raw: (p) => ({
         cypher: `MATCH (s:Source {id: $source})
-          CALL (s) {
+          WITH s, coalesce(s.synthetic, false) AS synthetic
+          CALL (s, synthetic) {
             UNWIND $cases AS row
-            MERGE (c:Case {id: row.id}) SET c.title = row.title, c.year = row.year, c.searchKey = row.searchKey
-            MERGE (c)-[:SOURCED_FROM]->(s)
+            MERGE (c:Case {id: row.id}) SET c.title = row.title, c.year = row.year, c.searchKey = row.searchKey, c.synthetic = synthetic
+            MERGE (c)-[e:SOURCED_FROM]->(s) SET e.by = 'editor#1', e.at = datetime(), e.synthetic = synthetic
             RETURN count(c) AS nodes
           }
-          CALL () {
+          CALL (synthetic) {
             UNWIND $cases AS row
             MATCH (c:Case {id: row.id}), (m:Municipality {id: row.municipality}), (p:Practice {id: row.practice})
-            MERGE (c)-[r1:IN]->(m) SET r1.sourceId = $source
-            MERGE (c)-[r2:APPLIES]->(p) SET r2.sourceId = $source
+            MERGE (c)-[r1:IN]->(m) SET r1.sourceId = $source, r1.by = 'editor#1', r1.at = datetime(), r1.synthetic = synthetic
+            MERGE (c)-[r2:APPLIES]->(p) SET r2.sourceId = $source, r2.by = 'editor#1', r2.at = datetime(), r2.synthetic = synthetic
             RETURN count(*) * 2 AS relationships
           }
           RETURN nodes, relationships`,
