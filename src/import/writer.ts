@@ -116,7 +116,7 @@ export async function writeDocument(
     const createdFallback = fallback && !doc.nodes.get('Source')?.some((row) => row.id === fallback.id) ? await ensureSource(run, fallback) : false;
 
     let fallbackUses = 0;
-    for (const [label, rows] of doc.nodes) {
+    for (const [label, rows] of nodesInLockOrder(doc)) {
       // Sources are the roots of provenance: they get no SOURCED_FROM edge themselves.
       const sourceId = label === 'Source' ? null : (doc.source?.id ?? fallback?.id ?? null);
       const strict = doc.source !== null;
@@ -129,7 +129,7 @@ export async function writeDocument(
         if (sourceId !== null && !strict) fallbackUses += counts.created + counts.updated;
       });
     }
-    for (const group of doc.relationships) {
+    for (const group of relationshipsInLockOrder(doc)) {
       const cypher = relationshipStatement(group);
       await batches(group.rows, async (batch) => {
         const rows = batch.map((row) => ({ from: row.from, to: row.to, props: row.props, sourceId: row.sourceId ?? null }));
@@ -286,6 +286,50 @@ async function prepareStatements(db: Database, doc: ValidatedDocument, fixed: Pa
 
 /** The import statements this process has had planned (their text; parameters always have the same shape). */
 const planned = new Set<string>();
+
+/**
+ * The node rows in one order for every import: Sources first (the others' provenance refers to them), then
+ * labels by name, each label's rows by id. Neo4j locks what it writes as it goes; two transactions that lock
+ * shared nodes in opposite orders deadlock, so concurrent imports must all take their locks in one order.
+ */
+function nodesInLockOrder(doc: ValidatedDocument): Array<[Label, NodeRow[]]> {
+  const labels = [...doc.nodes.keys()].sort((a, b) => (a === 'Source' ? -1 : b === 'Source' ? 1 : compareIds(a, b)));
+  return labels.map((label) => [label, [...doc.nodes.get(label)!].sort((a, b) => compareIds(a.id, b.id))]);
+}
+
+/**
+ * The relationship groups in one order for every import (by type, then labels), each group's rows by the
+ * ends that existed before this document, then by the others. Writing a relationship locks both its ends:
+ * 32 concurrent imports linking new cases to the same municipalities and practices in row order deadlocked
+ * past the driver's retries (the benchmark at c = 32, 2026-12-02 05:01). The ends this document creates are
+ * locked by it alone; the shared ones, taken in id order by every import, cannot form a cycle within a group.
+ */
+function relationshipsInLockOrder(doc: ValidatedDocument): RelationshipGroup[] {
+  const created = new Set<string>();
+  for (const rows of doc.nodes.values()) for (const row of rows) created.add(row.id);
+  const shared = (row: RelationshipGroup['rows'][number]) => [row.from, row.to].filter((id) => !created.has(id)).sort(compareIds);
+  const key = (row: RelationshipGroup['rows'][number]) => [...shared(row), '', row.from, row.to];
+  return [...doc.relationships]
+    .sort((a, b) => compareIds(`${a.type} ${a.from} ${a.to}`, `${b.type} ${b.from} ${b.to}`))
+    .map((group) => {
+      const keyed = group.rows.map((row) => ({ row, key: key(row) }));
+      keyed.sort((a, b) => compareKeys(a.key, b.key));
+      return { ...group, rows: keyed.map(({ row }) => row) };
+    });
+}
+
+/** Code-unit order (not locale order): the same in every process. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = compareIds(a[i]!, b[i]!);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
 
 /** Creates `source` unless it exists; returns whether it did. */
 async function ensureSource(run: (cypher: string, params?: Params) => Promise<Row[]>, source: NodeRow): Promise<boolean> {

@@ -78,3 +78,48 @@ describe('concurrent writes to one node', () => {
     console.info(`update/delete races, 10 × 20 requests: ${JSON.stringify(Object.fromEntries(seen))}`);
   });
 });
+
+describe('concurrent imports linking to the same nodes', () => {
+  let api: HardenedApi;
+  const prefix = uniqueId('lockorder').replace(':', '-');
+  const IMPORT = 'mutation ($document: JSONObject!) { importGraph(document: $document) { byType { type created } } }';
+  const source = { id: `source:${prefix}`, title: `Lock order ${prefix}`, kind: 'DOCUMENT', synthetic: true };
+  const towns = Array.from({ length: 6 }, (_, i) => `municipality:${prefix}-${i}`);
+  const practices = Array.from({ length: 6 }, (_, i) => `practice:${prefix}-${i}`);
+
+  beforeAll(async () => {
+    api = await startHardenedApi({ auth: testAuth() });
+    const hubs = {
+      source,
+      nodes: [...towns.map((id) => ({ type: 'Municipality', id, name: `Dorp ${id}` })), ...practices.map((id) => ({ type: 'Practice', id, name: `Werkwijze ${id}`, kind: 'ROUTINE' }))],
+      relationships: [],
+    };
+    const reply = await api.gql(IMPORT, { document: hubs }, { role: 'editor' });
+    expect(reply.body.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await api.db.write('MATCH (n) WHERE n.id STARTS WITH $case OR n.id IN $hubs OR n.id = $source DETACH DELETE n', {
+      case: `case:${prefix}`,
+      hubs: [...towns, ...practices],
+      source: source.id,
+    });
+    await api?.close();
+  });
+
+  it('16 at once, each linking 30 new cases to 6 shared municipalities and practices in its own order: every one lands', async () => {
+    // Each import lists its relationships in another order (rotated and reversed): taken in row order, the
+    // locks on the shared ends crossed and deadlocked past the driver's retries (CONFLICT).
+    const documents = Array.from({ length: 16 }, (_, k) => {
+      const cases = Array.from({ length: 30 }, (_, j) => ({ type: 'Case', id: `case:${prefix}-${k}-${j}`, title: `Casus ${k} ${j}` }));
+      const relationships = cases.flatMap((c, j) => [
+        { from: c.id, type: 'IN', to: towns[(j + k) % towns.length] },
+        { from: c.id, type: 'APPLIES', to: practices[(j * 5 + k) % practices.length] },
+      ]);
+      return { source, nodes: cases, relationships: k % 2 === 0 ? relationships : relationships.reverse() };
+    });
+    const replies = await Promise.all(documents.map((document) => api.gql(IMPORT, { document }, { role: 'editor' })));
+    expect(replies.map((reply) => reply.body.errors?.[0]?.extensions?.code ?? 'ok')).toEqual(documents.map(() => 'ok'));
+    const rows = await api.db.read('MATCH (c:Case)-[r:IN|APPLIES]->() WHERE c.id STARTS WITH $prefix RETURN count(r) AS n', { prefix: `case:${prefix}` });
+    expect(Number(rows[0]!.n)).toBe(16 * 30 * 2);
+  });
+});
