@@ -420,11 +420,11 @@ export async function buildWorkloads(driver: Driver, options: PoolOptions, ask: 
         cypher: `MATCH (s:Source {id: $source}), (m:Municipality {id: $m}), (p:Practice {id: $p})
           WITH s, m, p, coalesce(s.synthetic, false) AS synthetic
           CREATE (c:Case {id: $id}) SET c.title = $title, c.year = $year, c.searchKey = $searchKey, c.synthetic = synthetic
-          CREATE (c)-[e:SOURCED_FROM]->(s) SET e.by = 'editor#1', e.at = datetime(), e.synthetic = synthetic
-          MERGE (c)-[r1:IN]->(m) SET r1.sourceId = $source, r1.by = 'editor#1', r1.at = datetime(), r1.synthetic = synthetic
-          MERGE (c)-[r2:APPLIES]->(p) SET r2.sourceId = $source, r2.by = 'editor#1', r2.at = datetime(), r2.synthetic = synthetic
+          CREATE (c)-[e:SOURCED_FROM]->(s) SET e.by = $by, e.at = datetime(), e.synthetic = synthetic
+          MERGE (c)-[r1:IN]->(m) SET r1.sourceId = $source, r1.by = $by, r1.at = datetime(), r1.synthetic = synthetic
+          MERGE (c)-[r2:APPLIES]->(p) SET r2.sourceId = $source, r2.by = $by, r2.at = datetime(), r2.synthetic = synthetic
           RETURN c.id AS id, c.title AS title, c.year AS year, m.id AS municipality, p.id AS practice`,
-        params: { source: MANUAL_SOURCE_ID, id: p.id, title: p.title, year: int(p.year), searchKey: searchKeyOf(p.title), m: p.municipality, p: p.practice },
+        params: { source: MANUAL_SOURCE_ID, by: WRITER, id: p.id, title: p.title, year: int(p.year), searchKey: searchKeyOf(p.title), m: p.municipality, p: p.practice },
         write: true,
       }),
       fromOurs: (data) => {
@@ -486,18 +486,18 @@ export async function buildWorkloads(driver: Driver, options: PoolOptions, ask: 
           CALL (s, synthetic) {
             UNWIND $cases AS row
             MERGE (c:Case {id: row.id}) SET c.title = row.title, c.year = row.year, c.searchKey = row.searchKey, c.synthetic = synthetic
-            MERGE (c)-[e:SOURCED_FROM]->(s) SET e.by = 'editor#1', e.at = datetime(), e.synthetic = synthetic
+            MERGE (c)-[e:SOURCED_FROM]->(s) SET e.by = $by, e.at = datetime(), e.synthetic = synthetic
             RETURN count(c) AS nodes
           }
           CALL (synthetic) {
             UNWIND $cases AS row
             MATCH (c:Case {id: row.id}), (m:Municipality {id: row.municipality}), (p:Practice {id: row.practice})
-            MERGE (c)-[r1:IN]->(m) SET r1.sourceId = $source, r1.by = 'editor#1', r1.at = datetime(), r1.synthetic = synthetic
-            MERGE (c)-[r2:APPLIES]->(p) SET r2.sourceId = $source, r2.by = 'editor#1', r2.at = datetime(), r2.synthetic = synthetic
+            MERGE (c)-[r1:IN]->(m) SET r1.sourceId = $source, r1.by = $by, r1.at = datetime(), r1.synthetic = synthetic
+            MERGE (c)-[r2:APPLIES]->(p) SET r2.sourceId = $source, r2.by = $by, r2.at = datetime(), r2.synthetic = synthetic
             RETURN count(*) * 2 AS relationships
           }
           RETURN nodes, relationships`,
-        params: { source: IMPORT_SOURCE, cases: p.cases.map((c: any) => ({ ...c, year: int(c.year), searchKey: searchKeyOf(c.title) })) },
+        params: { source: IMPORT_SOURCE, by: WRITER, cases: p.cases.map((c: any) => ({ ...c, year: int(c.year), searchKey: searchKeyOf(c.title) })) },
         write: true,
       }),
       fromOurs: (data) => ({
