@@ -21,10 +21,11 @@ export interface SearchOptions extends ProjectionOptions {
   /** Only real (REAL) or only made-up (SYNTHETIC) nodes; default ALL. Applied before the cut to `first`. */
   scope?: DataScope | null;
   /**
-   * The caller reads no more of each hit's node than its id and flag (`node { id }`): fetch those and the
-   * display text, not every property (a case's summary, a practice's description). Such a node is partial.
+   * The properties the caller reads of each hit's node, of whatever type (`projectionOfAnyNode`), or
+   * undefined for all: then only those, the flag and the display text are fetched, not every property (a
+   * case's summary, a practice's description). Such a node is partial.
    */
-  idsOnly?: boolean;
+  nodeProperties?: readonly string[];
 }
 
 /** One hit, best first. */
@@ -39,8 +40,14 @@ export interface SearchHitData {
   synthetic: boolean;
 }
 
-/** The display properties of every type (`title`, `name`, …): what the label of a partial node needs. */
-const DISPLAY_PROPERTIES = [...new Set(Object.values(NODE_SPECS).map((spec) => spec.display))];
+/**
+ * What a lean search fetches of a hit: its id, flag and display text, and what the caller reads, of the
+ * types searched only. A name goes into the statement only when one of those types has that property.
+ */
+function leanProperties(select: readonly string[], types: readonly NodeType[]): string[] {
+  const own = (name: string) => types.some((type) => Object.hasOwn(NODE_SPECS[type].properties, name));
+  return [...new Set(['id', 'synthetic', ...types.map((type) => NODE_SPECS[type].display), ...select.filter(own)])];
+}
 
 /** Index fields a viewer may match on a restricted case (everything but its summary). */
 const PUBLIC_FIELDS = FULLTEXT_PROPERTIES.filter((property) => property !== 'summary' && property !== 'text');
@@ -83,7 +90,7 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
      WITH node, score ${whereClause(elementInScope('node', options.scope))}
      WITH node, score ORDER BY score DESC, node.id
      LIMIT $first
-     RETURN ${options.idsOnly ? `node {.id, .synthetic, ${DISPLAY_PROPERTIES.map((name) => `.${name}`).join(', ')}}` : 'properties(node)'} AS props, labels(node) AS labels, score`,
+     RETURN ${options.nodeProperties ? `node {${leanProperties(options.nodeProperties, types).map((name) => `.${name}`).join(', ')}}` : 'properties(node)'} AS props, labels(node) AS labels, score`,
     {
       index: FULLTEXT_INDEX,
       query,
@@ -94,8 +101,8 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
   );
   return rows.map((row) => {
     const type = typeOfLabels(row.labels as string[])!;
-    // A partial node has the display properties of every type: those of other types are null, and left out.
-    const props = options.idsOnly ? Object.fromEntries(Object.entries(row.props as Record<string, unknown>).filter(([, value]) => value !== null)) : row.props;
+    // A partial node has the selected and display properties of every type: those it lacks are null, and left out.
+    const props = options.nodeProperties ? Object.fromEntries(Object.entries(row.props as Record<string, unknown>).filter(([, value]) => value !== null)) : row.props;
     const node = toNodeRecord(type, props as Record<string, unknown>);
     return { score: row.score as number, node, type, label: String(node[NODE_SPECS[type].display] ?? node.id), synthetic: node.synthetic === true };
   });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { startTestApi, uniqueId, type TestApi } from '../support/api.js';
 
-// Related nodes are fetched with only the properties their selection reads. These tests ask the same
-// nodes with different selections in one request and compare every answer with the node read whole.
+// Related nodes, the nodes of a top-level list and the nodes search finds are fetched with only the
+// properties their selection reads. These tests ask the same nodes with different selections in one
+// request and compare every answer with the node read whole.
 
 let api: TestApi;
 beforeAll(async () => {
@@ -93,5 +94,75 @@ describe('related nodes carry what their selection reads', () => {
     // A summary is shown only when the case is not restricted: `restricted` comes along.
     expect(cypher).toContain('m {.id, .restricted, .summary, .title}');
     expect(cypher).not.toContain('properties(m)');
+  });
+});
+
+/** The statements Neo4j ran for one request, with its answer. */
+async function observed<T>(query: string): Promise<{ answer: T; cypher: string }> {
+  const statements: string[] = [];
+  const stop = api.db.observe(({ cypher }) => statements.push(cypher));
+  try {
+    return { answer: await data<T>(query), cypher: statements.join('\n') };
+  } finally {
+    stop();
+  }
+}
+
+describe('the nodes of a top-level list carry what their selection reads', () => {
+  it('fetches only the selected properties, and each selection of the same nodes in one request gets its own in full', async () => {
+    const { answer, cypher } = await observed<{ a: { edges: Array<{ node: Props }> }; b: { edges: Array<{ node: Props }> } }>(
+      '{ a: cases(first: 8) { edges { node { id title } } } b: cases(first: 8) { edges { node { id title year summary } } } }',
+    );
+    expect(cypher).toContain('n {.id, .title}');
+    // A summary is shown only when the case is not restricted: `restricted` comes along.
+    expect(cypher).toContain('n {.id, .restricted, .summary, .title, .year}');
+    expect(cypher).not.toContain('properties(n)');
+    const reference = await whole(answer.b.edges.map((edge) => edge.node.id), '... on Case { title year summary }');
+    expect(answer.a.edges.map((edge) => edge.node.id)).toEqual(answer.b.edges.map((edge) => edge.node.id));
+    for (const { node } of answer.b.edges) expect(node).toEqual(reference.get(node.id));
+    expect(answer.b.edges.some((edge) => typeof edge.node.summary === 'string')).toBe(true);
+  });
+});
+
+describe('the nodes search finds carry what the selection reads of each type', () => {
+  // Two cases of this test's own, found by a word no seed node has: one restricted (its summary hidden
+  // from anonymous callers), one open.
+  const slug = uniqueId('p').slice(2);
+  const word = `zqp${slug.replace(/-/g, '')}`;
+  const ids = { hidden: `case:${slug}-h`, open: `case:${slug}-o` };
+  beforeAll(async () => {
+    await api.db.write(
+      `CREATE (:Case {id: $ids.hidden, title: 'Verborgen ' + $word, summary: 'geheim ' + $word, restricted: true})
+       CREATE (:Case {id: $ids.open, title: 'Open ' + $word, summary: 'openbaar ' + $word, year: 2019})`,
+      { ids, word },
+    );
+  });
+  afterAll(() => api.db.write('MATCH (n:Case) WHERE n.id IN $ids DETACH DELETE n', { ids: Object.values(ids) }));
+
+  it('fetches the properties named in its fragments (and what they need), and answers as the whole node does', async () => {
+    const { answer, cypher } = await observed<{ search: Array<{ label: string; node: Props }> }>(
+      `{ search(query: ${JSON.stringify(word)}) { label node { id ... on Case { title summary year } ... on Practice { kind } } } }`,
+    );
+    expect(cypher).not.toContain('properties(node)');
+    for (const property of ['.id', '.synthetic', '.title', '.summary', '.restricted', '.year', '.kind']) expect(cypher).toContain(property);
+    const found = answer.search.map((hit) => hit.node);
+    expect(found.map((node) => node.id).sort()).toEqual(Object.values(ids).sort());
+    const reference = await whole(Object.values(ids), '... on Case { title summary year }');
+    for (const node of found) expect(node).toEqual(reference.get(node.id));
+    // The restricted case's summary stays hidden; the open one's is shown; a property of another type is not invented.
+    expect(found.find((node) => node.id === ids.hidden)!.summary).toBeNull();
+    expect(found.find((node) => node.id === ids.open)!.summary).toBe(`openbaar ${word}`);
+    expect(answer.search.map((hit) => hit.label).sort()).toEqual([`Open ${word}`, `Verborgen ${word}`]);
+  });
+
+  it('resolves the relations of the nodes found from their ids', async () => {
+    const fields = '... on Case { title municipality { id name } practices { id name } }';
+    const { answer, cypher } = await observed<{ search: Array<{ node: Props }> }>(`{ search(query: "moestuin", types: [CASE]) { node { id ${fields} } } }`);
+    expect(cypher).not.toContain('properties(node)');
+    const found = answer.search.map((hit) => hit.node);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.some((node) => node.municipality !== null)).toBe(true);
+    const reference = await whole(found.map((node) => node.id), fields);
+    for (const node of found) expect(node).toEqual(reference.get(node.id));
   });
 });

@@ -60,7 +60,7 @@ describe('search that reads only the ids of the nodes found', () => {
   it('finds the same hits in the same order, with the same labels, types and flags, as a search that reads the whole node', async () => {
     for (const query of ['vertrouwen', 'buurt', word]) {
       const whole = await search(db, { query, first: 50 });
-      const lean = await search(db, { query, first: 50, idsOnly: true });
+      const lean = await search(db, { query, first: 50, nodeProperties: ['id'] });
       expect(whole.length).toBeGreaterThan(0);
       const summary = (hit: (typeof whole)[number]) => ({ id: hit.node.id, score: hit.score, type: hit.type, label: hit.label, synthetic: hit.synthetic });
       expect(lean.map(summary)).toEqual(whole.map(summary));

@@ -24,7 +24,7 @@ import type { Maybe } from '../shared/loaders.js';
 import { ScopeArg } from '../shared/graphql.js';
 import { DataScope } from '../shared/enums.js';
 import { canSeeRestricted, NODE_SPECS, NodeType, type NodeRecord } from '../../model/index.js';
-import { projectionOf } from '../shared/projection.js';
+import { projectionOf, projectionOfAnyNode } from '../shared/projection.js';
 import { type Context } from '../context.js';
 import { CooccurrenceBasis, quotationCooccurrence } from '../../analytics/quotation-cooccurrence.js';
 import { Source } from '../source/source.type.js';
@@ -145,10 +145,11 @@ export class AnalyticsResolver {
 
   @Query(() => [SearchHit], { description: 'Full-text search over names, titles, descriptions, statements and case summaries, ranked.' })
   async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    // `node { id }` (or nothing of the node): its id and flag are all that is read, and the partial node is never primed.
-    const idsOnly = [...selectedFields(info, ['node'])].every((name) => name === 'id' || name === 'synthetic' || name === '__typename');
-    const hits = await search(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer), idsOnly });
-    if (!idsOnly) hits.forEach((hit) => prime(ctx, hit.node));
+    // Only the properties the selection reads of the nodes found (`node { id ... on Case { title } }`); a
+    // partial node is never primed.
+    const select = projectionOfAnyNode(info, 'node');
+    const hits = await search(ctx.db, { ...args, includeRestricted: canSeeRestricted(ctx.viewer), nodeProperties: select });
+    if (select === undefined) hits.forEach((hit) => prime(ctx, hit.node));
     return hits;
   }
 

@@ -34,8 +34,11 @@ export async function listConnection(
   const offset = offsetAfter(page.after);
   // ALL adds no condition at all (the unfiltered page keeps its count-store total).
   const scoped = page.scope && page.scope !== DataScope.ALL ? [...conditions, { kind: 'scope' as const, scope: page.scope }] : conditions;
-  const result = await ctx.nodes.list({ type, conditions: scoped, order, offset, first: page.first });
-  for (const record of result.records) ctx.loaders.node.prime(record.id, record);
+  // Only what the selection reads (a list of cases showing titles need not pull every summary).
+  const projection = projectionOf(info, type);
+  const result = await ctx.nodes.list({ type, conditions: scoped, order, offset, first: page.first, projection });
+  // Whole records answer later lookups of the same ids; partial ones must not.
+  if (projection === undefined) for (const record of result.records) ctx.loaders.node.prime(record.id, record);
   // What the query reads of these nodes, level by level, before their fields ask (`lookAheadOf`).
   await ctx.loaders.lookAheadFrom(result.records, info, type);
   return toConnection(result.records, result.totalCount, offset);

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { idsByLabelQuery } from '../../db/ids-by-label.js';
+import { propertiesOf } from '../../analytics/cypher.js';
 import { NODE_SPECS, elementInScope, endsOf, foldText, type DataScope, renderPath, type ModelPath, type NodeType, toNodeRecord, typeOfLabel, type NodeRecord } from '../../model/index.js';
 
 /**
@@ -32,6 +33,11 @@ export interface ListQuery {
   order: SortKey[];
   offset: number;
   first: number;
+  /**
+   * The properties to fetch (`projectionOf` the list field), or undefined for all. The records of a
+   * projected page are partial: they must not go into the `node` loader.
+   */
+  projection?: readonly string[];
 }
 
 export interface ListPage {
@@ -66,6 +72,7 @@ export class NodeRepository {
     const params: Record<string, unknown> = { offset: neo4j.int(query.offset), first: neo4j.int(query.first) };
     const where = query.conditions.map((condition, i) => conditionCypher(condition, `p${i}`, params));
     const whereClause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const projected = (v: string) => propertiesOf(v, query.type, query.projection);
     const orderBy = [...query.order, { property: 'id', descending: false }]
       .map((key) => `n.${key.property}${key.descending ? ' DESC' : ''}`)
       .join(', ');
@@ -77,12 +84,12 @@ export class NodeRepository {
         ? `CALL () { MATCH (n:${label}) RETURN count(n) AS totalCount }
            CALL () { MATCH (n:${label})
                   WITH n ORDER BY ${orderBy} SKIP $offset LIMIT $first
-                  RETURN collect(properties(n)) AS page }
+                  RETURN collect(${projected('n')}) AS page }
            RETURN totalCount, page`
         : `MATCH (n:${label}) ${whereClause}
            WITH n ORDER BY ${orderBy}
            WITH collect(n) AS matched
-           RETURN size(matched) AS totalCount, [x IN matched[$offset..($offset + $first)] | properties(x)] AS page`;
+           RETURN size(matched) AS totalCount, [x IN matched[$offset..($offset + $first)] | ${projected('x')}] AS page`;
     const rows = await this.db.read(cypher, params);
     const row = rows[0]!;
     return {

@@ -1,5 +1,5 @@
 import { getNamedType, isLeafType, isObjectType, type FieldNode, type GraphQLNamedType, type GraphQLOutputType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { NODE_SPECS, NodeType, specOfLabel } from '../../model/index.js';
+import { NODE_SPECS, NODE_TYPES, NodeType, specOfLabel } from '../../model/index.js';
 import { fieldsOf } from './selection.js';
 
 /**
@@ -52,6 +52,31 @@ export function projectionOf(
   const sets = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   const projection = collect(info, target, getNamedType(returnType), sets, properties, 0) ? [...properties].sort() : undefined;
   byTarget.set(target, projection);
+  return projection;
+}
+
+// Per child field of a query document whose type is abstract (`SearchHit.node: Node`).
+const anyCache = new WeakMap<readonly FieldNode[], Projection>();
+
+/**
+ * The projection for the nodes an interface-typed child field returns (`search { node { … } }`), whatever
+ * their type: the union over every node type of what the selection reads of a node of that type (its
+ * fragments included), or undefined (all) when any type's is unknown. A node is sent the properties other
+ * types read too; they are absent on it (Neo4j gives null), and the caller leaves them out.
+ */
+export function projectionOfAnyNode(info: GraphQLResolveInfo, childField: string): Projection {
+  const cached = anyCache.get(info.fieldNodes);
+  if (cached !== undefined || anyCache.has(info.fieldNodes)) return cached;
+  const children = info.fieldNodes.flatMap((node) => (node.selectionSet ? fieldsOf(info, node.selectionSet) : [])).filter((field) => field.name.value === childField);
+  const properties = new Set<string>(['id']);
+  let known = true;
+  for (const type of NODE_TYPES) {
+    const objectType = info.schema.getType(NODE_SPECS[type].label);
+    const sets = children.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
+    if (!objectType || !collect(info, type, objectType, sets, properties, 0)) known = false;
+  }
+  const projection = known ? [...properties].sort() : undefined;
+  anyCache.set(info.fieldNodes, projection);
   return projection;
 }
 
