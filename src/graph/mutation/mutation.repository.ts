@@ -151,14 +151,18 @@ export const mutationRepository = {
   /**
    * Sets (`null` removes) the given properties, and the search key when the display text changed; then
    * records the write on the SOURCED_FROM edge to the source (created if missing; `locator` kept unless
-   * given). Returns the stored properties, or undefined when the node does not exist.
+   * given). Returns the stored properties, or undefined when the node does not exist. `readBack`: relations
+   * of the node to read after writing it, in the same statement (as `createNode`); their pages in `pages`.
    */
   async updateNode(
     run: Run,
     label: Label,
     node: { id: string; set: Record<string, unknown>; searchKey: string | null },
     provenance: { sourceId: string; locator: string | null } & Stamp,
-  ): Promise<Record<string, unknown> | undefined> {
+    readBack?: RelatedOfOne,
+  ): Promise<{ props: Record<string, unknown>; pages: RelatedPage[] } | undefined> {
+    // The read-back subqueries import nothing: after a WITH of the answer only, their variables clash with none.
+    const ending = readBack ? `WITH properties(n) AS props\n       ${readBack.subqueries}\n       RETURN props, ${readBack.columns}` : 'RETURN properties(n) AS props';
     const rows = await run(
       `MATCH (n:${label} {id: $id})
        MATCH (s:Source {id: $sourceId})
@@ -166,10 +170,11 @@ export const mutationRepository = {
        MERGE (n)-[e:SOURCED_FROM]->(s)
        SET e.by = $by, e.at = $at, e.locator = coalesce($locator, e.locator), e.synthetic = coalesce(s.synthetic, false)
        SET n.synthetic = ${nodeSyntheticExpression('n')}
-       RETURN properties(n) AS props`,
-      { ...node, ...provenance },
+       ${ending}`,
+      { ...readBack?.params, ...node, ...provenance },
     );
-    return rows[0]?.props as Record<string, unknown> | undefined;
+    const row = rows[0];
+    return row && { props: row.props as Record<string, unknown>, pages: readBack ? readBack.pages(row) : [] };
   },
 
   /** After a Source's own `synthetic` changed: the flags of what it is the source of follow (db/synthetic.ts). */

@@ -74,8 +74,18 @@ function nodeMutations<C extends object, U extends object>(type: NodeType, objec
       description: `Changes a ${label}: omitted fields stay, null removes an optional one; NOT_FOUND when there is no ${label} with this id. ${PROVENANCE} ${ROLES}`,
     })
     @UseMiddleware(RequireWriter)
-    async update(@Arg('id', () => ID, { description: 'The id of the node to change or delete (`<type>:<slug>`).' }) id: string, @Arg('input', () => updateInput, { description: 'The values to write (see the input type).' }) input: U, @Ctx() ctx: Context): Promise<NodeRecord> {
-      return fresh(ctx, await writerOf(ctx).update(type, id, { ...input } as Record<string, unknown>));
+    async update(
+      @Arg('id', () => ID, { description: 'The id of the node to change or delete (`<type>:<slug>`).' }) id: string,
+      @Arg('input', () => updateInput, { description: 'The values to write (see the input type).' }) input: U,
+      @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
+    ): Promise<NodeRecord> {
+      // As on create: what the selection reads of the node's relations is read in the write transaction.
+      const selected = selectedRelations(info, type, RELATION_TABLES[type] ?? {});
+      const { record, pages } = await writerOf(ctx).update(type, id, { ...input } as Record<string, unknown>, selected);
+      fresh(ctx, record);
+      ctx.loaders.keepRelated(record.id, selected, pages);
+      return record;
     }
   }
   Object.defineProperty(NodeMutations, 'name', { value: `${label}MutationResolver` });

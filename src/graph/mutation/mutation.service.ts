@@ -87,8 +87,12 @@ export class GraphWriter {
     return written;
   }
 
-  /** Changes the given properties of node `id` (which must be of `type`); `null` removes an optional property. */
-  async update(type: NodeType, id: string, input: WriteValues): Promise<NodeRecord> {
+  /**
+   * Changes the given properties of node `id` (which must be of `type`); `null` removes an optional property.
+   * `readBack`: relations of the node the caller is about to read, read in the statement that writes it;
+   * their pages come back in that order (none when a Source's flag changes: see `refresh`).
+   */
+  async update(type: NodeType, id: string, input: WriteValues, readBack: readonly RelationLoad[] = []): Promise<{ record: NodeRecord; pages: RelatedPage[] }> {
     const spec = NODE_SPECS[type];
     const { id: _ignored, sourceId: givenSource, sourceLocator, ...values } = input;
     const set: Record<string, unknown> = {};
@@ -110,6 +114,11 @@ export class GraphWriter {
     const display = set[spec.display];
     const stamp = this.stamp();
 
+    // A Source's changed flag reaches the nodes and relationships it is the source of in a statement of its
+    // own, after the change: its relations are then read after the commit, as fields read them.
+    const refresh = spec.label === 'Source' && set.synthetic !== undefined;
+    const related = readBack.length > 0 && !refresh ? relatedOfOne(id, readBack) : undefined;
+
     const write = this.db.writeTransaction(async (run) => {
       if (!(await repo.nodeExists(run, spec.label, id))) throw notFound(spec.label, id);
       await this.prepareSource(run, sourceId);
@@ -118,10 +127,11 @@ export class GraphWriter {
         spec.label,
         { id, set, searchKey: display === undefined ? null : searchKeyOf(display) },
         { sourceId: sourceId ?? MANUAL_SOURCE_ID, locator, ...stamp },
+        related,
       );
       if (!updated) throw notFound(spec.label, id);
-      if (spec.label === 'Source' && set.synthetic !== undefined) await repo.refreshFromSource(run, id);
-      return toNodeRecord(type, updated);
+      if (refresh) await repo.refreshFromSource(run, id);
+      return { record: toNodeRecord(type, updated.props), pages: updated.pages };
     });
     return write.catch((error: unknown) => {
       throw deletedMeanwhile(error) ? notFound(spec.label, id, true) : error;
