@@ -149,7 +149,7 @@ describe('the nodes search finds carry what the selection reads of each type', (
     expect(found.map((node) => node.id).sort()).toEqual(Object.values(ids).sort());
     const reference = await whole(Object.values(ids), '... on Case { title summary year }');
     for (const node of found) expect(node).toEqual(reference.get(node.id));
-    // The restricted case's summary stays hidden; the open one's is shown; a property of another type is not invented.
+    // The restricted case's summary stays hidden from an anonymous caller; the open one's is shown.
     expect(found.find((node) => node.id === ids.hidden)!.summary).toBeNull();
     expect(found.find((node) => node.id === ids.open)!.summary).toBe(`openbaar ${word}`);
     expect(answer.search.map((hit) => hit.label).sort()).toEqual([`Open ${word}`, `Verborgen ${word}`]);
