@@ -55,8 +55,8 @@ export function projectionOf(
   return projection;
 }
 
-// Per child field of a query document whose type is abstract (`SearchHit.node: Node`).
-const anyCache = new WeakMap<readonly FieldNode[], Projection>();
+// Per field of a query document, per child field whose type is abstract (`SearchHit.node: Node`).
+const anyCache = new WeakMap<readonly FieldNode[], Map<string, Projection>>();
 
 /**
  * The projection for the nodes an interface-typed child field returns (`search { node { … } }`), whatever
@@ -65,8 +65,9 @@ const anyCache = new WeakMap<readonly FieldNode[], Projection>();
  * types read too; they are absent on it (Neo4j gives null), and the caller leaves them out.
  */
 export function projectionOfAnyNode(info: GraphQLResolveInfo, childField: string): Projection {
-  const cached = anyCache.get(info.fieldNodes);
-  if (cached !== undefined || anyCache.has(info.fieldNodes)) return cached;
+  let byChild = anyCache.get(info.fieldNodes);
+  if (!byChild) anyCache.set(info.fieldNodes, (byChild = new Map()));
+  if (byChild.has(childField)) return byChild.get(childField);
   const children = info.fieldNodes.flatMap((node) => (node.selectionSet ? fieldsOf(info, node.selectionSet) : [])).filter((field) => field.name.value === childField);
   const properties = new Set<string>(['id']);
   let known = true;
@@ -76,7 +77,7 @@ export function projectionOfAnyNode(info: GraphQLResolveInfo, childField: string
     if (!objectType || !collect(info, type, objectType, sets, properties, 0)) known = false;
   }
   const projection = known ? [...properties].sort() : undefined;
-  anyCache.set(info.fieldNodes, projection);
+  byChild.set(childField, projection);
   return projection;
 }
 
