@@ -19,7 +19,8 @@ import { Research } from '../research/research.type.js';
 import { Source } from '../source/source.type.js';
 import { RequireWriter } from './mutation.guard.js';
 import { RELATION_TABLES } from '../relation-tables.js';
-import { selectedRelations } from '../shared/prefetch.js';
+import { selectedRelations, type RelationLoad } from '../shared/prefetch.js';
+import type { RelatedPage } from '../shared/relation.js';
 import * as inputs from './mutation.input.js';
 import { ImportReport } from './mutation.type.js';
 import { GraphWriter } from './mutation.service.js';
@@ -35,8 +36,12 @@ function writerOf(ctx: Context): GraphWriter {
   return new GraphWriter(ctx.db, ctx.viewer, ctx.logger);
 }
 
-/** Replaces the loader's cached copy, so the mutation's selection shows what was written. */
-function fresh(ctx: Context, record: NodeRecord): NodeRecord {
+/**
+ * The written node and the relations read back with it (`readBack`'s pages, in order) answer the mutation's
+ * selection: they replace the loaders' cached copies, so it shows what was written.
+ */
+function written(ctx: Context, record: NodeRecord, readBack: readonly RelationLoad[], pages: readonly RelatedPage[]): NodeRecord {
+  ctx.loaders.keepRelated(record.id, readBack, pages);
   ctx.loaders.node.clear(record.id).prime(record.id, record);
   return record;
 }
@@ -65,8 +70,7 @@ function nodeMutations<C extends object, U extends object>(type: NodeType, objec
       // What the selection reads of the new node's relations comes back in the statement that writes it.
       const selected = selectedRelations(info, type, RELATION_TABLES[type] ?? {});
       const { record, pages } = await writerOf(ctx).create(type, { ...input } as Record<string, unknown>, selected);
-      ctx.loaders.keepRelated(record.id, selected, pages);
-      return fresh(ctx, record);
+      return written(ctx, record, selected, pages);
     }
 
     @Mutation(() => objectType, {
@@ -83,9 +87,7 @@ function nodeMutations<C extends object, U extends object>(type: NodeType, objec
       // As on create: what the selection reads of the node's relations is read in the write transaction.
       const selected = selectedRelations(info, type, RELATION_TABLES[type] ?? {});
       const { record, pages } = await writerOf(ctx).update(type, id, { ...input } as Record<string, unknown>, selected);
-      fresh(ctx, record);
-      ctx.loaders.keepRelated(record.id, selected, pages);
-      return record;
+      return written(ctx, record, selected, pages);
     }
   }
   Object.defineProperty(NodeMutations, 'name', { value: `${label}MutationResolver` });

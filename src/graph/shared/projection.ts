@@ -69,11 +69,11 @@ export function projectionOfAnyNode(info: GraphQLResolveInfo, childField: string
   if (!byChild) anyCache.set(info.fieldNodes, (byChild = new Map()));
   if (byChild.has(childField)) return byChild.get(childField);
   const children = info.fieldNodes.flatMap((node) => (node.selectionSet ? fieldsOf(info, node.selectionSet) : [])).filter((field) => field.name.value === childField);
+  const sets = children.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
   const properties = new Set<string>(['id']);
   let known = true;
   for (const type of NODE_TYPES) {
     const objectType = info.schema.getType(NODE_SPECS[type].label);
-    const sets = children.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
     if (!objectType || !collect(info, type, objectType, sets, properties, 0)) known = false;
   }
   const projection = known ? [...properties].sort() : undefined;
