@@ -72,6 +72,11 @@ export interface GraphqlConfig {
    * (`src/server/compiled-execution.ts`); 0 compiles on first sight, -1 never compiles (graphql-js only).
    */
   jitAfter: number;
+  /**
+   * `RESPONSE_CACHE_MB`, default 0 (off): megabytes of answers kept to answer a repeated query while the data
+   * has not changed (`src/server/response-cache.ts`); each query then first reads the dataset's version.
+   */
+  responseCacheMb: number;
 }
 
 /** The defaults of `GraphqlConfig`, for code that builds an API without `loadConfig` (tests, tools). */
@@ -89,6 +94,7 @@ export const GRAPHQL_DEFAULTS: Readonly<GraphqlConfig> = Object.freeze({
   introspection: true,
   graphiql: true,
   jitAfter: 1,
+  responseCacheMb: 0,
 });
 
 /** The roles a bearer token can carry: `reader` reads (and sees nothing restricted), `editor` and `admin` also write. */
@@ -241,6 +247,7 @@ function parseGraphql(read: ReturnType<typeof reader>): GraphqlConfig {
     introspection,
     graphiql,
     jitAfter: read.integer('GRAPHQL_JIT_AFTER', d.jitAfter, -1, 1_000_000),
+    responseCacheMb: read.integer('RESPONSE_CACHE_MB', d.responseCacheMb, 0, 65_536),
   };
 }
 

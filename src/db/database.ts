@@ -1,4 +1,4 @@
-import neo4j, { type AuthToken, type BookmarkManager, type Driver, type ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
+import neo4j, { type AuthToken, type BookmarkManager, type Driver, type ManagedTransaction, Neo4jError, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -135,6 +135,23 @@ export class Database {
     }
   }
 
+  /**
+   * The version of the data as the database stands now: the bookmark Neo4j returns for a trivial read,
+   * which names the last transaction committed to the database. Every write that commits changes it, made
+   * by this process or any other (the CLI import, another API process, a Cypher shell); a read never does.
+   * Opaque: compare for equality only. Null when the server returned no bookmark. One round trip; in the
+   * shared bookmark manager, so a later read of this process waits (in a cluster) until its server is at
+   * least at this version.
+   */
+  datasetVersion(): Promise<string | null> {
+    return this.autoCommit('RETURN 1 AS version', {}, (_result, session) => {
+      const bookmarks = session.lastBookmarks();
+      return bookmarks.length > 0 ? [...bookmarks].sort().join(',') : null;
+    }).catch((error: unknown) => {
+      throw this.mapError(error);
+    });
+  }
+
   /** Registers an observer of every statement; returns the function that removes it. */
   observe(observer: QueryObserver): () => void {
     this.observers.add(observer);
@@ -178,6 +195,11 @@ export class Database {
   }
 
   private autoCommitRead(cypher: string, params: Params): Promise<Row[]> {
+    return this.autoCommit(cypher, params, (result) => result.records.map((record) => toPlain(record.toObject()) as Row));
+  }
+
+  /** One auto-commit read statement in a session of its own; `answer` reads the result (and the session, for its bookmark) before it closes. */
+  private autoCommit<T>(cypher: string, params: Params, answer: (result: QueryResult<RecordShape>, session: Session) => T): Promise<T> {
     return retryTransient(this.retryWindowMs(), async () => {
       const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
       try {
@@ -186,7 +208,7 @@ export class Database {
         const { notifications } = result.summary;
         if (notifications.length > 0) this.reportWarnings(cypher, notifications);
         this.outage.reachable();
-        return result.records.map((record) => toPlain(record.toObject()) as Row);
+        return answer(result, session);
       } finally {
         await session.close().catch(() => undefined);
       }

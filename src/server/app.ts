@@ -26,6 +26,7 @@ import { batchGuard, bodyErrors, cors, graphiqlDisabled } from './http-guards.js
 import { graphqlLimits } from './limits.js';
 import { operationMetadata, operationNameOf } from './operation-metadata.js';
 import { assignRequestId, requestIdOf } from './request-id.js';
+import { DatasetVersion, responseCachePlugins } from './response-cache.js';
 import { webRoutes } from './web.js';
 
 export interface ApiOptions {
@@ -93,6 +94,9 @@ export function createApi({ schema, db, logger, production = false, auth, ...opt
       // The schema gives no cache hints, and the plugin wraps every field resolver to collect them.
       // Answers depend on the caller's role: `no-store` is set for every /graphql response below instead.
       ApolloServerPluginCacheControlDisabled(),
+      ...(limits.responseCacheMb > 0
+        ? responseCachePlugins({ version: new DatasetVersion(() => db.datasetVersion()), maxSize: limits.responseCacheMb * 2 ** 20 })
+        : []),
     ],
   });
   const authenticator = new Authenticator(auth);

@@ -34,6 +34,7 @@ describe('limits and switches in loadConfig', () => {
       INTROSPECTION: 'false',
       GRAPHIQL: 'false',
       GRAPHQL_JIT_AFTER: '-1',
+      RESPONSE_CACHE_MB: '64',
       CORS_ORIGINS: 'https://Notebook.example.org, http://localhost:5173',
     });
     expect(config.graphql).toEqual({
@@ -50,6 +51,7 @@ describe('limits and switches in loadConfig', () => {
       introspection: false,
       graphiql: false,
       jitAfter: -1,
+      responseCacheMb: 64,
     });
     expect(config.corsOrigins).toEqual(['https://notebook.example.org', 'http://localhost:5173']);
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
@@ -69,6 +71,7 @@ describe('limits and switches in loadConfig', () => {
     [{ GRAPHQL_MAX_TOKENS: '10' }, 'GRAPHQL_MAX_TOKENS must be an integer from 100 to 1000000 (got "10")'],
     [{ GRAPHQL_BATCHING: 'maybe' }, 'GRAPHQL_BATCHING must be true or false (got "maybe")'],
     [{ GRAPHQL_JIT_AFTER: '-2' }, 'GRAPHQL_JIT_AFTER must be an integer from -1 to 1000000 (got "-2")'],
+    [{ RESPONSE_CACHE_MB: 'yes' }, 'RESPONSE_CACHE_MB must be an integer from 0 to 65536 (got "yes")'],
     [{ HTTP_MAX_BODY_BYTES: '1mb' }, 'HTTP_MAX_BODY_BYTES must be an integer from 1024 to 1073741824 (got "1mb")'],
   ])('refuses %j in one line naming the variable', (env, message) => {
     expect(configError(env)).toBe(message);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { inject } from 'vitest';
-import type { Neo4jConfig } from '../../src/config.js';
+import type { GraphqlConfig, Neo4jConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import type { Logger } from '../../src/logger.js';
 import { createApi, type ApiOptions } from '../../src/server/app.js';
@@ -26,6 +26,8 @@ export interface TestApiOptions {
    * run compiled (the server's default, 1, compiles from the second run; graphql-js answers the first).
    */
   jitAfter?: number;
+  /** Other settings of `/graphql` (`GraphqlConfig`), e.g. `responseCacheMb`. */
+  graphql?: Partial<GraphqlConfig>;
 }
 
 export interface GqlResponse<T = Record<string, unknown>> {
@@ -59,7 +61,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const logger = options.logger ?? testLogger;
   const schema = options.schema ?? (await graphSchema());
   const db = openTestDatabase(options.uri ?? inject('neo4jUri'), logger, options.neo4j);
-  const api = createApi({ schema, db, logger, production: options.production ?? false, auth: options.auth, graphql: { jitAfter: options.jitAfter ?? 0 } });
+  const api = createApi({ schema, db, logger, production: options.production ?? false, auth: options.auth, graphql: { jitAfter: options.jitAfter ?? 0, ...options.graphql } });
   let port: number;
   try {
     port = await api.listen(0, '127.0.0.1');
