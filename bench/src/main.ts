@@ -32,7 +32,8 @@ import { buildWorkloads, canonical, firstDifference, IMPORT_SOURCE, WRITE_PREFIX
 /**
  * `npm run bench [-- --quick] [--scale N] [--concurrency 1,8,32] [--rounds R] [--sweep-rounds R] [--warmup S]
  *   [--duration S] [--pool N] [--check-every K] [--only key,key] [--regenerate] [--api-dir DIR] [--trace]
- *   [--no-write] [--out FILE] [--cpu-prof DIR] [--prepare-only] [--executor graphql-jit|graphql-js]`
+ *   [--no-write] [--out FILE] [--cpu-prof DIR] [--prepare-only] [--executor graphql-jit|graphql-js]
+ *   [--response-cache MB] [--cache-rounds R]`
  *
  * 1. Installs bench/'s own dependencies when missing (`npm --prefix bench ci`).
  * 2. Uses its own embedded Neo4j (port 7741, one store per scale in .data/bench-neo4j-<scale>), or
@@ -46,6 +47,8 @@ import { buildWorkloads, canonical, firstDifference, IMPORT_SOURCE, WRITE_PREFIX
  *    every `check-every`-th answer compared with its reference (writes: with the answer their parameters imply).
  * 6. Ratios per round; median and min–max; the headline is the geometric mean of the medians. A workload
  *    whose answers differ, or with any failed request, fails the run: the exit code is 1.
+ * 7. A separate row, never in the headline: our API again with its response cache on (`RESPONSE_CACHE_MB`),
+ *    the reads only, at the main concurrency, its answers checked the same way.
  */
 
 const RESULTS_FILE = join(BENCH_DIR, 'results', 'latest.json');
@@ -75,6 +78,8 @@ async function main(): Promise<number> {
       executor: { type: 'string', default: 'graphql-jit' },
       'min-requests': { type: 'string' },
       'max-duration': { type: 'string' },
+      'response-cache': { type: 'string', default: '64' },
+      'cache-rounds': { type: 'string', default: '1' },
     },
     strict: true,
   });
@@ -91,6 +96,9 @@ async function main(): Promise<number> {
   const minRequests = Number(values['min-requests'] ?? 20);
   const maxDurationMs = values['max-duration'] === undefined ? durationMs * 8 : Number(values['max-duration']) * 1000;
   const checkEvery = Number(values['check-every']);
+  // The response-cache row: megabytes of cache (0 skips the row) and its rounds.
+  const responseCacheMb = Number(values['response-cache']);
+  const cacheRounds = Number(values['cache-rounds']);
   const only = values.only?.split(',').map((s) => s.trim());
   const executor = values.executor as Executor;
   if (!EXECUTORS.includes(executor)) throw new Error(`--executor is one of ${EXECUTORS.join(', ')}`);
@@ -98,8 +106,8 @@ async function main(): Promise<number> {
   const profileDir = values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined;
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   countsForScale(scale); // validates the scale before anything starts
-  if (concurrencies.some((c) => !Number.isInteger(c) || c < 1) || !(rounds >= 1) || !(poolSize >= 1) || !(checkEvery >= 1) || !(minRequests >= 0) || !(maxDurationMs >= durationMs))
-    throw new Error('bad --concurrency, --rounds, --pool, --check-every, --min-requests or --max-duration (at least --duration)');
+  if (concurrencies.some((c) => !Number.isInteger(c) || c < 1) || !(rounds >= 1) || !(poolSize >= 1) || !(checkEvery >= 1) || !(minRequests >= 0) || !(maxDurationMs >= durationMs) || !Number.isInteger(responseCacheMb) || !(responseCacheMb >= 0) || !(cacheRounds >= 1))
+    throw new Error('bad --concurrency, --rounds, --pool, --check-every, --min-requests, --max-duration (at least --duration), --response-cache or --cache-rounds');
   const started = Date.now();
   const loadSamples: number[] = [];
   const sampleLoad = () => loadSamples.push(os.loadavg()[0]!);
@@ -140,8 +148,10 @@ async function main(): Promise<number> {
     log('starting the servers behind the counting proxy');
     let [ours, theirs] = await Promise.all([startOurs(proxy.uri, { apiDir, executor }), startTheirs(proxy.uri, { executor })]);
     const peak = { ours: 0, theirs: 0 };
+    // The headline's peak RSS is the API as `npm start` runs it: the response-cache row's server has its own.
+    let oursCaches = false;
     const stopServers = async () => {
-      peak.ours = Math.max(peak.ours, ours.peakRssMb());
+      if (!oursCaches) peak.ours = Math.max(peak.ours, ours.peakRssMb());
       peak.theirs = Math.max(peak.theirs, theirs.peakRssMb());
       await Promise.all([ours.stop(), theirs.stop()]);
     };
@@ -271,6 +281,49 @@ async function main(): Promise<number> {
         log(`  rss: ours ${ours.rssMb()} MB (peak ${ours.peakRssMb()}), @neo4j/graphql ${theirs.rssMb()} MB (peak ${theirs.peakRssMb()})`);
       }
     }
+
+    // ---- phase 3: the response cache, a separate row (our API restarted with RESPONSE_CACHE_MB; reads only) ----
+    let responseCache: BenchResults['responseCache'];
+    const cachedReads = measured.filter((w) => !w.write && results.find((r) => r.key === w.key)!.equal);
+    if (responseCacheMb > 0 && cachedReads.length > 0) {
+      log(`restarting our API with its response cache on (RESPONSE_CACHE_MB=${responseCacheMb}) for the separate row`);
+      peak.ours = Math.max(peak.ours, ours.peakRssMb());
+      clients.ours.close();
+      await ours.stop();
+      oursCaches = true;
+      ours = await startOurs(connection.uri, { apiDir, nodeArgs, executor, responseCacheMb });
+      clients = { ...clients, ours: new GraphqlClient(ours.url, Math.max(...concurrencies)) };
+      responseCache = { megabytes: responseCacheMb, rounds: cacheRounds, peakRssMb: 0 };
+      for (let round = 0; round < cacheRounds; round++) {
+        for (const workload of cachedReads) {
+          const result = results.find((r) => r.key === workload.key)!;
+          if (!result.equal) continue;
+          if (workload.scored && writtenSinceReferences.has(workload.key)) {
+            try {
+              references.set(workload.key, await agreedReferences(workload, clients, direct));
+              writtenSinceReferences.delete(workload.key);
+            } catch (error) {
+              result.equal = false;
+              result.error = (error as Error).message;
+              log(`${workload.key}: FAILED: ${result.error}`);
+              continue;
+            }
+          }
+          const send = sender('ours', workload, references.get(workload.key) ?? [], `cache${round}`, checkEvery, clients, direct);
+          sampleLoad();
+          const before = { server: cpuSeconds(ours.pid), neo4j: neo4jPid && cpuSeconds(neo4jPid), bench: process.cpuUsage() };
+          const load = await runLoad(send, { concurrency: mainConcurrency, warmupMs, durationMs, minRequests, maxDurationMs });
+          const cpu = cpuPerRequest(load, warmupMs + load.windowMs, { server: ours.pid, neo4j: neo4jPid }, before);
+          sampleLoad();
+          (result.cachedRuns ??= []).push({ ...toTargetResult(load), cpuMsPerRequest: cpu });
+          log(
+            `response cache round ${round + 1}/${cacheRounds} ${workload.key}: ${load.throughput.toFixed(1)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms` +
+              `${load.errors ? `, ${load.errors} ERRORS (${load.firstError})` : ''}${load.wrongAnswers ? `, ${load.wrongAnswers} WRONG ANSWERS (${load.firstError})` : ''}`,
+          );
+        }
+      }
+      responseCache.peakRssMb = ours.peakRssMb();
+    }
     clients.ours.close();
     clients.neo4jGraphql.close();
     await stopServers();
@@ -280,7 +333,7 @@ async function main(): Promise<number> {
     const bench: BenchResults = summarise({
       generatedAt: new Date().toISOString(),
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
-      settings: { scale, seed: DEFAULT_SEED, concurrencies, mainConcurrency, rounds, sweepRounds, warmupSeconds: warmupMs / 1000, durationSeconds: durationMs / 1000, minRequests, maxDurationSeconds: maxDurationMs / 1000, poolSize, checkEvery, quick, executor },
+      settings: { scale, seed: DEFAULT_SEED, concurrencies, mainConcurrency, rounds, sweepRounds, responseCacheMb, warmupSeconds: warmupMs / 1000, durationSeconds: durationMs / 1000, minRequests, maxDurationSeconds: maxDurationMs / 1000, poolSize, checkEvery, quick, executor },
       machine: {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -293,6 +346,7 @@ async function main(): Promise<number> {
       workloads: results,
       peakRssMb: peak.ours,
       neo4jGraphqlPeakRssMb: peak.theirs,
+      ...(responseCache ? { responseCache } : {}),
       totalSeconds: Math.round((Date.now() - started) / 1000),
     });
     if (values.out) {

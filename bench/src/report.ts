@@ -57,6 +57,10 @@ export interface WorkloadResult {
   ratioVsRawCypher?: RatioStats;
   /** Median ratios per concurrency (the sweep). */
   sweep?: Record<number, { vsNeo4jGraphql: number; vsRawCypher: number }>;
+  /** Reads only: our API with its response cache on, at the main concurrency, one result per cache round. */
+  cachedRuns?: TargetResult[];
+  /** Filled by `summarise`: the cached median throughput ÷ the medians of the main run (a separate row). */
+  cached?: { throughput: number; vsNeo4jGraphql: number; vsOursUncached: number; vsRawCypher: number };
 }
 
 export interface BenchResults {
@@ -79,6 +83,8 @@ export interface BenchResults {
     quick: boolean;
     /** The executor both GraphQL servers ran (absent in results from before it was a setting: graphql-js). */
     executor?: string;
+    /** `RESPONSE_CACHE_MB` of the response-cache row (0: no row; absent before the seventh session). */
+    responseCacheMb?: number;
   };
   machine: {
     cpus: number;
@@ -94,6 +100,8 @@ export interface BenchResults {
   /** Peak RSS of our API process (VmHWM), over both server runs. */
   peakRssMb: number;
   neo4jGraphqlPeakRssMb: number;
+  /** The response-cache row's server: its cache size, rounds and peak RSS (not the headline's). */
+  responseCache?: { megabytes: number; rounds: number; peakRssMb: number };
   totalSeconds: number;
   summary: Summary;
 }
@@ -113,6 +121,11 @@ export interface Summary {
   /** Per concurrency: the geometric means of the median ratios. */
   sweep: Record<number, { vsNeo4jGraphql: number; vsRawCypher: number }>;
   targets: Record<string, boolean>;
+  /**
+   * A separate row, never in the headline: geometric means over the read workloads of our API with its response
+   * cache on ÷ the main run's medians (@neo4j/graphql's, our own uncached, raw Cypher's). Absent without the row.
+   */
+  responseCache?: { reads: number; vsNeo4jGraphql: number; vsOursUncached: number; vsRawCypher: number };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -142,14 +155,24 @@ export function summarise(partial: Omit<BenchResults, 'summary'>): BenchResults 
         if (wrong) bad.push(`${target} at concurrency ${c}: ${wrong} wrong answers (${list.find((r) => r.firstError)?.firstError?.slice(0, 160)})`);
       }
     }
-    w.status = bad.length ? 'failed' : 'ok';
-    failures.push(...bad.map((b) => `${w.key}: ${b}`));
     const runs = w.runs[main];
     if (runs?.ours && runs.neo4jGraphql && runs.rawCypher) {
       w.medianThroughput = { ours: round2(median(runs.ours.map((r) => r.throughput))), neo4jGraphql: round2(median(runs.neo4jGraphql.map((r) => r.throughput))), rawCypher: round2(median(runs.rawCypher.map((r) => r.throughput))) };
       w.ratioVsNeo4jGraphql = ratioStats(runs.ours, runs.neo4jGraphql);
       w.ratioVsRawCypher = ratioStats(runs.ours, runs.rawCypher);
     }
+    const cachedRuns = w.cachedRuns ?? [];
+    const cachedErrors = cachedRuns.reduce((n, r) => n + r.errors, 0);
+    const cachedWrong = cachedRuns.reduce((n, r) => n + r.wrongAnswers, 0);
+    if (cachedErrors) bad.push(`ours with the response cache: ${cachedErrors} failed requests (${cachedRuns.find((r) => r.firstError)?.firstError?.slice(0, 160)})`);
+    if (cachedWrong) bad.push(`ours with the response cache: ${cachedWrong} wrong answers (${cachedRuns.find((r) => r.firstError)?.firstError?.slice(0, 160)})`);
+    if (cachedRuns.length > 0 && w.medianThroughput) {
+      const throughput = round2(median(cachedRuns.map((r) => r.throughput)));
+      const over = (x: number) => (x > 0 ? round2(throughput / x) : 0);
+      w.cached = { throughput, vsNeo4jGraphql: over(w.medianThroughput.neo4jGraphql), vsOursUncached: over(w.medianThroughput.ours), vsRawCypher: over(w.medianThroughput.rawCypher) };
+    }
+    w.status = bad.length ? 'failed' : 'ok';
+    failures.push(...bad.map((b) => `${w.key}: ${b}`));
     w.sweep = {};
     for (const [c, byTarget] of Object.entries(w.runs)) {
       if (byTarget.ours && byTarget.neo4jGraphql && byTarget.rawCypher) {
@@ -173,7 +196,19 @@ export function summarise(partial: Omit<BenchResults, 'summary'>): BenchResults 
       vsRawCypher: geomean(partial.workloads.map((w) => w.sweep?.[c]?.vsRawCypher ?? 0)),
     };
   }
-  const answersEqual = partial.workloads.every((w) => w.equal && Object.values(w.runs).every((t) => Object.values(t).every((list) => list.every((r) => r.wrongAnswers === 0))));
+  const answersEqual = partial.workloads.every(
+    (w) => w.equal && Object.values(w.runs).every((t) => Object.values(t).every((list) => list.every((r) => r.wrongAnswers === 0))) && (w.cachedRuns ?? []).every((r) => r.wrongAnswers === 0),
+  );
+  const cachedReads = partial.workloads.filter((w) => w.cachedRuns?.length);
+  const responseCache: Summary['responseCache'] =
+    cachedReads.length > 0
+      ? {
+          reads: cachedReads.length,
+          vsNeo4jGraphql: geomean(cachedReads.map((w) => w.cached?.vsNeo4jGraphql ?? 0)),
+          vsOursUncached: geomean(cachedReads.map((w) => w.cached?.vsOursUncached ?? 0)),
+          vsRawCypher: geomean(cachedReads.map((w) => w.cached?.vsRawCypher ?? 0)),
+        }
+      : undefined;
   return {
     ...partial,
     summary: {
@@ -194,6 +229,7 @@ export function summarise(partial: Omit<BenchResults, 'summary'>): BenchResults 
         peakRssAtMost300Mb: partial.peakRssMb <= 300,
         answersEqual,
       },
+      ...(responseCache ? { responseCache } : {}),
     },
   };
 }
@@ -270,6 +306,31 @@ export function resultsMarkdown(b: BenchResults): string {
       `| --- | ${s.concurrencies.map(() => '---:').join(' | ')} |`,
       ...b.workloads.map((w) => `| ${w.key} | ${s.concurrencies.map((c) => (w.sweep?.[c] ? `${w.sweep[c]!.vsNeo4jGraphql}× · ${w.sweep[c]!.vsRawCypher}×` : '—')).join(' | ')} |`),
       `| **geometric mean** | ${s.concurrencies.map((c) => `**${sum.sweep[c]?.vsNeo4jGraphql}×** · ${sum.sweep[c]?.vsRawCypher}×`).join(' | ')} |`,
+    );
+  }
+  const cachedReads = b.workloads.filter((w) => w.cached && w.cachedRuns?.length);
+  if (cachedReads.length > 0 && sum.responseCache) {
+    const rc = b.responseCache;
+    lines.push(
+      '',
+      `Response cache, **a separate row, not in the headline**: our API again with \`RESPONSE_CACHE_MB=${rc?.megabytes ?? s.responseCacheMb}\`, the reads only, ` +
+        `concurrency ${main}, ${rc?.rounds ?? 1} round(s), answers checked as above; the parameters cycle through the same pools, so after the first pass nearly every request is ` +
+        `a hit (an upper bound: what repeated questions cost, not what new ones do). Peak RSS of that server: ${rc?.peakRssMb ?? '?'} MB.`,
+      '',
+      '| workload | req/s cached (median) | ÷ @neo4j/graphql | ÷ ours uncached | ÷ raw | p50 · p99 ms | CPU ms per request, server + Neo4j |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...cachedReads.map((w) => {
+        const runs = w.cachedRuns!;
+        const med = (pick: (r: TargetResult) => number | null | undefined) => {
+          const xs = runs.map(pick).filter((x): x is number => typeof x === 'number');
+          return xs.length ? round2(median(xs)) : '?';
+        };
+        return (
+          `| ${w.title} | ${n(w.cached!.throughput)} | ${w.cached!.vsNeo4jGraphql}× | ${w.cached!.vsOursUncached}× | ${w.cached!.vsRawCypher}× | ` +
+          `${med((r) => r.p50Ms)} · ${med((r) => r.p99Ms)} | ${med((r) => r.cpuMsPerRequest?.server)} + ${med((r) => r.cpuMsPerRequest?.neo4j)} |`
+        );
+      }),
+      `| **geometric mean** (${sum.responseCache.reads} reads) | | **${sum.responseCache.vsNeo4jGraphql}×** | ${sum.responseCache.vsOursUncached}× | ${sum.responseCache.vsRawCypher}× | | |`,
     );
   }
   lines.push(

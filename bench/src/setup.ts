@@ -174,6 +174,8 @@ export interface ServerOptions {
   executor?: Executor;
   /** Another checkout of the API to start instead of this one. */
   apiDir?: string;
+  /** `RESPONSE_CACHE_MB` of our API; default off (0), as `npm start`. */
+  responseCacheMb?: number;
 }
 
 /** Our API as `npm start` runs it (`node --import tsx src/main.ts`), production mode, with an editor token for the writes. */
@@ -187,7 +189,8 @@ export async function startOurs(neo4jUri: string, options: ServerOptions = {}): 
     // heavy request of ours must not fail where theirs merely waits.
     env: serverEnv({ PORT: String(port), HOST: '127.0.0.1', NEO4J_URI: neo4jUri, SEED_ON_START: 'false', LOG_LEVEL: 'info', AUTH_TOKENS: `editor:${WRITE_TOKEN}`, NEO4J_QUERY_TIMEOUT_MS: '60000',
       // Compiled from an operation's second run (the default), or never.
-      GRAPHQL_JIT_AFTER: options.executor === 'graphql-js' ? '-1' : '1' }),
+      GRAPHQL_JIT_AFTER: options.executor === 'graphql-js' ? '-1' : '1',
+      ...(options.responseCacheMb ? { RESPONSE_CACHE_MB: String(options.responseCacheMb) } : {}) }),
     // `ready` is logged once migrations are applied (the API listens before that); a first start on a
     // large graph may also backfill stored flags, so it gets 15 minutes.
     ready: (_child, output) => waitFor(() => /"message":"ready"/.test(output()), `http://127.0.0.1:${port}/graphql`),
