@@ -309,17 +309,20 @@ async function main(): Promise<number> {
               continue;
             }
           }
-          const send = sender('ours', workload, references.get(workload.key) ?? [], `cache${round}`, checkEvery, clients, direct);
-          sampleLoad();
-          const before = { server: cpuSeconds(ours.pid), neo4j: neo4jPid && cpuSeconds(neo4jPid), bench: process.cpuUsage() };
-          const load = await runLoad(send, { concurrency: mainConcurrency, warmupMs, durationMs, minRequests, maxDurationMs });
-          const cpu = cpuPerRequest(load, warmupMs + load.windowMs, { server: ours.pid, neo4j: neo4jPid }, before);
-          sampleLoad();
-          (result.cachedRuns ??= []).push({ ...toTargetResult(load), cpuMsPerRequest: cpu });
-          log(
-            `response cache round ${round + 1}/${cacheRounds} ${workload.key}: ${load.throughput.toFixed(1)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms` +
-              `${load.errors ? `, ${load.errors} ERRORS (${load.firstError})` : ''}${load.wrongAnswers ? `, ${load.wrongAnswers} WRONG ANSWERS (${load.firstError})` : ''}`,
-          );
+          // Repeated questions (the pool cycles: hits after the first pass), then never-repeated ones (every request a miss).
+          for (const misses of [false, true]) {
+            const send = sender('ours', workload, references.get(workload.key) ?? [], `cache${round}${misses ? 'm' : 'h'}`, checkEvery, clients, direct, misses);
+            sampleLoad();
+            const before = { server: cpuSeconds(ours.pid), neo4j: neo4jPid && cpuSeconds(neo4jPid), bench: process.cpuUsage() };
+            const load = await runLoad(send, { concurrency: mainConcurrency, warmupMs, durationMs, minRequests, maxDurationMs });
+            const cpu = cpuPerRequest(load, warmupMs + load.windowMs, { server: ours.pid, neo4j: neo4jPid }, before);
+            sampleLoad();
+            (misses ? (result.cacheMissRuns ??= []) : (result.cachedRuns ??= [])).push({ ...toTargetResult(load), cpuMsPerRequest: cpu });
+            log(
+              `response cache round ${round + 1}/${cacheRounds} ${workload.key} ${misses ? 'never repeated (misses)' : 'repeated (hits)'}: ${load.throughput.toFixed(1)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms` +
+                `${load.errors ? `, ${load.errors} ERRORS (${load.firstError})` : ''}${load.wrongAnswers ? `, ${load.wrongAnswers} WRONG ANSWERS (${load.firstError})` : ''}`,
+            );
+          }
         }
       }
       responseCache.peakRssMb = ours.peakRssMb();
@@ -390,6 +393,8 @@ function sender(
   checkEvery: number,
   clients: ReturnType<typeof graphqlClients>,
   raw: Driver,
+  /** Every request a different document to a response cache: an extra variable the operation ignores, numbered per request. */
+  neverRepeat = false,
 ): Send {
   const reference = (i: number, p: unknown) => (workload.write ? canonical(workload.expected!(p)) : refs[i % refs.length]!);
   const compare = (i: number, p: unknown, answer: string) => {
@@ -411,10 +416,19 @@ function sender(
   const bodies = workload.pool.map((p) => JSON.stringify(build(p)));
   return async (i) => {
     const p = paramFor(workload, i, run);
-    const text = await client.post(workload.write ? JSON.stringify(build(p)) : bodies[i % bodies.length]!, headers);
+    const body = workload.write ? JSON.stringify(build(p)) : neverRepeat ? JSON.stringify(numbered(build(p), `${run}-${i}`)) : bodies[i % bodies.length]!;
+    const text = await client.post(body, headers);
     if (i % checkEvery === 0) compare(i, p, canonical(from(parseAnswer(text).data, p)));
     else if (text.includes('"errors"')) throw new Error(`GraphQL errors: ${text.slice(0, 300)}`);
   };
+}
+
+/**
+ * `request` with one more variable, `benchRequest`, that its operation does not declare: GraphQL ignores it, a
+ * response cache keys on every variable sent, so each request is a miss (the parsed document stays cached).
+ */
+function numbered(request: { query: string; variables: Record<string, unknown> }, id: string) {
+  return { ...request, variables: { ...request.variables, benchRequest: id } };
 }
 
 /**
