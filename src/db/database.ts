@@ -141,10 +141,11 @@ export class Database {
    * by this process or any other (the CLI import, another API process, a Cypher shell); a read never does.
    * Opaque: compare for equality only. Null when the server returned no bookmark. One round trip; in the
    * shared bookmark manager, so a later read of this process waits (in a cluster) until its server is at
-   * least at this version.
+   * least at this version. Not retried: a caller that cannot read it does without it (the response cache
+   * then runs the request, whose own statements retry), so an outage costs no extra retry window.
    */
   datasetVersion(): Promise<string | null> {
-    return this.autoCommit('RETURN 1 AS version', {}, (_result, session) => {
+    return this.autoCommitOnce('RETURN 1 AS version', {}, (_result, session) => {
       const bookmarks = session.lastBookmarks();
       return bookmarks.length > 0 ? [...bookmarks].sort().join(',') : null;
     }).catch((error: unknown) => {
@@ -195,24 +196,24 @@ export class Database {
   }
 
   private autoCommitRead(cypher: string, params: Params): Promise<Row[]> {
-    return this.autoCommit(cypher, params, (result) => result.records.map((record) => toPlain(record.toObject()) as Row));
+    return retryTransient(this.retryWindowMs(), () =>
+      this.autoCommitOnce(cypher, params, (result) => result.records.map((record) => toPlain(record.toObject()) as Row)),
+    );
   }
 
   /** One auto-commit read statement in a session of its own; `answer` reads the result (and the session, for its bookmark) before it closes. */
-  private autoCommit<T>(cypher: string, params: Params, answer: (result: QueryResult<RecordShape>, session: Session) => T): Promise<T> {
-    return retryTransient(this.retryWindowMs(), async () => {
-      const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
-      try {
-        for (const observer of this.observers) observer({ mode: 'read', cypher, metadata: this.metadata });
-        const result = await session.run<RecordShape>(cypher, params, { timeout: this.config.queryTimeoutMs, metadata: presentEntries(this.metadata) });
-        const { notifications } = result.summary;
-        if (notifications.length > 0) this.reportWarnings(cypher, notifications);
-        this.outage.reachable();
-        return answer(result, session);
-      } finally {
-        await session.close().catch(() => undefined);
-      }
-    });
+  private async autoCommitOnce<T>(cypher: string, params: Params, answer: (result: QueryResult<RecordShape>, session: Session) => T): Promise<T> {
+    const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
+    try {
+      for (const observer of this.observers) observer({ mode: 'read', cypher, metadata: this.metadata });
+      const result = await session.run<RecordShape>(cypher, params, { timeout: this.config.queryTimeoutMs, metadata: presentEntries(this.metadata) });
+      const { notifications } = result.summary;
+      if (notifications.length > 0) this.reportWarnings(cypher, notifications);
+      this.outage.reachable();
+      return answer(result, session);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
   }
 
   /** The driver's retry window for managed transactions (see `createDriver`), which reads keep too. */

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { startTestApi, testLogger, uniqueId, type TestApi } from '../support/api.js';
 import { openTestDatabase } from '../support/neo4j.js';
+import { testPort } from '../support/ports.js';
 
 /**
  * `RESPONSE_CACHE_MB`: a repeated query is answered from memory while the data has not changed; any
@@ -103,6 +104,27 @@ describe('the response cache', () => {
     const editorAgain = await sent(cached, () => cached.gql<{ case: { summary: string | null } }>(CASE, { id: caseId }, as('editor')));
     expect(editorAgain.statements).toEqual([VERSION_PROBE]);
     expect(editorAgain.result.body.data?.case.summary).toBe(HIDDEN);
+  });
+
+  it('tells HTTP caches not to keep an answer it gave from memory (they know neither the version nor the role)', async () => {
+    await cached.gql(CASE, { id: caseId });
+    const response = await fetch(`${cached.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: CASE, variables: { id: caseId } }),
+    });
+    expect(response.headers.get('age')).not.toBeNull(); // the response cache's mark of a hit
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('with Neo4j unreachable, a query fails with SERVICE_UNAVAILABLE as it does without the cache', async () => {
+    const nowhere = await startTestApi({ uri: `bolt://127.0.0.1:${await testPort(7798)}`, graphql: { responseCacheMb: 8 }, neo4j: { connectTimeoutMs: 1_000 } });
+    try {
+      const { body } = await nowhere.gql(CASE, { id: caseId });
+      expect(body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await nowhere.close();
+    }
   });
 
   it('does not keep an answer with errors: the query runs again', async () => {

@@ -295,6 +295,8 @@ describe('the defaults are the documented ones', () => {
       introspection: true,
       graphiql: true,
       jitAfter: 1,
+      // Not a limit: the response cache is off unless RESPONSE_CACHE_MB says how large it may grow.
+      responseCacheMb: 0,
     });
   });
 });
