@@ -239,6 +239,20 @@ async function main(): Promise<number> {
     const measured = workloads.filter((w) => results.find((r) => r.key === w.key)!.equal);
     // The scored workloads whose references were taken before the last write (see `Workload.scored`).
     const writtenSinceReferences = new Set<string>();
+    /** A scored workload's references taken again if a write came since; false (the workload failed) when the three disagree, as a difference in phase 1 does. */
+    const referencesCurrent = async (workload: Workload, result: WorkloadResult): Promise<boolean> => {
+      if (!workload.scored || !writtenSinceReferences.has(workload.key)) return true;
+      try {
+        references.set(workload.key, await agreedReferences(workload, clients, direct));
+        writtenSinceReferences.delete(workload.key);
+        return true;
+      } catch (error) {
+        result.equal = false;
+        result.error = (error as Error).message;
+        log(`${workload.key}: FAILED: ${result.error}`);
+        return false;
+      }
+    };
     for (const concurrency of concurrencies) {
       const roundsHere = concurrency === mainConcurrency ? rounds : sweepRounds;
       for (let round = 0; round < roundsHere; round++) {
@@ -248,18 +262,7 @@ async function main(): Promise<number> {
           for (const target of order) {
             const run = `c${concurrency}r${round}${target.slice(0, 1)}`;
             if (workload.write) await prepareWrites(direct);
-            if (workload.scored && writtenSinceReferences.has(workload.key)) {
-              try {
-                references.set(workload.key, await agreedReferences(workload, clients, direct));
-                writtenSinceReferences.delete(workload.key);
-              } catch (error) {
-                // The three disagree: the workload fails the run, as a difference in phase 1 does.
-                result.equal = false;
-                result.error = (error as Error).message;
-                log(`${workload.key}: FAILED: ${result.error}`);
-                continue;
-              }
-            }
+            if (!(await referencesCurrent(workload, result))) continue;
             const send = sender(target, workload, references.get(workload.key) ?? [], run, checkEvery, clients, direct);
             sampleLoad();
             const pids = { server: target === 'ours' ? ours.pid : target === 'neo4jGraphql' ? theirs.pid : undefined, neo4j: neo4jPid };
@@ -297,18 +300,7 @@ async function main(): Promise<number> {
       for (let round = 0; round < cacheRounds; round++) {
         for (const workload of cachedReads) {
           const result = results.find((r) => r.key === workload.key)!;
-          if (!result.equal) continue;
-          if (workload.scored && writtenSinceReferences.has(workload.key)) {
-            try {
-              references.set(workload.key, await agreedReferences(workload, clients, direct));
-              writtenSinceReferences.delete(workload.key);
-            } catch (error) {
-              result.equal = false;
-              result.error = (error as Error).message;
-              log(`${workload.key}: FAILED: ${result.error}`);
-              continue;
-            }
-          }
+          if (!result.equal || !(await referencesCurrent(workload, result))) continue;
           // Repeated questions (the pool cycles: hits after the first pass), then never-repeated ones (every request a miss).
           for (const misses of [false, true]) {
             const send = sender('ours', workload, references.get(workload.key) ?? [], `cache${round}${misses ? 'm' : 'h'}`, checkEvery, clients, direct, misses);
