@@ -31,12 +31,17 @@ describe('where Cypher runs', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('writes run in managed transactions; the only auto-commit statement is the retried read', () => {
+  it('writes run in managed transactions; auto-commit statements are reads: the retried read and the dataset-version probe', () => {
     const text = readFileSync(join(SRC, 'db', 'database.ts'), 'utf8');
     expect(text).toMatch(/session\.executeWrite\(work, txConfig\)/);
     expect(text).not.toMatch(/beginTransaction\(|executeQuery\(/);
     expect(text.match(/session\.run[<(]/g)).toHaveLength(1);
-    expect(text).toMatch(/retryTransient\(this\.retryWindowMs\(\), async \(\) => \{\s*const session = this\.driver\.session\(\{[^}]*READ/);
+    // The one auto-commit statement runs in a READ session …
+    expect(text).toMatch(/autoCommitOnce<T>\(.*\): Promise<T> \{\s*const session = this\.driver\.session\(\{[^}]*READ/);
+    // … retried for every read; only the version probe (`RETURN 1`, whose caller does without it on failure) is not.
+    expect(text.match(/this\.autoCommitOnce\(/g)).toHaveLength(2);
+    expect(text).toMatch(/retryTransient\(this\.retryWindowMs\(\), \(\) =>\s*this\.autoCommitOnce\(cypher, params/);
+    expect(text).toMatch(/this\.autoCommitOnce\('RETURN 1 AS version'/);
   });
 });
 
