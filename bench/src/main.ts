@@ -236,6 +236,20 @@ async function main(): Promise<number> {
     clients = graphqlClients(ours, theirs, Math.max(...concurrencies));
     // The embedded Neo4j's JVM (a child of this process), for its CPU time per request; none with BENCH_NEO4J_URI.
     const neo4jPid = childPid(process.pid, 'Launcher');
+    /** One measured run of `send`: the load, the CPU per request of `serverPid`, Neo4j and this process, and its log line. */
+    const measure = async (send: Send, concurrency: number, serverPid: number | undefined, label: string): Promise<TargetResult> => {
+      sampleLoad();
+      const pids = { server: serverPid, neo4j: neo4jPid };
+      const before = { server: pids.server && cpuSeconds(pids.server), neo4j: pids.neo4j && cpuSeconds(pids.neo4j), bench: process.cpuUsage() };
+      const load = await runLoad(send, { concurrency, warmupMs, durationMs, minRequests, maxDurationMs });
+      const cpu = cpuPerRequest(load, warmupMs + load.windowMs, pids, before);
+      sampleLoad();
+      log(
+        `${label}: ${load.throughput.toFixed(1)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms` +
+          `${load.errors ? `, ${load.errors} ERRORS (${load.firstError})` : ''}${load.wrongAnswers ? `, ${load.wrongAnswers} WRONG ANSWERS (${load.firstError})` : ''}`,
+      );
+      return { ...toTargetResult(load), cpuMsPerRequest: cpu };
+    };
     const measured = workloads.filter((w) => results.find((r) => r.key === w.key)!.equal);
     // The scored workloads whose references were taken before the last write (see `Workload.scored`).
     const writtenSinceReferences = new Set<string>();
@@ -264,21 +278,13 @@ async function main(): Promise<number> {
             if (workload.write) await prepareWrites(direct);
             if (!(await referencesCurrent(workload, result))) continue;
             const send = sender(target, workload, references.get(workload.key) ?? [], run, checkEvery, clients, direct);
-            sampleLoad();
-            const pids = { server: target === 'ours' ? ours.pid : target === 'neo4jGraphql' ? theirs.pid : undefined, neo4j: neo4jPid };
-            const before = { server: pids.server && cpuSeconds(pids.server), neo4j: pids.neo4j && cpuSeconds(pids.neo4j), bench: process.cpuUsage() };
-            const load = await runLoad(send, { concurrency, warmupMs, durationMs, minRequests, maxDurationMs });
-            const cpu = cpuPerRequest(load, warmupMs + load.windowMs, pids, before);
-            sampleLoad();
+            const serverPid = target === 'ours' ? ours.pid : target === 'neo4jGraphql' ? theirs.pid : undefined;
+            const figures = await measure(send, concurrency, serverPid, `c${concurrency} round ${round + 1}/${roundsHere} ${workload.key} ${target}`);
             if (workload.write) {
               await removeWrites(connection, manualSourceExisted);
               for (const scored of measured) if (scored.scored) writtenSinceReferences.add(scored.key);
             }
-            ((result.runs[concurrency] ??= {} as Record<Target, TargetResult[]>)[target] ??= []).push({ ...toTargetResult(load), cpuMsPerRequest: cpu });
-            log(
-              `c${concurrency} round ${round + 1}/${roundsHere} ${workload.key} ${target}: ${load.throughput.toFixed(1)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms` +
-                `${load.errors ? `, ${load.errors} ERRORS (${load.firstError})` : ''}${load.wrongAnswers ? `, ${load.wrongAnswers} WRONG ANSWERS (${load.firstError})` : ''}`,
-            );
+            ((result.runs[concurrency] ??= {} as Record<Target, TargetResult[]>)[target] ??= []).push(figures);
           }
         }
         log(`  rss: ours ${ours.rssMb()} MB (peak ${ours.peakRssMb()}), @neo4j/graphql ${theirs.rssMb()} MB (peak ${theirs.peakRssMb()})`);
@@ -304,16 +310,8 @@ async function main(): Promise<number> {
           // Repeated questions (the pool cycles: hits after the first pass), then never-repeated ones (every request a miss).
           for (const misses of [false, true]) {
             const send = sender('ours', workload, references.get(workload.key) ?? [], `cache${round}${misses ? 'm' : 'h'}`, checkEvery, clients, direct, misses);
-            sampleLoad();
-            const before = { server: cpuSeconds(ours.pid), neo4j: neo4jPid && cpuSeconds(neo4jPid), bench: process.cpuUsage() };
-            const load = await runLoad(send, { concurrency: mainConcurrency, warmupMs, durationMs, minRequests, maxDurationMs });
-            const cpu = cpuPerRequest(load, warmupMs + load.windowMs, { server: ours.pid, neo4j: neo4jPid }, before);
-            sampleLoad();
-            (misses ? (result.cacheMissRuns ??= []) : (result.cachedRuns ??= [])).push({ ...toTargetResult(load), cpuMsPerRequest: cpu });
-            log(
-              `response cache round ${round + 1}/${cacheRounds} ${workload.key} ${misses ? 'never repeated (misses)' : 'repeated (hits)'}: ${load.throughput.toFixed(1)} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms` +
-                `${load.errors ? `, ${load.errors} ERRORS (${load.firstError})` : ''}${load.wrongAnswers ? `, ${load.wrongAnswers} WRONG ANSWERS (${load.firstError})` : ''}`,
-            );
+            const label = `response cache round ${round + 1}/${cacheRounds} ${workload.key} ${misses ? 'never repeated (misses)' : 'repeated (hits)'}`;
+            (misses ? (result.cacheMissRuns ??= []) : (result.cachedRuns ??= [])).push(await measure(send, mainConcurrency, ours.pid, label));
           }
         }
       }

@@ -145,6 +145,14 @@ function ratioStats(ours: TargetResult[], theirs: TargetResult[]): RatioStats {
   return { median: round2(median(perRound)), min: Math.min(...perRound), max: Math.max(...perRound), perRound };
 }
 
+/** What failed in `runs` (failed requests, wrong answers), each a line naming `who` and the first error. */
+function failuresOf(who: string, runs: TargetResult[]): string[] {
+  const errors = runs.reduce((n, r) => n + r.errors, 0);
+  const wrong = runs.reduce((n, r) => n + r.wrongAnswers, 0);
+  const first = runs.find((r) => r.firstError)?.firstError?.slice(0, 160);
+  return [...(errors ? [`${who}: ${errors} failed requests (${first})`] : []), ...(wrong ? [`${who}: ${wrong} wrong answers (${first})`] : [])];
+}
+
 /** Ratios, medians, the headline and the targets; whether the run passed. */
 export function summarise(partial: Omit<BenchResults, 'summary'>): BenchResults {
   const main = partial.settings.mainConcurrency;
@@ -154,10 +162,7 @@ export function summarise(partial: Omit<BenchResults, 'summary'>): BenchResults 
     if (!w.equal) bad.push(`answers differ or a request failed before the timing: ${(w.error ?? 'unknown').split('\n')[0]}`);
     for (const [c, byTarget] of Object.entries(w.runs)) {
       for (const [target, list] of Object.entries(byTarget)) {
-        const errors = list.reduce((s, r) => s + r.errors, 0);
-        const wrong = list.reduce((s, r) => s + r.wrongAnswers, 0);
-        if (errors) bad.push(`${target} at concurrency ${c}: ${errors} failed requests (${list.find((r) => r.firstError)?.firstError?.slice(0, 160)})`);
-        if (wrong) bad.push(`${target} at concurrency ${c}: ${wrong} wrong answers (${list.find((r) => r.firstError)?.firstError?.slice(0, 160)})`);
+        bad.push(...failuresOf(`${target} at concurrency ${c}`, list));
       }
     }
     const runs = w.runs[main];
@@ -166,11 +171,7 @@ export function summarise(partial: Omit<BenchResults, 'summary'>): BenchResults 
       w.ratioVsNeo4jGraphql = ratioStats(runs.ours, runs.neo4jGraphql);
       w.ratioVsRawCypher = ratioStats(runs.ours, runs.rawCypher);
     }
-    const cachedRuns = [...(w.cachedRuns ?? []), ...(w.cacheMissRuns ?? [])];
-    const cachedErrors = cachedRuns.reduce((n, r) => n + r.errors, 0);
-    const cachedWrong = cachedRuns.reduce((n, r) => n + r.wrongAnswers, 0);
-    if (cachedErrors) bad.push(`ours with the response cache: ${cachedErrors} failed requests (${cachedRuns.find((r) => r.firstError)?.firstError?.slice(0, 160)})`);
-    if (cachedWrong) bad.push(`ours with the response cache: ${cachedWrong} wrong answers (${cachedRuns.find((r) => r.firstError)?.firstError?.slice(0, 160)})`);
+    bad.push(...failuresOf('ours with the response cache', [...(w.cachedRuns ?? []), ...(w.cacheMissRuns ?? [])]));
     if (w.cachedRuns?.length && w.medianThroughput) {
       const throughput = round2(median(w.cachedRuns.map((r) => r.throughput)));
       const over = (x: number) => (x > 0 ? round2(throughput / x) : 0);
@@ -285,6 +286,11 @@ export function resultsMarkdown(b: BenchResults): string {
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   const main = s.mainConcurrency;
+  const med = (list: TargetResult[], key: 'p50Ms' | 'p99Ms') => round2(median(list.map((r) => r[key])));
+  const cpu = (list: TargetResult[], key: 'server' | 'neo4j' | 'bench') => {
+    const xs = list.map((r) => r.cpuMsPerRequest?.[key]).filter((x): x is number => typeof x === 'number');
+    return xs.length ? round2(median(xs)) : '?';
+  };
   for (const w of b.workloads) {
     const runs = w.runs[main];
     const status = w.status === 'ok' ? 'ok' : `**FAILED**${w.error ? `: ${w.error.split('\n')[0]!.replace(/\|/g, '\\|').slice(0, 140)}` : ''}`;
@@ -292,11 +298,6 @@ export function resultsMarkdown(b: BenchResults): string {
       lines.push(`| ${w.title} | ${status} | not measured | 0× | 0× | | | | | |`);
       continue;
     }
-    const med = (list: TargetResult[], key: 'p50Ms' | 'p99Ms') => round2(median(list.map((r) => r[key])));
-    const cpu = (list: TargetResult[], key: 'server' | 'neo4j' | 'bench') => {
-      const xs = list.map((r) => r.cpuMsPerRequest?.[key]).filter((x): x is number => typeof x === 'number');
-      return xs.length ? round2(median(xs)) : '?';
-    };
     const rows = w.rowsPerRequest ? ` (rows/s: ${[w.medianThroughput.ours, w.medianThroughput.neo4jGraphql, w.medianThroughput.rawCypher].map((t) => n(t * w.rowsPerRequest!)).join(' · ')})` : '';
     const r1 = w.ratioVsNeo4jGraphql!;
     const r2 = w.ratioVsRawCypher!;
@@ -335,13 +336,9 @@ export function resultsMarkdown(b: BenchResults): string {
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...cachedReads.map((w) => {
         const runs = w.cachedRuns!;
-        const med = (pick: (r: TargetResult) => number | null | undefined) => {
-          const xs = runs.map(pick).filter((x): x is number => typeof x === 'number');
-          return xs.length ? round2(median(xs)) : '?';
-        };
         return (
           `| ${w.title} | ${n(w.cached!.throughput)} | ${w.cached!.vsNeo4jGraphql}× | ${w.cached!.vsOursUncached}× | ${w.cached!.vsRawCypher}× | ` +
-          `${med((r) => r.p50Ms)} · ${med((r) => r.p99Ms)} | ${med((r) => r.cpuMsPerRequest?.server)} + ${med((r) => r.cpuMsPerRequest?.neo4j)} | ` +
+          `${med(runs, 'p50Ms')} · ${med(runs, 'p99Ms')} | ${cpu(runs, 'server')} + ${cpu(runs, 'neo4j')} | ` +
           `${w.cached!.missThroughput === undefined ? '—' : `${n(w.cached!.missThroughput)} (${w.cached!.missesVsOursUncached}×)`} |`
         );
       }),

@@ -58,7 +58,8 @@ export interface ResponseCacheOptions {
  */
 export function responseCachePlugins({ version, maxSize }: ResponseCacheOptions): ApolloServerPlugin<Context>[] {
   const versions = new WeakMap<Context, string | null>();
-  const versionOf = (request: GraphQLRequestContext<Context>) => versions.get(request.contextValue) ?? null;
+  // Without a version (the probe failed) the request neither reads nor writes the cache.
+  const versionKnown = async (request: GraphQLRequestContext<Context>) => (versions.get(request.contextValue) ?? null) !== null;
   return [
     {
       // Apollo's cache-control plugin is off (it wraps every resolver); the response cache stores only
@@ -79,8 +80,8 @@ export function responseCachePlugins({ version, maxSize }: ResponseCacheOptions)
         versions.set(request.contextValue, current);
         return { version: current, role: request.contextValue.viewer.role };
       },
-      shouldReadFromCache: async (request) => versionOf(request) !== null,
-      shouldWriteToCache: async (request) => versionOf(request) !== null,
+      shouldReadFromCache: versionKnown,
+      shouldWriteToCache: versionKnown,
     }),
   ];
 }
