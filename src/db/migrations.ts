@@ -1,4 +1,4 @@
-import { LABELS, RELATIONSHIP_TYPES, type Label } from '../model/index.js';
+import { LABELS, RELATIONSHIP_TYPES, SEED_RUN_LABEL, type Label } from '../model/index.js';
 import type { Database } from './database.js';
 import { applySyntheticFlags } from './synthetic.js';
 
@@ -27,8 +27,8 @@ const snake = (label: string) => label.toLowerCase();
 /**
  * The schema statements, all idempotent (`IF NOT EXISTS`): a uniqueness constraint on `id` for every
  * label, a text index on `searchKey` (what `nameContains` compares), range indexes for the filter and
- * ordering fields, and the full-text index. The analyzer folds diacritics, so `geinterviewd` finds
- * `geïnterviewd` and the reverse.
+ * ordering fields, a uniqueness constraint on the seed marker's `file`, and the full-text index. The analyzer
+ * folds diacritics, so `geinterviewd` finds `geïnterviewd` and the reverse.
  */
 export function migrationStatements(): string[] {
   const statements: string[] = [];
@@ -46,6 +46,9 @@ export function migrationStatements(): string[] {
   for (const type of RELATIONSHIP_TYPES) {
     statements.push(`CREATE INDEX rel_${type.toLowerCase()}_synthetic IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.synthetic)`);
   }
+  // The seed's marker (one per seed file, merged by file). The constraint also makes its label and `file` known
+  // from the first start: the seed's first question names them before any marker exists, and drew two warnings.
+  statements.push(`CREATE CONSTRAINT seed_run_file IF NOT EXISTS FOR (r:${SEED_RUN_LABEL}) REQUIRE r.file IS UNIQUE`);
   statements.push(
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${LABELS.join('|')}) ` +
       `ON EACH [${FULLTEXT_PROPERTIES.map((p) => `n.${p}`).join(', ')}] ` +

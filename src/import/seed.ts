@@ -3,18 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/database.js';
+import { SEED_RUN_LABEL } from '../model/index.js';
 import { importDocument, DocumentInvalidError } from './load.js';
 import type { ImportSummary, ProgressListener } from './writer.js';
 
 /** The seed folder and its documents, in load order (the sample refers to the report's nodes). */
 export const SEED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../seed');
 export const SEED_FILES = ['leerkring-2018-03-14.json', 'illustrative-sample.json'];
-
-/**
- * Label of the marker recording that a seed file finished: `(:SeedRun {file, hash, at})`. It is no label of
- * the model, so the API, stats, search and exports (which only read the model's labels) never show it.
- */
-export const SEED_RUN_LABEL = 'SeedRun';
 
 /** Which seed: a folder and its files in load order (tests seed copies of their own). */
 export interface SeedFiles {
@@ -51,10 +46,12 @@ export async function completeSeed(db: Database, seed: SeedFiles = DEFAULT_SEED)
     `CALL () { MATCH (n) WHERE NOT n:${SEED_RUN_LABEL} RETURN n LIMIT 1 }
      WITH count(n) = 0 AS empty
      OPTIONAL MATCH (r:${SEED_RUN_LABEL}) WHERE r.file IN $files
-     RETURN empty, collect(CASE WHEN r IS NOT NULL THEN [r.file, r.hash] END) AS finished`,
+     RETURN empty, collect(properties(r)) AS finished`,
     { files: [...seed.files] },
   );
-  const finished = new Map((state!.finished as Array<[string, string]>).map(([file, hash]) => [file, hash]));
+  // `properties(r)`, not `r.hash`: on a new store no marker exists yet, and Neo4j warns about a property name it
+  // has never seen (the migrations' constraint on `file` makes the label and `file` known).
+  const finished = new Map((state!.finished as Array<{ file: string; hash: string }>).map(({ file, hash }) => [file, hash]));
   if (!state!.empty && finished.size === 0) return [];
   const loaded: string[] = [];
   for (const file of seed.files) {

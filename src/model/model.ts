@@ -175,6 +175,13 @@ export type NodeProperty<T extends NodeType> = Extract<keyof (typeof SPECS)[T]['
 export const NODE_TYPES = Object.values(NodeType);
 export const LABELS: Label[] = NODE_TYPES.map((type) => NODE_SPECS[type].label);
 
+/**
+ * Label of the marker recording that a seed file finished: `(:SeedRun {file, hash, at})` (src/import/seed.ts).
+ * Bookkeeping, not a node type: it is not in `LABELS`, so the API, stats, search and exports (which only read
+ * the model's labels) never show it. Here because the migrations give it a constraint (src/db/migrations.ts).
+ */
+export const SEED_RUN_LABEL = 'SeedRun';
+
 const BY_LABEL = new Map<string, NodeSpec>(NODE_TYPES.map((type) => [NODE_SPECS[type].label, NODE_SPECS[type]]));
 const BY_PREFIX = new Map<string, NodeSpec>(NODE_TYPES.map((type) => [NODE_SPECS[type].idPrefix, NODE_SPECS[type]]));
 

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Database, Params, Row } from '../../src/db/database.js';
-import { completeSeed, loadSeed, SEED_DIR, SEED_FILES, SEED_RUN_LABEL, type SeedFiles } from '../../src/import/seed.js';
-import { NODE_SPECS, NODE_TYPES } from '../../src/model/index.js';
+import { completeSeed, loadSeed, SEED_DIR, SEED_FILES, type SeedFiles } from '../../src/import/seed.js';
+import { NODE_SPECS, NODE_TYPES, SEED_RUN_LABEL } from '../../src/model/index.js';
 import { openTestDatabase, tempDir, testLogger, uniqueId } from '../support/neo4j.js';
 
 // The real seed files, copied with every id moved into a namespace of this file's own (`municipality:breda`
