@@ -24,49 +24,72 @@ const RANGE_INDEXED: Partial<Record<Label, string[]>> = {
 
 const snake = (label: string) => label.toLowerCase();
 
+/** One schema statement and the name of the constraint or index it creates. */
+export interface SchemaStatement {
+  name: string;
+  cypher: string;
+}
+
 /**
  * The schema statements, all idempotent (`IF NOT EXISTS`): a uniqueness constraint on `id` for every
  * label, a text index on `searchKey` (what `nameContains` compares), range indexes for the filter and
  * ordering fields, a uniqueness constraint on the seed marker's `file`, and the full-text index. The analyzer
  * folds diacritics, so `geinterviewd` finds `geïnterviewd` and the reverse.
  */
-export function migrationStatements(): string[] {
-  const statements: string[] = [];
+export function migrationStatements(): SchemaStatement[] {
+  const statements: SchemaStatement[] = [];
+  const add = (kind: string, name: string, rest: string) => statements.push({ name, cypher: `CREATE ${kind} ${name} IF NOT EXISTS ${rest}` });
   for (const label of LABELS) {
-    statements.push(`CREATE CONSTRAINT ${snake(label)}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`);
-    statements.push(`CREATE TEXT INDEX ${snake(label)}_search_key IF NOT EXISTS FOR (n:${label}) ON (n.searchKey)`);
+    add('CONSTRAINT', `${snake(label)}_id`, `FOR (n:${label}) REQUIRE n.id IS UNIQUE`);
+    add('TEXT INDEX', `${snake(label)}_search_key`, `FOR (n:${label}) ON (n.searchKey)`);
     // Every label: scopes (`scope: REAL`) test `synthetic` on list pages.
     for (const property of [...new Set([...(RANGE_INDEXED[label] ?? []), 'synthetic'])]) {
-      statements.push(`CREATE INDEX ${snake(label)}_${property} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`);
+      add('INDEX', `${snake(label)}_${property}`, `FOR (n:${label}) ON (n.${property})`);
     }
   }
   // One index per relationship type on `synthetic` (scopes test it on every relationship they walk). It also
   // makes every type of the model known to Neo4j from the first start: a statement naming a type no
   // relationship has yet (QUOTED_FROM before the first QDPX import) would otherwise draw a warning.
   for (const type of RELATIONSHIP_TYPES) {
-    statements.push(`CREATE INDEX rel_${type.toLowerCase()}_synthetic IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.synthetic)`);
+    add('INDEX', `rel_${type.toLowerCase()}_synthetic`, `FOR ()-[r:${type}]-() ON (r.synthetic)`);
   }
   // The seed's marker (one per seed file, merged by file). The constraint also makes its label and `file` known
   // from the first start: the seed's first question names them before any marker exists, and drew two warnings.
-  statements.push(`CREATE CONSTRAINT seed_run_file IF NOT EXISTS FOR (r:${SEED_RUN_LABEL}) REQUIRE r.file IS UNIQUE`);
-  statements.push(
-    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${LABELS.join('|')}) ` +
-      `ON EACH [${FULLTEXT_PROPERTIES.map((p) => `n.${p}`).join(', ')}] ` +
+  add('CONSTRAINT', 'seed_run_file', `FOR (r:${SEED_RUN_LABEL}) REQUIRE r.file IS UNIQUE`);
+  add(
+    'FULLTEXT INDEX',
+    FULLTEXT_INDEX,
+    `FOR (n:${LABELS.join('|')}) ON EACH [${FULLTEXT_PROPERTIES.map((p) => `n.${p}`).join(', ')}] ` +
       "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } }",
   );
   return statements;
 }
 
 /**
- * Applies every migration statement (schema commands run one per transaction, as Neo4j requires)
- * and waits until the indexes are online; then backfills the `synthetic` flag of every node and
- * relationship that lacks it or has a stale one (see db/synthetic.ts). Safe to run at every start-up.
+ * Applies the migration statements whose constraint or index does not exist yet (schema commands run one per
+ * transaction, as Neo4j requires) and waits until the indexes are online; then backfills the `synthetic` flag
+ * of every node and relationship that lacks it or has a stale one (see db/synthetic.ts). Safe to run at every
+ * start-up.
+ *
+ * Why not send them all (each is `IF NOT EXISTS`): on a store migrated before, the 128 no-op commands took
+ * 12 s after a start (each planned for the first time on a cold JVM), and every `npm start` waited for them
+ * before /ready; one look at the names present replaces them. A constraint or index of the same name is what
+ * `IF NOT EXISTS` would have kept too; the full-text index, whose definition changes with the model, is
+ * compared first and dropped when stale.
  */
 export async function applyMigrations(db: Database): Promise<void> {
   await dropStaleFulltextIndex(db);
-  for (const statement of migrationStatements()) await db.write(statement);
+  const present = await schemaNames(db);
+  for (const { name, cypher } of migrationStatements()) if (!present.has(name)) await db.write(cypher);
   await db.write('CALL db.awaitIndexes(300)');
   await applySyntheticFlags(db);
+}
+
+/** Names of the constraints and indexes the database has (a constraint's backing index has its name too). */
+async function schemaNames(db: Database): Promise<Set<string>> {
+  const constraints = await db.read('SHOW CONSTRAINTS YIELD name RETURN name');
+  const indexes = await db.read('SHOW INDEXES YIELD name RETURN name');
+  return new Set([...constraints, ...indexes].map((row) => row.name as string));
 }
 
 /**

@@ -43,37 +43,38 @@ async function untilDone(db: Database, cypher: string, params: Params = {}): Pro
  * differ are written. Returns how many nodes and relationships it changed.
  */
 export async function applySyntheticFlags(db: Database): Promise<{ nodes: number; relationships: number }> {
-  let nodes = 0;
-  let relationships = 0;
-  for (const label of LABELS) {
-    nodes += await untilDone(
-      db,
-      `MATCH (n:${label})
-       WITH n, ${nodeSyntheticExpression('n')} AS flag
-       WHERE n.synthetic IS NULL OR n.synthetic <> flag
-       WITH n, flag LIMIT $batch
-       SET n.synthetic = flag
-       RETURN count(*) AS count`,
-    );
-  }
-  for (const type of RELATIONSHIP_TYPES) {
-    const flag =
-      type === 'SOURCED_FROM'
-        ? `MATCH ()-[r:SOURCED_FROM]->(q)
-           WITH r, coalesce(q.synthetic, false) AS flag`
-        : `MATCH ()-[r:${type}]->()
-           OPTIONAL MATCH (q:Source {id: r.sourceId})
-           WITH r, coalesce(q.synthetic, false) AS flag`;
-    relationships += await untilDone(
-      db,
-      `${flag}
-       WHERE r.synthetic IS NULL OR r.synthetic <> flag
-       WITH r, flag LIMIT $batch
-       SET r.synthetic = flag
-       RETURN count(*) AS count`,
-    );
-  }
-  return { nodes, relationships };
+  // Three statements, each over every label or type at once (`n:A|B|…`), not one per label and type: the rule
+  // is the same for all of them, and on a start each distinct statement is planned on a cold JVM (forty of
+  // them held /ready for ~8 s of planning even when nothing needed changing).
+  const nodes = await untilDone(
+    db,
+    `MATCH (n:${LABELS.join('|')})
+     WITH n, ${nodeSyntheticExpression('n')} AS flag
+     WHERE n.synthetic IS NULL OR n.synthetic <> flag
+     WITH n, flag LIMIT $batch
+     SET n.synthetic = flag
+     RETURN count(*) AS count`,
+  );
+  const sourcedFrom = await untilDone(
+    db,
+    `MATCH ()-[r:SOURCED_FROM]->(q)
+     WITH r, coalesce(q.synthetic, false) AS flag
+     WHERE r.synthetic IS NULL OR r.synthetic <> flag
+     WITH r, flag LIMIT $batch
+     SET r.synthetic = flag
+     RETURN count(*) AS count`,
+  );
+  const others = await untilDone(
+    db,
+    `MATCH ()-[r:${RELATIONSHIP_TYPES.filter((type) => type !== 'SOURCED_FROM').join('|')}]->()
+     OPTIONAL MATCH (q:Source {id: r.sourceId})
+     WITH r, coalesce(q.synthetic, false) AS flag
+     WHERE r.synthetic IS NULL OR r.synthetic <> flag
+     WITH r, flag LIMIT $batch
+     SET r.synthetic = flag
+     RETURN count(*) AS count`,
+  );
+  return { nodes, relationships: sourcedFrom + others };
 }
 
 /**

@@ -25,7 +25,7 @@ describe('migrations', () => {
   afterAll(() => db?.close());
 
   it('are idempotent statements', () => {
-    for (const statement of migrationStatements()) expect(statement).toContain('IF NOT EXISTS');
+    for (const { cypher } of migrationStatements()) expect(cypher).toContain('IF NOT EXISTS');
   });
 
   it('applied twice leave the same constraints and indexes (the global setup applied them once already)', async () => {
@@ -35,6 +35,20 @@ describe('migrations', () => {
     const after = await snapshot(db);
     expect(after).toEqual(before);
     expect(after.constraints.length).toBeGreaterThanOrEqual(DESIGN_LABELS.length);
+  });
+
+  it('on a migrated store send only what is missing: a dropped index is created again, nothing else', async () => {
+    await db.write('DROP INDEX meeting_kind');
+    const sent: string[] = [];
+    const stop = db.observe(({ cypher }) => sent.push(cypher));
+    try {
+      await applyMigrations(db);
+    } finally {
+      stop();
+    }
+    expect(sent.filter((cypher) => cypher.startsWith('CREATE'))).toEqual([migrationStatements().find(({ name }) => name === 'meeting_kind')!.cypher]);
+    const { indexes } = await snapshot(db);
+    expect(indexes.find((index) => index.name === 'meeting_kind')).toMatchObject({ state: 'ONLINE', labelsOrTypes: ['Meeting'], properties: ['kind'] });
   });
 
   it('put a uniqueness constraint on id for every label of the model', async () => {
