@@ -277,12 +277,23 @@ async function prepareStatements(db: Database, doc: ValidatedDocument, fixed: Pa
   // API import of 150 rows had paid one transaction per statement on every request before its own write.
   const unplanned = statements.filter(([cypher]) => !planned.has(cypher));
   if (unplanned.length === 0) return;
-  await db.writeTransaction(async (run) => {
-    for (const [cypher, params] of unplanned) await run(`EXPLAIN ${cypher}`, params);
-  });
+  await db.writeTransaction(
+    async (run) => {
+      for (const [cypher, params] of unplanned) await run(`EXPLAIN ${cypher}`, params);
+    },
+    { timeoutMs: PLANNING_TIMEOUT_MS },
+  );
   for (const [cypher] of unplanned) planned.add(cypher);
   if (planned.size > 10_000) planned.clear();
 }
+
+/**
+ * Time the planning transaction may take. It writes nothing and takes no locks, so the query timeout's
+ * reason (a runaway statement holding them) does not apply: on a new store, right after Neo4j started, the
+ * seed's first file planned its forty statements in 10.5 s, past the 10 s query timeout, and the start
+ * waited for a retry.
+ */
+const PLANNING_TIMEOUT_MS = 120_000;
 
 /** The import statements this process has had planned (their text; parameters always have the same shape). */
 const planned = new Set<string>();
