@@ -74,9 +74,9 @@ export function migrationStatements(): SchemaStatement[] {
  * Why not send them all (each is `IF NOT EXISTS`): right after a start, on a store migrated before, the 128
  * no-op commands took ~3 s (each planned for the first time on a cold JVM: the whole of this function went
  * from 12.2 to 9.1 s without them, and to 2.8 s with the backfill's statements folded), and every `npm start`
- * waited for them before /ready; one look at the names present replaces them. A constraint or index of the same name is what
- * `IF NOT EXISTS` would have kept too; the full-text index, whose definition changes with the model, is
- * compared first and dropped when stale.
+ * waited for them before /ready; one look at the names present replaces them. A constraint or index of the
+ * same name is what `IF NOT EXISTS` would have kept too; the full-text index, whose definition changes with
+ * the model, is compared first and dropped when stale.
  */
 export async function applyMigrations(db: Database): Promise<void> {
   await dropStaleFulltextIndex(db);
@@ -86,11 +86,13 @@ export async function applyMigrations(db: Database): Promise<void> {
   await applySyntheticFlags(db);
 }
 
-/** Names of the constraints and indexes the database has (a constraint's backing index has its name too). */
+/**
+ * Names of the indexes the database has. They name the constraints too: each uniqueness constraint is backed by
+ * an index of its own name (were one not, its `CREATE … IF NOT EXISTS` would be sent and change nothing).
+ */
 async function schemaNames(db: Database): Promise<Set<string>> {
-  const constraints = await db.read('SHOW CONSTRAINTS YIELD name RETURN name');
   const indexes = await db.read('SHOW INDEXES YIELD name RETURN name');
-  return new Set([...constraints, ...indexes].map((row) => row.name as string));
+  return new Set(indexes.map((row) => row.name as string));
 }
 
 /**
