@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       embeddedPort: 7687,
       embeddedData: '.data/neo4j',
       embeddedStartTimeoutMs: 180_000,
+      embeddedJavaOptions: [],
       queryTimeoutMs: 10_000,
       connectTimeoutMs: 5_000,
     });
@@ -53,10 +54,11 @@ describe('loadConfig', () => {
       NEO4J_EMBEDDED_PORT: '7700',
       NEO4J_EMBEDDED_DATA: '/var/lib/pg',
       NEO4J_EMBEDDED_START_TIMEOUT_MS: '60000',
+      NEO4J_EMBEDDED_JAVA_OPTS: ' -Xmx2g  -XX:TieredStopAtLevel=1 ',
       NEO4J_QUERY_TIMEOUT_MS: '2500',
       NEO4J_CONNECT_TIMEOUT_MS: '1500',
     });
-    expect(Object.keys(config.neo4j)).toHaveLength(9);
+    expect(Object.keys(config.neo4j)).toHaveLength(10);
     expect(config).toMatchObject({
       port: 8080,
       host: '0.0.0.0',
@@ -72,6 +74,7 @@ describe('loadConfig', () => {
         embeddedPort: 7700,
         embeddedData: '/var/lib/pg',
         embeddedStartTimeoutMs: 60_000,
+        embeddedJavaOptions: ['-Xmx2g', '-XX:TieredStopAtLevel=1'],
         queryTimeoutMs: 2_500,
         connectTimeoutMs: 1_500,
       },
@@ -80,6 +83,17 @@ describe('loadConfig', () => {
 
   it('treats blank values as unset', () => {
     expect(loadConfig({ PORT: '  ', NEO4J_URI: '', LOG_LEVEL: '' })).toMatchObject({ port: 4000, logLevel: 'info', neo4j: { uri: undefined } });
+  });
+
+  it('NEO4J_EMBEDDED_JAVA_OPTS: refuses a word that is no option, and options that would replace the classpath or main class', () => {
+    expect(configError({ NEO4J_EMBEDDED_JAVA_OPTS: '-Xmx2g 2g' }).message).toBe(
+      'NEO4J_EMBEDDED_JAVA_OPTS must be JVM options, each starting with - (such as -Xmx2g) (got "2g")',
+    );
+    for (const option of ['-cp', '-classpath', '--class-path=/tmp', '-jar']) {
+      expect(configError({ NEO4J_EMBEDDED_JAVA_OPTS: `-Xmx1g ${option}` }).message).toBe(
+        `NEO4J_EMBEDDED_JAVA_OPTS must be JVM options other than the classpath or main class, which the launcher sets (got "${option}")`,
+      );
+    }
   });
 
   it('PORT=abc: one line naming PORT and what it expects', () => {

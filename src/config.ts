@@ -149,6 +149,8 @@ export interface Neo4jConfig {
   embeddedData: string;
   /** `NEO4J_EMBEDDED_START_TIMEOUT_MS`, default 180000: a cold first start resolves the jars with Maven. */
   embeddedStartTimeoutMs: number;
+  /** `NEO4J_EMBEDDED_JAVA_OPTS`, default none: extra options for the embedded Neo4j's JVM (`-Xmx2g`, …), space-separated. */
+  embeddedJavaOptions: string[];
   /** `NEO4J_QUERY_TIMEOUT_MS`, default 10000: transaction timeout of every Cypher statement. */
   queryTimeoutMs: number;
   /** `NEO4J_CONNECT_TIMEOUT_MS`, default 5000: how long a request waits for a connection before SERVICE_UNAVAILABLE. */
@@ -185,6 +187,7 @@ export function loadConfig(env: Env = process.env): Config {
       embeddedPort: read.integer('NEO4J_EMBEDDED_PORT', 7687, 1, 65535),
       embeddedData: read.string('NEO4J_EMBEDDED_DATA', '.data/neo4j'),
       embeddedStartTimeoutMs: read.integer('NEO4J_EMBEDDED_START_TIMEOUT_MS', 180_000, 1_000, 3_600_000),
+      embeddedJavaOptions: read.javaOptions('NEO4J_EMBEDDED_JAVA_OPTS'),
       queryTimeoutMs: read.integer('NEO4J_QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
       connectTimeoutMs: read.integer('NEO4J_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000),
     },
@@ -309,6 +312,20 @@ function reader(env: Env) {
       if (value === undefined) return fallback;
       if (!(allowed as readonly string[]).includes(value)) fail(name, `one of ${allowed.join(', ')}`, value);
       return value as T;
+    },
+    /**
+     * Space-separated JVM options. Each must be an option (start with `-`), and none may replace what the
+     * launcher sets itself: its classpath and main class.
+     */
+    javaOptions(name: string): string[] {
+      const options = raw(name)?.split(/\s+/) ?? [];
+      for (const option of options) {
+        if (!option.startsWith('-')) fail(name, 'JVM options, each starting with - (such as -Xmx2g)', option);
+        if (/^(-cp|-classpath|--class-path|-jar|--module-path|-p|-m|--module)(=|$)/.test(option)) {
+          fail(name, 'JVM options other than the classpath or main class, which the launcher sets', option);
+        }
+      }
+      return options;
     },
     optionalUri(name: string): string | undefined {
       const value = raw(name);

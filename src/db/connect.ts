@@ -72,7 +72,7 @@ export async function connectNeo4j(config: Neo4jConfig, logger: Logger, options:
     );
   }
   const embedded = await superviseEmbeddedNeo4j(
-    { port: config.embeddedPort, dataDir, startTimeoutMs: config.embeddedStartTimeoutMs, logger },
+    { port: config.embeddedPort, dataDir, startTimeoutMs: config.embeddedStartTimeoutMs, javaOptions: config.embeddedJavaOptions, logger },
     { restart: options.restart ?? false },
   );
   return open(config, embedded.uri, logger, embedded);

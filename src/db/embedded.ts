@@ -27,6 +27,8 @@ export interface EmbeddedNeo4jOptions {
   logger: Logger;
   /** The JVM shuts down when this process dies (it watches its stdin). Default true; false only to make an orphan in a test. */
   watchOwner?: boolean;
+  /** Extra JVM options (NEO4J_EMBEDDED_JAVA_OPTS), placed before the launcher's classpath. */
+  javaOptions?: readonly string[];
 }
 
 /** A running embedded Neo4j child process. */
@@ -117,17 +119,21 @@ export interface EmbeddedExit {
   signal: NodeJS.Signals | null;
 }
 
-/** The `java` arguments that run the launcher: checks Java and Maven, resolves the classpath and compiles the launcher when needed. */
-export function launcherArgs(logger: Logger): string[] {
+/**
+ * The `java` arguments that run the launcher with `javaOptions` (NEO4J_EMBEDDED_JAVA_OPTS): checks Java and
+ * Maven, resolves the classpath and compiles the launcher when needed. The options come after our default
+ * collector, so an option of the user's wins where the two disagree.
+ */
+export function launcherArgs(logger: Logger, javaOptions: readonly string[] = []): string[] {
   checkJavaAndMaven();
   const classpath = resolveClasspath(logger);
   const launcherDir = compileLauncher(classpath);
-  return ['-XX:+UseG1GC', '-cp', `${launcherDir}:${classpath}`, 'Launcher'];
+  return ['-XX:+UseG1GC', ...javaOptions, '-cp', `${launcherDir}:${classpath}`, 'Launcher'];
 }
 
 /** Starts Neo4j embedded in a JVM child process and resolves once Bolt accepts connections. */
 export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
-  return launch(options, launcherArgs(options.logger));
+  return launch(options, launcherArgs(options.logger, options.javaOptions));
 }
 
 async function launch(options: EmbeddedNeo4jOptions, javaArgs: string[], abort?: AbortSignal): Promise<EmbeddedNeo4j> {
@@ -261,7 +267,7 @@ export async function superviseEmbeddedNeo4j(options: EmbeddedNeo4jOptions, supe
   const firstDelay = supervision.firstRestartDelayMs ?? 1_000;
   const maxDelay = supervision.maxRestartDelayMs ?? 30_000;
   const stableAfter = supervision.stableAfterMs ?? 60_000;
-  const javaArgs = launcherArgs(logger);
+  const javaArgs = launcherArgs(logger, options.javaOptions);
   const listeners = new Set<() => void>();
   let current: EmbeddedNeo4j | undefined = await launch(options, javaArgs);
   let startedAt = Date.now();

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded.js';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestLogger, tempDir } from '../support/neo4j.js';
+import { createTestLogger, SHORT_LIVED_JVM_OPTIONS, tempDir } from '../support/neo4j.js';
 import { portIsFree, testPort } from '../support/ports.js';
 
 /**
@@ -70,7 +70,7 @@ describe('database down, then back', () => {
   });
 
   it('recovers without a restart once Neo4j answers on that port', async () => {
-    neo4j = await startEmbeddedNeo4j({ port, dataDir: dir.path, startTimeoutMs: 170_000, logger });
+    neo4j = await startEmbeddedNeo4j({ port, dataDir: dir.path, startTimeoutMs: 170_000, javaOptions: SHORT_LIVED_JVM_OPTIONS, logger });
 
     // The driver may still hold the failed state for a moment; /ready must turn 200 soon.
     const deadline = Date.now() + 15_000;

@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { connectNeo4j } from '../../src/db/connect.js';
 import { isRunning, OWNER_FILE, readOwnerRecord } from '../../src/db/embedded.js';
-import { createTestLogger, openTestDatabase, tempDir, uniqueId } from '../support/neo4j.js';
+import { createTestLogger, openTestDatabase, SHORT_LIVED_JVM_OPTIONS, tempDir, uniqueId } from '../support/neo4j.js';
 import { anyFreePort, portIsFree } from '../support/ports.js';
 
 /**
@@ -47,6 +47,7 @@ function spawnApi(env: { bolt: number; data: string }): Promise<ApiProcess> {
         PORT: String(port),
         NEO4J_EMBEDDED_PORT: String(env.bolt),
         NEO4J_EMBEDDED_DATA: env.data,
+        NEO4J_EMBEDDED_JAVA_OPTS: SHORT_LIVED_JVM_OPTIONS.join(' '),
         SEED_ON_START: 'false',
         LOG_LEVEL: 'info',
       },
@@ -113,6 +114,11 @@ async function whenReady(api: ApiProcess, timeoutMs = 170_000): Promise<void> {
   await Promise.race([until('/ready 200', async () => (await readyStatus(api)) === 200 || undefined, timeoutMs, 500), gone]);
 }
 
+/** The command line of process `pid` (Linux's /proc), one argument per element. */
+function commandLine(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+}
+
 function kill(child: ChildProcess | undefined): void {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
@@ -138,9 +144,16 @@ describe('supervised embedded Neo4j', () => {
     dir.remove();
   }, 90_000);
 
+  it('runs its JVM with the options of NEO4J_EMBEDDED_JAVA_OPTS, before the classpath', () => {
+    const args = commandLine(readOwnerRecord(data)!.pid);
+    expect(args[0]).toMatch(/java$/);
+    expect(args.slice(1, args.indexOf('-cp'))).toEqual(['-XX:+UseG1GC', ...SHORT_LIVED_JVM_OPTIONS]);
+  });
+
   it('kill -9 of the JVM: the exit is logged at once, reads fail fast and recover within 60 s, with the data', async () => {
     const first = readOwnerRecord(data)!;
     expect(first.owner).toBe(api!.child.pid);
+    const firstCommand = commandLine(first.pid);
     const db = openTestDatabase(`bolt://127.0.0.1:${bolt}`, logger);
     const probe = uniqueId('supervision');
     try {
@@ -191,6 +204,8 @@ describe('supervised embedded Neo4j', () => {
     const second = readOwnerRecord(data)!;
     expect(second.pid).not.toBe(first.pid);
     expect(second.port).toBe(bolt);
+    // The restart runs the same command, NEO4J_EMBEDDED_JAVA_OPTS' options included.
+    expect(commandLine(second.pid)).toEqual(firstCommand);
     const again = openTestDatabase(`bolt://127.0.0.1:${bolt}`, logger);
     try {
       expect(await again.read('MATCH (p:SupervisionProbe {id: $probe}) RETURN count(p) AS n', { probe })).toEqual([{ n: 1 }]);
@@ -241,7 +256,7 @@ describe('a stale embedded Neo4j', () => {
       import { spawn } from 'node:child_process';
       import { launcherArgs } from './src/db/embedded.ts';
       import { createLogger } from './src/logger.ts';
-      const child = spawn('java', launcherArgs(createLogger('error')), {
+      const child = spawn('java', launcherArgs(createLogger('error'), ${JSON.stringify(SHORT_LIVED_JVM_OPTIONS)}), {
         env: { ...process.env, NEO4J_EMBEDDED_PORT: '${bolt}', NEO4J_EMBEDDED_DATA: ${JSON.stringify(data)},
                NEO4J_EMBEDDED_OWNER_PID: String(process.pid), NEO4J_EMBEDDED_WATCH_STDIN: '0' },
         detached: true,

@@ -3,7 +3,7 @@ import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedNeo4j } from '../../src/db/embedded.js';
-import { createTestLogger, tempDir } from '../support/neo4j.js';
+import { createTestLogger, SHORT_LIVED_JVM_OPTIONS, tempDir } from '../support/neo4j.js';
 import { anyFreePort, testPort } from '../support/ports.js';
 import { storeHistory } from './support.js';
 
@@ -82,6 +82,7 @@ describe('SIGTERM during load', () => {
         NEO4J_URI: '',
         NEO4J_EMBEDDED_PORT: String(boltPort),
         NEO4J_EMBEDDED_DATA: dir.path,
+        NEO4J_EMBEDDED_JAVA_OPTS: SHORT_LIVED_JVM_OPTIONS.join(' '),
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -174,7 +175,7 @@ describe('SIGTERM during load', () => {
       child.kill('SIGTERM');
       await exited;
     }
-    const neo4j = await startEmbeddedNeo4j({ port: await testPort(7753), dataDir: dir.path, startTimeoutMs: 170_000, logger });
+    const neo4j = await startEmbeddedNeo4j({ port: await testPort(7753), dataDir: dir.path, startTimeoutMs: 170_000, javaOptions: SHORT_LIVED_JVM_OPTIONS, logger });
     expect((await neo4j.stop()).clean).toBe(true);
     expect(storeHistory(dir.path)).toEqual({ starts: 2, recoveries: 0 });
   }, 180_000);

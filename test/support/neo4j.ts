@@ -22,6 +22,16 @@ export function testNeo4jConfig(uri: string, overrides: Partial<Neo4jConfig> = {
   return { ...config.neo4j, ...overrides, uri };
 }
 
+/**
+ * JVM options for the Neo4j servers a test file starts, stops or kills for itself (never the shared one, which
+ * serves the whole run with the default compilers): C1 only. A JVM that lives for seconds spends much of its
+ * start on C2 compiling code it will not run long enough to need: started to ready on a store on this
+ * two-core machine, 9.7 s and 15 s of CPU with the defaults, 7.4 s and 8 s with this; a migrated and seeded
+ * new store took as long either way (37–39 s). The tests of those servers are about starting, stopping and
+ * recovering, which the compiler does not change.
+ */
+export const SHORT_LIVED_JVM_OPTIONS: readonly string[] = ['-XX:TieredStopAtLevel=1'];
+
 /** A Database on `uri` with the test settings; close it when done. */
 export function openTestDatabase(uri: string, logger: Logger, overrides: Partial<Neo4jConfig> = {}): Database {
   const config = testNeo4jConfig(uri, overrides);
