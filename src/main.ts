@@ -3,7 +3,7 @@ import v8 from 'node:v8';
 import { loadConfig } from './config.js';
 import { applyMigrations, connectNeo4j } from './db/index.js';
 import { buildGraphSchema } from './graph/schema.js';
-import { completeSeed } from './import/index.js';
+import { completeSeed, forgetPlannedStatements } from './import/index.js';
 import { runMain } from './cli/run.js';
 import { createLogger } from './logger.js';
 import { createApi } from './server/app.js';
@@ -58,7 +58,9 @@ async function main(): Promise<void> {
   // A restarted Neo4j has the same store, with the migrations (and the seed) already in it: they are applied
   // again only if they had not been (the preparation then still runs; `prepare` does not start it twice).
   // Applying them anyway held /ready at 503 for ~50 s after Bolt answered on a busy machine.
+  // Its plan cache is gone too: the next import plans its statements again, outside its write transaction.
   connection.embedded?.onRestart(() => {
+    forgetPlannedStatements();
     if (!prepared) prepare();
   });
   async function prepareDatabase(): Promise<void> {

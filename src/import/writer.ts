@@ -152,7 +152,7 @@ export async function writeDocument(
   };
 
   // Planning a statement the first time takes a while on a cold or busy server; plan them all first
-  // (EXPLAIN plans without running, each in a short transaction of its own) so the one write transaction
+  // (EXPLAIN plans without running, in a transaction before this one) so the one write transaction
   // below only executes cached plans and stays within the transaction timeout.
   await prepareStatements(db, doc, fixed);
   try {
@@ -273,7 +273,7 @@ async function prepareStatements(db: Database, doc: ValidatedDocument, fixed: Pa
     const rows = group.rows.slice(0, 1).map((row) => ({ from: row.from, to: row.to, props: row.props, sourceId: row.sourceId ?? null }));
     statements.push([relationshipStatement(group), { ...fixed, rows, defaultSourceId: doc.source?.id ?? null }]);
   }
-  // Each statement once per process (the server's plan cache keeps the plan), all in one transaction: an
+  // Each statement once while the server keeps its plan cache (`planned`), all in one transaction: an
   // API import of 150 rows had paid one transaction per statement on every request before its own write.
   const unplanned = statements.filter(([cypher]) => !planned.has(cypher));
   if (unplanned.length === 0) return;
@@ -295,8 +295,21 @@ async function prepareStatements(db: Database, doc: ValidatedDocument, fixed: Pa
  */
 const PLANNING_TIMEOUT_MS = 120_000;
 
-/** The import statements this process has had planned (their text; parameters always have the same shape). */
+/**
+ * The import statements this process has had planned (their text; parameters always have the same shape).
+ * It stands for the server's plan cache, so it must be emptied when that cache is: `forgetPlannedStatements`.
+ */
 const planned = new Set<string>();
+
+/**
+ * Forgets which import statements were planned: call it when the server lost its plan cache (a restarted
+ * Neo4j). Otherwise the next import would be planned inside its write transaction, on a cold JVM, and a
+ * document with many labels and relationship types could pass the query timeout while only planning (as
+ * the seed's first file did at 10.5 s on a new store).
+ */
+export function forgetPlannedStatements(): void {
+  planned.clear();
+}
 
 /**
  * The node rows in one order for every import: Sources first (the others' provenance refers to them), then

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existingIdsIn, importDocument, validateDocument, writeDocument, type GraphDocument } from '../../src/import/index.js';
+import {
+  existingIdsIn,
+  forgetPlannedStatements,
+  importDocument,
+  validateDocument,
+  writeDocument,
+  type GraphDocument,
+} from '../../src/import/index.js';
 import { errorCode, read, removeNodes, startAuthApi, uniqueSlug, type AuthApi } from '../mutations/support.js';
 
 /**
@@ -180,6 +187,30 @@ async function rejection(promise: Promise<unknown>): Promise<{ extensions: Recor
   }
   throw new Error('expected the promise to reject');
 }
+
+describe('planning the import statements', () => {
+  it('plans them once, before the write transaction, and again once the plan cache is lost (as when Neo4j restarted)', async () => {
+    const statements: string[] = [];
+    const stop = api.db.observe(({ cypher }) => statements.push(cypher));
+    const planned = () => statements.filter((cypher) => cypher.startsWith('EXPLAIN ')).length;
+    try {
+      forgetPlannedStatements();
+      await importDocument(api.db, documentOf(), { dryRun: true });
+      // One per statement: the source, 3 labels, 6 (label, type, label) groups; all before the first write.
+      expect(planned()).toBe(10);
+      expect(statements.findIndex((cypher) => !cypher.startsWith('EXPLAIN ') && /\b(MERGE|SET)\b/.test(cypher))).toBeGreaterThan(
+        statements.findLastIndex((cypher) => cypher.startsWith('EXPLAIN ')),
+      );
+      await importDocument(api.db, documentOf(), { dryRun: true });
+      expect(planned()).toBe(10);
+      forgetPlannedStatements();
+      await importDocument(api.db, documentOf(), { dryRun: true });
+      expect(planned()).toBe(20);
+    } finally {
+      stop();
+    }
+  });
+});
 
 describe('a large file', () => {
   const COUNT = 10_000;
