@@ -121,14 +121,23 @@ export interface EmbeddedExit {
 
 /**
  * The `java` arguments that run the launcher with `javaOptions` (NEO4J_EMBEDDED_JAVA_OPTS): checks Java and
- * Maven, resolves the classpath and compiles the launcher when needed. The options come after our default
- * collector, so an option of the user's wins where the two disagree.
+ * Maven, resolves the classpath and compiles the launcher when needed.
  */
 export function launcherArgs(logger: Logger, javaOptions: readonly string[] = []): string[] {
   checkJavaAndMaven();
   const classpath = resolveClasspath(logger);
   const launcherDir = compileLauncher(classpath);
-  return ['-XX:+UseG1GC', ...javaOptions, '-cp', `${launcherDir}:${classpath}`, 'Launcher'];
+  return [...jvmOptions(javaOptions), '-cp', `${launcherDir}:${classpath}`, 'Launcher'];
+}
+
+/**
+ * The JVM options before the classpath: the G1 collector, then the user's options, so theirs win where a flag
+ * is given twice. A user's collector replaces G1 rather than following it: the JVM refuses to start with two
+ * ("Multiple garbage collectors selected").
+ */
+export function jvmOptions(javaOptions: readonly string[]): string[] {
+  const choosesCollector = javaOptions.some((option) => /^-XX:\+Use\w+GC$/.test(option));
+  return [...(choosesCollector ? [] : ['-XX:+UseG1GC']), ...javaOptions];
 }
 
 /** Starts Neo4j embedded in a JVM child process and resolves once Bolt accepts connections. */
