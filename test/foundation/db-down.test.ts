@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded.js';
+import type { EmbeddedNeo4j } from '../../src/db/embedded.js';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { createTestLogger, SHORT_LIVED_JVM_OPTIONS, tempDir } from '../support/neo4j.js';
+import { createTestLogger, startShortLivedNeo4j, tempDir } from '../support/neo4j.js';
 import { portIsFree, testPort } from '../support/ports.js';
 
 /**
@@ -70,7 +70,7 @@ describe('database down, then back', () => {
   });
 
   it('recovers without a restart once Neo4j answers on that port', async () => {
-    neo4j = await startEmbeddedNeo4j({ port, dataDir: dir.path, startTimeoutMs: 170_000, javaOptions: SHORT_LIVED_JVM_OPTIONS, logger });
+    neo4j = await startShortLivedNeo4j(port, dir.path, logger);
 
     // The driver may still hold the failed state for a moment; /ready must turn 200 soon.
     const deadline = Date.now() + 15_000;

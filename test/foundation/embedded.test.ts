@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded.js';
-import { createTestLogger, openTestDatabase, SHORT_LIVED_JVM_OPTIONS, tempDir, uniqueId } from '../support/neo4j.js';
+import type { EmbeddedNeo4j } from '../../src/db/embedded.js';
+import { createTestLogger, openTestDatabase, startShortLivedNeo4j, tempDir, uniqueId } from '../support/neo4j.js';
 import { testPort } from '../support/ports.js';
 
 /**
@@ -25,7 +25,7 @@ let running: EmbeddedNeo4j | undefined;
 async function start(): Promise<{ neo4j: EmbeddedNeo4j; logFrom: number }> {
   // Only the debug.log lines written by this start count.
   const logFrom = existsSync(debugLog) ? statSync(debugLog).size : 0;
-  running = await startEmbeddedNeo4j({ port: PORT, dataDir: dir.path, startTimeoutMs: 170_000, javaOptions: SHORT_LIVED_JVM_OPTIONS, logger });
+  running = await startShortLivedNeo4j(PORT, dir.path, logger);
   return { neo4j: running, logFrom };
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded.js';
+import type { EmbeddedNeo4j } from '../../src/db/embedded.js';
 import { applyMigrations } from '../../src/db/migrations.js';
-import { createTestLogger, SHORT_LIVED_JVM_OPTIONS, tempDir, uniqueId } from '../support/neo4j.js';
+import { createTestLogger, startShortLivedNeo4j, tempDir, uniqueId } from '../support/neo4j.js';
 import { testPort } from '../support/ports.js';
 import { startHardenedApi, storeHistory, testAuth, type HardenedApi } from './support.js';
 
@@ -22,7 +22,7 @@ describe('Neo4j goes away mid-run and comes back', () => {
   let port: number;
   let neo4j: EmbeddedNeo4j | undefined;
   let api: HardenedApi;
-  const start = () => startEmbeddedNeo4j({ port, dataDir: dir.path, startTimeoutMs: 170_000, javaOptions: SHORT_LIVED_JVM_OPTIONS, logger });
+  const start = () => startShortLivedNeo4j(port, dir.path, logger);
 
   beforeAll(async () => {
     port = await testPort(7752);

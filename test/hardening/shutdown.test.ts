@@ -2,8 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedNeo4j } from '../../src/db/embedded.js';
-import { createTestLogger, SHORT_LIVED_JVM_OPTIONS, tempDir } from '../support/neo4j.js';
+import { createTestLogger, SHORT_LIVED_JVM_OPTIONS, startShortLivedNeo4j, tempDir } from '../support/neo4j.js';
 import { anyFreePort, testPort } from '../support/ports.js';
 import { storeHistory } from './support.js';
 
@@ -175,7 +174,7 @@ describe('SIGTERM during load', () => {
       child.kill('SIGTERM');
       await exited;
     }
-    const neo4j = await startEmbeddedNeo4j({ port: await testPort(7753), dataDir: dir.path, startTimeoutMs: 170_000, javaOptions: SHORT_LIVED_JVM_OPTIONS, logger });
+    const neo4j = await startShortLivedNeo4j(await testPort(7753), dir.path, logger);
     expect((await neo4j.stop()).clean).toBe(true);
     expect(storeHistory(dir.path)).toEqual({ starts: 2, recoveries: 0 });
   }, 180_000);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Neo4jConfig } from '../../src/config.js';
 import { createDriver, Database } from '../../src/db/database.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded.js';
 import type { Logger } from '../../src/logger.js';
 
 /**
@@ -31,6 +32,11 @@ export function testNeo4jConfig(uri: string, overrides: Partial<Neo4jConfig> = {
  * recovering, which the compiler does not change.
  */
 export const SHORT_LIVED_JVM_OPTIONS: readonly string[] = ['-XX:TieredStopAtLevel=1'];
+
+/** Starts a Neo4j of a test file's own (SHORT_LIVED_JVM_OPTIONS) on `port` and the store in `dataDir`; stop it when done. */
+export function startShortLivedNeo4j(port: number, dataDir: string, logger: Logger): Promise<EmbeddedNeo4j> {
+  return startEmbeddedNeo4j({ port, dataDir, startTimeoutMs: 170_000, javaOptions: SHORT_LIVED_JVM_OPTIONS, logger });
+}
 
 /** A Database on `uri` with the test settings; close it when done. */
 export function openTestDatabase(uri: string, logger: Logger, overrides: Partial<Neo4jConfig> = {}): Database {
