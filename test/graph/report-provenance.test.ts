@@ -1,19 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { SEED_DIR } from '../../src/import/seed.js';
 import { openTestDatabase, testLogger } from '../support/neo4j.js';
 
-// The report's text as published: the shared sources folder sits beside the repository (in CI too). A
-// clone without it skips the verbatim checks, saying so, rather than failing on a missing file.
-const REPORT_TEXT = fileURLToPath(new URL('../../../shared/sources/leerkring-2018-03-14.txt', import.meta.url));
+// The report's text as published, kept beside the facts taken from it (seed/sources/), so that every clone
+// checks the quotes against it.
+const REPORT_TEXT = join(SEED_DIR, 'sources', 'leerkring-2018-03-14.txt');
 const SOURCE = 'source:leerkring-2018-03-14';
 const report = JSON.parse(readFileSync(`${SEED_DIR}/leerkring-2018-03-14.json`, 'utf8')) as { nodes: unknown[]; relationships: unknown[] };
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
-const haveReport = existsSync(REPORT_TEXT);
-const text = haveReport ? normalise(readFileSync(REPORT_TEXT, 'utf8')) : '';
+const text = normalise(readFileSync(REPORT_TEXT, 'utf8'));
 /** Verbatim, but a sentence may start with its capital dropped or added ("Hoogleraar Frank Hendriks" → "hoogleraar"). */
 const inReport = (quote: string) => {
   const q = normalise(quote);
@@ -53,11 +52,11 @@ describe('provenance of the report\'s relationships', () => {
 });
 
 describe('every statement the graph quotes from the report is verbatim', () => {
-  it.skipIf(!haveReport)('reads the report text (skipped without ../shared/sources)', () => {
+  it('reads the report text', () => {
     expect(text).toContain('Ambtelijk vakmanschap anno nu');
   });
 
-  it.skipIf(!haveReport)('descriptions, statements, titles, questions, method, roles and points are the report\'s own words', async () => {
+  it('descriptions, statements, titles, questions, method, roles and points are the report\'s own words', async () => {
     const [row] = await db.read(
       `MATCH (s:Source {id: $source})
        CALL (s) {
@@ -100,7 +99,7 @@ describe('every statement the graph quotes from the report is verbatim', () => {
     expect(notVerbatim).toEqual([]);
   });
 
-  it.skipIf(!haveReport)('the check itself catches a word the report does not have', () => {
+  it('the check itself catches a word the report does not have', () => {
     expect(inReport('Werken aan ambtelijk vakmanschap in gemeente in de participatiemaatschappij')).toBe(true);
     expect(inReport('Werken aan ambtelijk vakmanschap in gemeenten in de participatiemaatschappij')).toBe(false);
     expect(inReport('rugdekking, steun en ruimte voor creativiteit voor de medewerkers')).toBe(false);

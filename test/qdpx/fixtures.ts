@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
@@ -11,11 +11,14 @@ import { validateXML } from 'xmllint-wasm';
  * UTF-16 cut would be off by one.
  */
 
-export const XSD_PATH = resolve(import.meta.dirname, '../../../shared/refi-qda/Project.xsd');
+/**
+ * The REFI-QDA 1.0 project schema (QDA-XML, release of 18 March 2019, MIT licence: the notice is inside the file),
+ * kept in the repository so that every clone checks the files it reads and writes against it.
+ */
+export const XSD_PATH = resolve(import.meta.dirname, '../fixtures/refi-qda/Project.xsd');
 
-/** Validates `project.qde` text against the REFI-QDA project schema; null when the XSD is absent here. */
-export async function xsdErrors(xml: string): Promise<string[] | null> {
-  if (!existsSync(XSD_PATH)) return null;
+/** Validates `project.qde` text against the REFI-QDA project schema: the schema's complaints, none when valid. */
+export async function xsdErrors(xml: string): Promise<string[]> {
   const result = await validateXML({
     xml: [{ fileName: 'project.qde', contents: xml }],
     schema: [{ fileName: 'Project.xsd', contents: readFileSync(XSD_PATH, 'utf8') }],

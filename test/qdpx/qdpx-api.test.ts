@@ -200,7 +200,7 @@ function structureOf(zip: Uint8Array) {
 }
 
 describe('REFI-QDA exports', () => {
-  it('project.qdpx as an editor: valid, with the quotations cut from the written source text', async (ctx) => {
+  it('project.qdpx as an editor: valid, with the quotations cut from the written source text', async () => {
     const response = await get('/export/project.qdpx', 'editor');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/zip/);
@@ -217,7 +217,6 @@ describe('REFI-QDA exports', () => {
     // Uncoded text is not in the export either: it was never stored.
     expect(strFromU8(unzipSync(zip)[`sources/${fixture.guids['source-1']}.txt`]!)).not.toContain('wegen dan samen');
     const errors = await xsdErrors(strFromU8(unzipSync(zip)['project.qde']!));
-    if (errors === null) ctx.skip();
     expect(errors).toEqual([]);
   });
 
@@ -233,7 +232,7 @@ describe('REFI-QDA exports', () => {
     const qde = strFromU8(unzipSync(zip)['project.qde']!);
     for (const selection of SELECTIONS) expect(qde).not.toContain(selection.phrase);
     const errors = await xsdErrors(qde);
-    if (errors !== null) expect(errors).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it('other exports do not leak quotation text to anonymous callers', async () => {
@@ -247,7 +246,7 @@ describe('REFI-QDA exports', () => {
     expect(editor).toContain(SELECTIONS[0]!.phrase);
   });
 
-  it('codebook.qdc: the codebook in the codebook namespace, its codes valid as a project codebook', async (ctx) => {
+  it('codebook.qdc: the codebook in the codebook namespace, its codes valid as a project codebook', async () => {
     const response = await get('/export/codebook.qdc', 'anonymous');
     expect(response.status).toBe(200);
     const xml = await response.text();
@@ -257,7 +256,6 @@ describe('REFI-QDA exports', () => {
     // No codebook XSD here: the same CodeBookType, checked inside a project.
     const codes = xml.slice(xml.indexOf('<Codes>'), xml.lastIndexOf('</CodeBook>'));
     const errors = await xsdErrors(`<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook>${codes}</CodeBook></Project>`);
-    if (errors === null) ctx.skip();
     expect(errors).toEqual([]);
   });
 });
