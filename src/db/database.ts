@@ -233,13 +233,14 @@ export class Database {
       this.outage.reachable();
       return result;
     } catch (error) {
-      throw this.mapError(error);
+      throw this.mapError(error, timeoutMs);
     } finally {
       await session.close().catch(() => undefined);
     }
   }
 
-  private mapError(error: unknown): unknown {
+  /** Our error for a driver's; `timeoutMs`: the timeout the failed transaction had. */
+  private mapError(error: unknown, timeoutMs = this.config.queryTimeoutMs): unknown {
     if (error instanceof AppError) return error;
     if (!(error instanceof Neo4jError)) return error;
     const code = error.code ?? '';
@@ -255,8 +256,10 @@ export class Database {
     if (code === 'Neo.TransientError.Transaction.DeadlockDetected') {
       return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The write collided with concurrent writes to the same nodes; nothing was written, try again.', { reason: 'CONFLICT' }, { cause: error });
     }
-    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
-      return new AppError(ErrorCode.SERVICE_UNAVAILABLE, `The database did not answer within ${this.config.queryTimeoutMs} ms.`, { reason: 'TIMEOUT' }, { cause: error });
+    // Timed out while running, or while waiting for a lock another transaction holds: Neo4j 5 stops the
+    // waiting transaction's lock client and answers LockClientStopped, a ClientError (a TransientError in 4.x).
+    if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.endsWith('.Transaction.LockClientStopped')) {
+      return new AppError(ErrorCode.SERVICE_UNAVAILABLE, `The database did not answer within ${timeoutMs} ms.`, { reason: 'TIMEOUT' }, { cause: error });
     }
     if (isUnavailable(error)) {
       this.outage.unreachable(code, error.message);

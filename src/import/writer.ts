@@ -159,6 +159,11 @@ export async function writeDocument(
     return await db.writeTransaction(work, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
   } catch (error) {
     if (error instanceof DryRunRollback) return error.summary;
+    // Timed out or unreachable (not a collision with other writes): the server may have restarted without
+    // this process knowing (an external one gives no signal), and a restarted server plans inside the write
+    // transaction, on a cold JVM, past its timeout. The next import plans everything first again, so that a
+    // retry does not fail the same way.
+    if (error instanceof AppError && error.code === ErrorCode.SERVICE_UNAVAILABLE && error.extensions.reason !== 'CONFLICT') forgetPlannedStatements();
     throw error;
   }
 }

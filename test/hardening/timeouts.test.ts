@@ -45,6 +45,38 @@ describe('transaction timeout', () => {
     }
   });
 
+  it('a write waiting past the timeout for a lock another transaction holds fails the same way, naming its own timeout', async () => {
+    const id = uniqueId('timeout-lock');
+    const holder = openTestDatabase(inject('neo4jUri'), testLogger);
+    await holder.write('CREATE (:HardeningProbe {id: $id})', { id });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holding = holder
+      .writeTransaction(async (run) => {
+        await run('MATCH (n:HardeningProbe {id: $id}) SET n.heldBy = "holder"', { id });
+        locked();
+        await released;
+      })
+      .catch((caught: unknown) => caught);
+    try {
+      await isLocked;
+      // Neo4j 5 stops the waiting transaction's lock client: LockClientStopped, a ClientError (4.x: a TransientError).
+      const error = await db
+        .writeTransaction(async (run) => run('MATCH (n:HardeningProbe {id: $id}) SET n.heldBy = "waiter"', { id }), { timeoutMs: 700 })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'TIMEOUT' });
+      expect((error as AppError).message).toBe('The database did not answer within 700 ms.');
+    } finally {
+      release();
+      await holding;
+      await holder.write('MATCH (n:HardeningProbe {id: $id}) DELETE n', { id });
+      await holder.close();
+    }
+  });
+
   it('reaches a GraphQL client as SERVICE_UNAVAILABLE / TIMEOUT with our message only, also in production', async () => {
     const schema = new GraphQLSchema({
       query: new GraphQLObjectType<unknown, Context>({

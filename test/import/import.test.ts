@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   existingIdsIn,
   forgetPlannedStatements,
@@ -8,6 +8,7 @@ import {
   type GraphDocument,
 } from '../../src/import/index.js';
 import { errorCode, read, removeNodes, startAuthApi, uniqueSlug, type AuthApi } from '../mutations/support.js';
+import { openTestDatabase, testLogger } from '../support/neo4j.js';
 
 /**
  * Bulk import of the seed format through `importGraph` (and, for large documents, the function behind it):
@@ -206,6 +207,42 @@ describe('planning the import statements', () => {
       forgetPlannedStatements();
       await importDocument(api.db, documentOf(), { dryRun: true });
       expect(planned()).toBe(20);
+    } finally {
+      stop();
+    }
+  });
+
+  it('plans them again after a write that timed out (an external Neo4j may have restarted without a signal)', async () => {
+    await importDocument(api.db, documentOf());
+    // Another transaction holds the lock on the case, which the import below must update (another year), so
+    // the import's write times out waiting for it.
+    const holder = openTestDatabase(inject('neo4jUri'), testLogger);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holding = holder
+      .writeTransaction(async (run) => {
+        await run('MATCH (c:Case {id: $id}) SET c.heldByTest = true', { id: ids.case });
+        locked();
+        await released;
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    try {
+      await isLocked;
+      const error = await rejection(importDocument(api.db, documentOf({ caseYear: 1999 }), { dryRun: true, timeoutMs: 500 }));
+      expect(error.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'TIMEOUT' });
+    } finally {
+      release();
+      await holding;
+      await holder.close();
+    }
+    const statements: string[] = [];
+    const stop = api.db.observe(({ cypher }) => statements.push(cypher));
+    try {
+      await importDocument(api.db, documentOf(), { dryRun: true });
+      expect(statements.filter((cypher) => cypher.startsWith('EXPLAIN '))).toHaveLength(10);
     } finally {
       stop();
     }
