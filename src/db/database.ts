@@ -228,8 +228,17 @@ export class Database {
       bookmarkManager: this.bookmarks,
     });
     const txConfig = { timeout: timeoutMs, metadata: presentEntries(this.metadata) };
+    // The driver retries every transient error; a refusal for memory, thrown as ours, ends the transaction
+    // at once instead of doing the same work again for the retry window.
+    const once = async (tx: ManagedTransaction): Promise<T> => {
+      try {
+        return await work(tx);
+      } catch (error) {
+        throw isOverMemory(error) ? this.mapError(error, timeoutMs) : error;
+      }
+    };
     try {
-      const result = mode === 'read' ? await session.executeRead(work, txConfig) : await session.executeWrite(work, txConfig);
+      const result = mode === 'read' ? await session.executeRead(once, txConfig) : await session.executeWrite(once, txConfig);
       this.outage.reachable();
       return result;
     } catch (error) {
@@ -261,6 +270,10 @@ export class Database {
     if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.endsWith('.Transaction.LockClientStopped')) {
       return new AppError(ErrorCode.SERVICE_UNAVAILABLE, `The database did not answer within ${timeoutMs} ms.`, { reason: 'TIMEOUT' }, { cause: error });
     }
+    // Past Neo4j's memory limit for transactions (a huge import, a page of everything).
+    if (isOverMemory(error)) {
+      return new AppError(ErrorCode.SERVICE_UNAVAILABLE, memoryMessage(error.message), { reason: 'MEMORY' }, { cause: error });
+    }
     if (isUnavailable(error)) {
       this.outage.unreachable(code, error.message);
       return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is not reachable right now; try again shortly.', {}, { cause: error });
@@ -287,7 +300,7 @@ export async function retryTransient<T>(windowMs: number, work: () => Promise<T>
     try {
       return await work();
     } catch (error) {
-      if (!(error instanceof Neo4jError) || !error.retryable) throw error;
+      if (!(error instanceof Neo4jError) || !error.retryable || isOverMemory(error)) throw error;
       firstFailure ??= Date.now();
       if (Date.now() - firstFailure >= windowMs) throw error;
       await sleep(delayMs * (0.8 + Math.random() * 0.4));
@@ -303,6 +316,13 @@ function presentEntries(metadata: TransactionMetadata): Record<string, string> {
   return present;
 }
 
+/** Neo4j's refusals for memory: transient by their code, but the same work would be refused again after being done again. */
+const MEMORY_CODES = new Set(['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.TransientError.General.TransactionMemoryLimit', 'Neo.TransientError.General.OutOfMemoryError']);
+
+function isOverMemory(error: unknown): boolean {
+  return error instanceof Neo4jError && MEMORY_CODES.has(error.code);
+}
+
 function isUnavailable(error: Neo4jError): boolean {
   const code = error.code ?? '';
   return (
@@ -312,6 +332,17 @@ function isUnavailable(error: Neo4jError): boolean {
     code === 'Neo.ClientError.Database.DatabaseNotFound' ||
     /acquisition timed out|Connection acquisition|Failed to connect|ECONNREFUSED|Server responded HTTP/i.test(error.message)
   );
+}
+
+/**
+ * Names the limit Neo4j reports ("… would use more than the limit 179.2 MiB. … dbms.memory.transaction.total.max
+ * threshold reached") without passing its internals on.
+ */
+function memoryMessage(neo4jMessage: string): string {
+  const limit = /more than the limit ([\d.]+ ?[KMGT]?i?B)/.exec(neo4jMessage)?.[1];
+  const setting = /([a-z.]+memory[a-z.]*) threshold reached/.exec(neo4jMessage)?.[1];
+  const which = limit ? ` (${setting ?? 'its limit'}: ${limit})` : '';
+  return `The database ran out of memory for this request${which}; nothing was written. Ask for less at once (a smaller page or a smaller import), or give Neo4j more memory (its heap; for the embedded one NEO4J_EMBEDDED_JAVA_OPTS, e.g. -Xmx2g).`;
 }
 
 function conflictMessage(neo4jMessage: string): string {

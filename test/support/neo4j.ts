@@ -33,9 +33,12 @@ export function testNeo4jConfig(uri: string, overrides: Partial<Neo4jConfig> = {
  */
 export const SHORT_LIVED_JVM_OPTIONS: readonly string[] = ['-XX:TieredStopAtLevel=1'];
 
-/** Starts a Neo4j of a test file's own (SHORT_LIVED_JVM_OPTIONS) on `port` and the store in `dataDir`; stop it when done. */
-export function startShortLivedNeo4j(port: number, dataDir: string, logger: Logger): Promise<EmbeddedNeo4j> {
-  return startEmbeddedNeo4j({ port, dataDir, startTimeoutMs: 170_000, javaOptions: SHORT_LIVED_JVM_OPTIONS, logger });
+/**
+ * Starts a Neo4j of a test file's own (SHORT_LIVED_JVM_OPTIONS, then `javaOptions`) on `port` and the store in
+ * `dataDir`; stop it when done.
+ */
+export function startShortLivedNeo4j(port: number, dataDir: string, logger: Logger, javaOptions: readonly string[] = []): Promise<EmbeddedNeo4j> {
+  return startEmbeddedNeo4j({ port, dataDir, startTimeoutMs: 170_000, javaOptions: [...SHORT_LIVED_JVM_OPTIONS, ...javaOptions], logger });
 }
 
 /** A Database on `uri` with the test settings; close it when done. */
