@@ -448,11 +448,13 @@ async function agreedReferences(workload: Workload, clients: ReturnType<typeof g
 }
 
 async function runRaw(driver: Driver, workload: Workload, p: unknown): Promise<Record<string, unknown>[]> {
-  const { cypher, params, write } = workload.raw(p);
+  const { cypher, params, write, finish, steps } = workload.raw(p);
   const session = driver.session({ database: 'neo4j', defaultAccessMode: write ? neo4j.session.WRITE : neo4j.session.READ });
   try {
+    if (steps) return await steps(async (statement, values) => (await session.run(statement, values)).records.map((record) => record.toObject()));
     const result = await session.run(cypher, params);
-    return result.records.map((record) => record.toObject());
+    const records = result.records.map((record) => record.toObject());
+    return finish ? finish(records) : records;
   } finally {
     await session.close();
   }

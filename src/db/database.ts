@@ -11,7 +11,7 @@ export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
 /** Observes every statement sent to Neo4j (tests count round trips with it). */
-export type QueryObserver = (event: { mode: 'read' | 'write'; cypher: string; metadata: Readonly<TransactionMetadata> }) => void;
+export type QueryObserver = (event: { mode: 'read' | 'write'; cypher: string; params: Readonly<Params>; metadata: Readonly<TransactionMetadata> }) => void;
 
 /** A warning Neo4j sent about a statement (a deprecated feature, an unbounded pattern, …). */
 export interface StatementWarning {
@@ -175,7 +175,7 @@ export class Database {
 
   /** Each call is one round trip, reported to the observers. */
   private async runIn(mode: 'read' | 'write', tx: ManagedTransaction, cypher: string, params: Params): Promise<Row[]> {
-    for (const observer of this.observers) observer({ mode, cypher, metadata: this.metadata });
+    for (const observer of this.observers) observer({ mode, cypher, params, metadata: this.metadata });
     const result = await tx.run<RecordShape>(cypher, params);
     const { notifications } = result.summary;
     if (notifications.length > 0) this.reportWarnings(cypher, notifications);
@@ -205,7 +205,7 @@ export class Database {
   private async autoCommitOnce<T>(cypher: string, params: Params, answer: (result: QueryResult<RecordShape>, session: Session) => T): Promise<T> {
     const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
     try {
-      for (const observer of this.observers) observer({ mode: 'read', cypher, metadata: this.metadata });
+      for (const observer of this.observers) observer({ mode: 'read', cypher, params, metadata: this.metadata });
       const result = await session.run<RecordShape>(cypher, params, { timeout: this.config.queryTimeoutMs, metadata: presentEntries(this.metadata) });
       const { notifications } = result.summary;
       if (notifications.length > 0) this.reportWarnings(cypher, notifications);
