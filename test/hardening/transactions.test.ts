@@ -33,7 +33,7 @@ describe('where Cypher runs', () => {
 
   it('writes run in managed transactions; auto-commit statements are reads: the retried read and the dataset-version probe', () => {
     const text = readFileSync(join(SRC, 'db', 'database.ts'), 'utf8');
-    expect(text).toMatch(/session\.executeWrite\(work, txConfig\)/);
+    expect(text).toMatch(/session\.executeWrite\(once, txConfig\)/);
     expect(text).not.toMatch(/beginTransaction\(|executeQuery\(/);
     expect(text.match(/session\.run[<(]/g)).toHaveLength(1);
     // The one auto-commit statement runs in a READ session …
