@@ -153,6 +153,24 @@ CALL (cases) {
 }`;
 
 /**
+ * The co-occurrence's rows: each practice the cases apply, by name then id, its cases collected once and its pair
+ * counts with the dilemmas taken from them (`d`, `n`); `cells` says what a row's counts return, `rows` what the
+ * rows return. `scope`: the variables the subquery imports.
+ */
+const byRows = (scope: string, cells: string, rows: string) => `CALL (${scope}) {
+  UNWIND cases AS c
+  MATCH (c)-[:APPLIES]->(p:Practice)
+  WITH p, collect(c) AS rowCases ORDER BY p.name, p.id
+  CALL (rowCases) {
+    UNWIND rowCases AS c
+    MATCH (c)-[:RAISES]->(d:Dilemma)
+    WITH d, count(DISTINCT c) AS n
+    RETURN ${cells}
+  }
+  RETURN ${rows}
+}`;
+
+/**
  * Co-occurrence: `$municipalityIds`. The cases in those municipalities; rows = the practices they apply,
  * columns = the dilemmas they raise (each by name, then id); counts[i][j] = the cases applying row i and
  * raising column j. Each row's cases are collected once and its pair counts taken from them, so rows and their
@@ -161,40 +179,21 @@ CALL (cases) {
  * laid out dense by the client (`denseCooccurrence`), as our API does in JS.
  */
 const RAW_COOCCURRENCE = `${COOCCURRENCE_CASES_AND_COLUMNS}
-CALL (cases) {
-  UNWIND cases AS c
-  MATCH (c)-[:APPLIES]->(p:Practice)
-  WITH p, collect(c) AS rowCases ORDER BY p.name, p.id
-  CALL (rowCases) {
-    UNWIND rowCases AS c
-    MATCH (c)-[:RAISES]->(d:Dilemma)
-    WITH d, count(DISTINCT c) AS n
-    RETURN collect(d.id) AS cellColumns, collect(n) AS cellCounts
-  }
-  RETURN collect([p.id, p.name, cellColumns, cellCounts]) AS rows
-}
+${byRows('cases', 'collect(d.id) AS cellColumns, collect(n) AS cellCounts', 'collect([p.id, p.name, cellColumns, cellCounts]) AS rows')}
 RETURN rows, columns`;
 
 /**
  * The same for @neo4j/graphql's `@cypher` field, which must return the dense matrix: each row's counts laid out
- * over the columns in Cypher (the fastest of the dense forms measured: 37–43 ms at scale 1 against 52–62 ms for
- * the earlier statement; `npm run bench:statements -- --only cooccurrence` times ours and raw). Counts as floats:
- * @neo4j/graphql serialises no Neo4j integer nested in a list of lists; the values are whole numbers all the same.
+ * over the columns in Cypher (the fastest of three dense forms in throw-away timings at scale 1: 37–43 ms, against
+ * 47–62 ms for the earlier statement). Counts as floats: @neo4j/graphql serialises no Neo4j integer nested in a list
+ * of lists; the values are whole numbers all the same.
  */
 const DENSE_COOCCURRENCE = `${COOCCURRENCE_CASES_AND_COLUMNS}
-CALL (cases, columns) {
-  UNWIND cases AS c
-  MATCH (c)-[:APPLIES]->(p:Practice)
-  WITH p, collect(c) AS rowCases ORDER BY p.name, p.id
-  CALL (rowCases) {
-    UNWIND rowCases AS c
-    MATCH (c)-[:RAISES]->(d:Dilemma)
-    WITH d, count(DISTINCT c) AS n
-    RETURN collect([d.id, n]) AS cells
-  }
-  RETURN collect({id: p.id, label: p.name}) AS rows,
-         collect([column IN columns | toFloat(coalesce([cell IN cells WHERE cell[0] = column[0] | cell[1]][0], 0))]) AS counts
-}
+${byRows(
+  'cases, columns',
+  'collect([d.id, n]) AS cells',
+  'collect({id: p.id, label: p.name}) AS rows,\n         collect([column IN columns | toFloat(coalesce([cell IN cells WHERE cell[0] = column[0] | cell[1]][0], 0))]) AS counts',
+)}
 RETURN {rows: rows, columns: [column IN columns | {id: column[0], label: column[1]}], counts: counts} AS result`;
 
 /** The raw client's own work on the co-occurrence records, per request: the answer laid out dense. */

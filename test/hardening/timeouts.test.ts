@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Context } from '../../src/graph/context.js';
 import { AppError } from '../../src/errors.js';
 import { loadConfig } from '../../src/config.js';
-import { openTestDatabase, testLogger, uniqueId } from '../support/neo4j.js';
+import { holdLocks, openTestDatabase, testLogger, uniqueId } from '../support/neo4j.js';
 import { startHardenedApi } from './support.js';
 
 /**
@@ -47,21 +47,9 @@ describe('transaction timeout', () => {
 
   it('a write waiting past the timeout for a lock another transaction holds fails the same way, naming its own timeout', async () => {
     const id = uniqueId('timeout-lock');
-    const holder = openTestDatabase(inject('neo4jUri'), testLogger);
-    await holder.write('CREATE (:HardeningProbe {id: $id})', { id });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const holding = holder
-      .writeTransaction(async (run) => {
-        await run('MATCH (n:HardeningProbe {id: $id}) SET n.heldBy = "holder"', { id });
-        locked();
-        await released;
-      })
-      .catch((caught: unknown) => caught);
+    await db.write('CREATE (:HardeningProbe {id: $id})', { id });
+    const lock = await holdLocks(inject('neo4jUri'), 'MATCH (n:HardeningProbe {id: $id}) SET n.heldBy = "holder"', { id });
     try {
-      await isLocked;
       // Neo4j 5 stops the waiting transaction's lock client: LockClientStopped, a ClientError (4.x: a TransientError).
       const error = await db
         .writeTransaction(async (run) => run('MATCH (n:HardeningProbe {id: $id}) SET n.heldBy = "waiter"', { id }), { timeoutMs: 700 })
@@ -70,10 +58,8 @@ describe('transaction timeout', () => {
       expect((error as AppError).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'TIMEOUT' });
       expect((error as AppError).message).toBe('The database did not answer within 700 ms.');
     } finally {
-      release();
-      await holding;
-      await holder.write('MATCH (n:HardeningProbe {id: $id}) DELETE n', { id });
-      await holder.close();
+      await lock.release();
+      await db.write('MATCH (n:HardeningProbe {id: $id}) DELETE n', { id });
     }
   });
 

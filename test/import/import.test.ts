@@ -8,7 +8,7 @@ import {
   type GraphDocument,
 } from '../../src/import/index.js';
 import { errorCode, read, removeNodes, startAuthApi, uniqueSlug, type AuthApi } from '../mutations/support.js';
-import { openTestDatabase, testLogger } from '../support/neo4j.js';
+import { holdLocks } from '../support/neo4j.js';
 
 /**
  * Bulk import of the seed format through `importGraph` (and, for large documents, the function behind it):
@@ -216,27 +216,12 @@ describe('planning the import statements', () => {
     await importDocument(api.db, documentOf());
     // Another transaction holds the lock on the case, which the import below must update (another year), so
     // the import's write times out waiting for it.
-    const holder = openTestDatabase(inject('neo4jUri'), testLogger);
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const holding = holder
-      .writeTransaction(async (run) => {
-        await run('MATCH (c:Case {id: $id}) SET c.heldByTest = true', { id: ids.case });
-        locked();
-        await released;
-        throw new Error('roll back');
-      })
-      .catch(() => undefined);
+    const lock = await holdLocks(inject('neo4jUri'), 'MATCH (c:Case {id: $id}) SET c.heldByTest = true', { id: ids.case });
     try {
-      await isLocked;
       const error = await rejection(importDocument(api.db, documentOf({ caseYear: 1999 }), { dryRun: true, timeoutMs: 500 }));
       expect(error.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'TIMEOUT' });
     } finally {
-      release();
-      await holding;
-      await holder.close();
+      await lock.release();
     }
     const statements: string[] = [];
     const stop = api.db.observe(({ cypher }) => statements.push(cypher));

@@ -41,6 +41,39 @@ export function startShortLivedNeo4j(port: number, dataDir: string, logger: Logg
   return startEmbeddedNeo4j({ port, dataDir, startTimeoutMs: 170_000, javaOptions: [...SHORT_LIVED_JVM_OPTIONS, ...javaOptions], logger });
 }
 
+/**
+ * Takes the write locks of `cypher` in a transaction of its own and holds them until `release`, which rolls that
+ * transaction back and closes its driver: another write needing those nodes waits meanwhile (its timeout tests).
+ */
+export async function holdLocks(uri: string, cypher: string, params: Record<string, unknown>): Promise<{ release(): Promise<void> }> {
+  const holder = openTestDatabase(uri, testLogger);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holding = holder
+    .writeTransaction(async (run) => {
+      await run(cypher, params);
+      locked();
+      await released;
+      throw new Error('roll back');
+    })
+    .catch((error: unknown) => error);
+  // Whichever comes first: the locks taken, or the transaction failed before taking them.
+  const failed = await Promise.race([isLocked.then(() => undefined), holding]);
+  if (failed !== undefined) {
+    await holder.close();
+    throw failed;
+  }
+  return {
+    async release() {
+      release();
+      await holding;
+      await holder.close();
+    },
+  };
+}
+
 /** A Database on `uri` with the test settings; close it when done. */
 export function openTestDatabase(uri: string, logger: Logger, overrides: Partial<Neo4jConfig> = {}): Database {
   const config = testNeo4jConfig(uri, overrides);
