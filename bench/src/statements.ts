@@ -20,6 +20,7 @@ import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import { createLogger } from '../../src/logger.js';
 import { buildGraphSchema } from '../../src/graph/schema.js';
 import { createApi } from '../../src/server/app.js';
+import { median } from './report.js';
 import { ensureDataset, log, openBenchDatabase, rawDriver } from './setup.js';
 import { buildWorkloads, type GraphqlRequest } from './workloads.js';
 
@@ -42,7 +43,7 @@ if (!(runs >= 1) || !(rounds >= 1) || !(roundMs > 0)) throw new Error('--runs, -
 
 const connection = await openBenchDatabase(scale, createLogger('warn'));
 const api = createApi({ schema: await buildGraphSchema(), db: connection.db, logger: createLogger('warn'), production: true, graphql: { jitAfter: 0 } });
-// The driver of the raw client, with Neo4j's integers as they are (the parameters our API sent keep theirs).
+// A driver with the raw client's settings runs every statement, ours and raw alike.
 const driver: Driver = rawDriver(connection.uri, 4);
 try {
   await ensureDataset(connection, scale, false);
@@ -130,11 +131,6 @@ async function runFor(session: Session, s: { cypher: string; params: Record<stri
     done++;
   }
   return (performance.now() - started) / done;
-}
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function dbHitsOf(plan: unknown): number {
