@@ -77,50 +77,59 @@ export async function cooccurrence(
   const eachCase = restricted ? 'UNWIND cases AS c' : `MATCH (c:Case) ${whereClause(caseScope)}`;
   const linkScope = (r: string, x: string) => whereClause(elementInScope(r, dataScope), anchorInScope(x, dataScope));
   const scope = restricted ? '(cases)' : '()';
-  // Separate MATCH clauses for row and column, so a same-type pair also pairs a node with itself (the diagonal).
-  const rows = await db.read(
+  // By rows: each row node's cases are collected once and its pair counts taken from those, so a row's n1 is the
+  // size of that list and no case is matched against the row pattern a second time. Rows and columns come back
+  // as lists, not maps: at 477 rows × ~10 pairs the maps' keys were a quarter of the statement's time in Neo4j
+  // and the driver (bench/README.md, "Eleventh session").
+  // Made up: a case counts as made up for a pair when it, its link to the row or its link to the column is; the
+  // first two are known per (row, case), kept in `rowSynthetic` beside `rowCases`.
+  const eachRowCase = select.synthetic
+    ? `WITH x, c, max(CASE WHEN coalesce(c.synthetic, false) OR coalesce(r.synthetic, false) THEN 1 ELSE 0 END) AS made
+       WITH x, collect(c) AS rowCases, collect(made) AS rowSynthetic
+       CALL (rowCases, rowSynthetic) {
+         UNWIND range(0, size(rowCases) - 1) AS k
+         WITH rowCases[k] AS c, rowSynthetic[k] AS rowMade`
+    : `WITH x, collect(DISTINCT c) AS rowCases
+       CALL (rowCases) {
+         UNWIND rowCases AS c`;
+  const [row] = await db.read(
     `${findCases}
-     CALL ${scope} {
-       ${eachCase}
-       MATCH ${dimension(rowPattern, 'r', 'x')}
-       ${linkScope('r', 'x')}
-       WITH x, count(DISTINCT c) AS n ORDER BY ${rowSort}, x.id
-       RETURN collect({props: ${propertiesOf('x', rowType, selectionWith(select.rows, NODE_SPECS[rowType].display))}, n: n}) AS rowItems
-     }
      CALL ${scope} {
        ${eachCase}
        MATCH ${dimension(columnPattern, 'r', 'x')}
        ${linkScope('r', 'x')}
-       WITH x, count(DISTINCT c) AS n ORDER BY ${columnSort}, x.id
-       RETURN collect({props: ${propertiesOf('x', columnType, selectionWith(select.columns, NODE_SPECS[columnType].display))}, n: n}) AS columnItems
+       ${select.coefficients ? 'WITH x, count(DISTINCT c) AS n' : 'WITH DISTINCT x, 0 AS n'} ORDER BY ${columnSort}, x.id
+       RETURN collect([${propertiesOf('x', columnType, selectionWith(select.columns, NODE_SPECS[columnType].display))}, n]) AS columnItems
      }
      CALL ${scope} {
        ${eachCase}
-       MATCH ${dimension(rowPattern, 'rr', 'rx')}
-       ${linkScope('rr', 'rx')}
-       MATCH ${dimension(columnPattern, 'cr', 'cx')}
-       ${linkScope('cr', 'cx')}
-       WITH rx, cx, count(DISTINCT c) AS n${
-         select.synthetic
-           ? ',\n            count(DISTINCT CASE WHEN coalesce(c.synthetic, false) OR coalesce(rr.synthetic, false) OR coalesce(cr.synthetic, false) THEN c END) AS s'
-           : ''
+       MATCH ${dimension(rowPattern, 'r', 'x')}
+       ${linkScope('r', 'x')}
+       ${eachRowCase}
+         MATCH ${dimension(columnPattern, 'cr', 'cx')}
+         ${linkScope('cr', 'cx')}
+         WITH cx, count(DISTINCT c) AS n${select.synthetic ? ', count(DISTINCT CASE WHEN rowMade = 1 OR coalesce(cr.synthetic, false) THEN c END) AS s' : ''}
+         RETURN collect(cx.id) AS columns, collect(n) AS counts, ${select.synthetic ? 'collect(s)' : '[]'} AS synthetic
        }
-       WITH rx, collect(cx.id) AS columns, collect(n) AS counts, ${select.synthetic ? 'collect(s)' : '[]'} AS synthetic
-       RETURN collect({row: rx.id, columns: columns, counts: counts, synthetic: synthetic}) AS pairs
+       WITH x, size(rowCases) AS n, columns, counts, synthetic ORDER BY ${rowSort}, x.id
+       RETURN collect([${propertiesOf('x', rowType, selectionWith(select.rows, NODE_SPECS[rowType].display))}, n, columns, counts, synthetic]) AS rowTuples
      }
-     RETURN rowItems, columnItems, pairs`,
+     RETURN rowTuples, columnItems`,
     { municipalityIds: municipalityIds ? [...municipalityIds] : null },
   );
-  const row = rows[0]!;
-  const rowItems = row.rowItems as MatrixItem[];
-  const columnItems = row.columnItems as MatrixItem[];
-  const { counts, syntheticCounts } = denseCounts(rowItems, columnItems, row.pairs as PairCounts[]);
-  const coefficients = counts.map((line, i) =>
-    line.map((n12, j) => {
-      const denominator = rowItems[i]!.n + columnItems[j]!.n - n12;
-      return denominator === 0 ? 0 : n12 / denominator;
-    }),
-  );
+  const rowTuples = row!.rowTuples as Array<[Record<string, unknown>, number, string[], number[], number[]]>;
+  const rowItems: MatrixItem[] = rowTuples.map(([props, n]) => ({ props, n }));
+  const columnItems: MatrixItem[] = (row!.columnItems as Array<[Record<string, unknown>, number]>).map(([props, n]) => ({ props, n }));
+  const pairs: PairCounts[] = rowTuples.map(([props, , columns, counts, synthetic]) => ({ row: props.id as string, columns, counts, synthetic }));
+  const { counts, syntheticCounts } = denseCounts(rowItems, columnItems, pairs);
+  const coefficients = select.coefficients
+    ? counts.map((line, i) =>
+        line.map((n12, j) => {
+          const denominator = rowItems[i]!.n + columnItems[j]!.n - n12;
+          return denominator === 0 ? 0 : n12 / denominator;
+        }),
+      )
+    : [];
   return matrixData(rowType, columnType, rowItems, columnItems, { counts, coefficients, syntheticCounts });
 }
 
@@ -134,10 +143,12 @@ export interface MatrixSelection {
   rows?: PropertySelection;
   columns?: PropertySelection;
   synthetic: boolean;
+  /** Whether the c-coefficients are wanted; without them `coefficients` is empty and the columns' case counts (n2) are not counted. */
+  coefficients: boolean;
 }
 
-/** Everything: whole nodes and the made-up counts. */
-export const WHOLE_MATRIX: MatrixSelection = { synthetic: true };
+/** Everything: whole nodes, the c-coefficients and the made-up counts. */
+export const WHOLE_MATRIX: MatrixSelection = { synthetic: true, coefficients: true };
 
 /** A row or column node of a matrix statement: its properties and how many cases (or quotations) it has (n1, n2). */
 export interface MatrixItem {

@@ -184,6 +184,7 @@ describe('cooccurrence', () => {
       columns: Array<{ id: string; name?: string; statement?: string }>;
       rowLabels: string[];
       counts: number[][];
+      coefficients?: number[][];
       syntheticCounts?: number[][];
     };
     const ask = async (fields: string) => {
@@ -192,9 +193,12 @@ describe('cooccurrence', () => {
       return reply.body.data!.cooccurrence;
     };
     const lean = await ask('rows { id } columns { id } rowLabels counts');
-    const full = await ask('rows { id ... on Practice { name description kind } } columns { ... on Dilemma { name } } rowLabels counts syntheticCounts');
+    const full = await ask('rows { id ... on Practice { name description kind } } columns { id ... on Dilemma { name } } rowLabels counts coefficients syntheticCounts');
     const related = await ask('rows { ... on Practice { dilemmas { id } } } counts');
+    // Without coefficients the columns' own case counts are not counted: the same columns, in the same order.
+    expect(full.columns.map((column) => column.id)).toEqual(lean.columns.map((column) => column.id));
     expect(full.counts).toEqual(lean.counts);
+    expect(full.coefficients).toHaveLength(full.counts.length);
     expect(related.counts).toEqual(lean.counts);
     expect(full.rowLabels).toEqual(lean.rowLabels);
     expect(full.syntheticCounts!.flat().some((n) => n > 0)).toBe(true);

@@ -114,6 +114,57 @@ describe('analytics with scope: REAL hold only report data', () => {
     expect(synthetic.cooccurrence.counts).toEqual(all.cooccurrence.counts);
   });
 
+  it('cooccurrence on a mixed graph: a cell is made up through the case, the row link or the column link, and REAL drops each', async () => {
+    // One real municipality, practice and two dilemmas; four cases, each made up in one way or real:
+    //   c1 real,       APPLIES real,      RAISES d1 real                      → real
+    //   c2 real,       APPLIES made up,   RAISES d1 real                      → made up through the row link
+    //   c3 real,       APPLIES real,      RAISES d1 made up, RAISES d2 real    → d1 made up through the column link, d2 real
+    //   c4 made up,    APPLIES real,      RAISES d2 real                      → made up through the case
+    const tag = tagged('mixed');
+    const id = (type: string, n = '') => `${type}:mixed${n}-${tag}`;
+    await api.db.write(
+      `CREATE (m:Municipality {id: $m, name: $m, synthetic: false}), (p:Practice {id: $p, name: $p, synthetic: false}),
+              (d1:Dilemma {id: $d1, name: 'A ' + $d1, synthetic: false}), (d2:Dilemma {id: $d2, name: 'B ' + $d2, synthetic: false})
+       WITH m, p, d1, d2
+       UNWIND $cases AS spec
+       CREATE (c:Case {id: spec.id, title: spec.id, synthetic: spec.made})-[:IN {synthetic: false}]->(m)
+       CREATE (c)-[:APPLIES {synthetic: spec.applies}]->(p)
+       FOREACH (made IN spec.raises1 | CREATE (c)-[:RAISES {synthetic: made}]->(d1))
+       FOREACH (made IN spec.raises2 | CREATE (c)-[:RAISES {synthetic: made}]->(d2))`,
+      {
+        m: id('municipality'),
+        p: id('practice'),
+        d1: id('dilemma', '1'),
+        d2: id('dilemma', '2'),
+        cases: [
+          { id: id('case', '1'), made: false, applies: false, raises1: [false], raises2: [] },
+          { id: id('case', '2'), made: false, applies: true, raises1: [false], raises2: [] },
+          { id: id('case', '3'), made: false, applies: false, raises1: [true], raises2: [false] },
+          { id: id('case', '4'), made: true, applies: false, raises1: [], raises2: [false] },
+        ],
+      },
+    );
+    type Matrix = { cooccurrence: { rows: Array<{ id: string }>; columns: Array<{ id: string }>; counts: number[][]; coefficients: number[][]; syntheticCounts: number[][]; syntheticShare: number } };
+    const ask = (scope: string) =>
+      data<Matrix>(`query($ids: [ID!]) { cooccurrence(rows: PRACTICE, columns: DILEMMA, municipalityIds: $ids, scope: ${scope}) {
+        rows { id } columns { id } counts coefficients syntheticCounts syntheticShare } }`, { ids: [id('municipality')] });
+    const all = (await ask('ALL')).cooccurrence;
+    expect(all.rows.map((row) => row.id)).toEqual([id('practice')]);
+    expect(all.columns.map((column) => column.id)).toEqual([id('dilemma', '1'), id('dilemma', '2')]);
+    expect(all.counts).toEqual([[3, 2]]);
+    expect(all.syntheticCounts).toEqual([[2, 1]]);
+    expect(all.syntheticShare).toBeCloseTo(3 / 5, 12);
+    // n1 = 4 cases apply the practice, n2 = 3 and 2 cases raise the dilemmas.
+    expect(all.coefficients[0]![0]).toBeCloseTo(3 / (4 + 3 - 3), 12);
+    expect(all.coefficients[0]![1]).toBeCloseTo(2 / (4 + 2 - 2), 12);
+    // REAL: c1 and c3 apply the practice; c1 and c2 raise d1 by real links, c3 raises d2.
+    const real = (await ask('REAL')).cooccurrence;
+    expect(real.counts).toEqual([[1, 1]]);
+    expect(real.syntheticCounts).toEqual([[0, 0]]);
+    expect(real.coefficients[0]![0]).toBeCloseTo(1 / (2 + 2 - 1), 12);
+    expect(real.coefficients[0]![1]).toBeCloseTo(1 / (2 + 1 - 1), 12);
+  });
+
   it('sharedPractices: made-up support only, so none under REAL', async () => {
     type Shared = { sharedPractices: Array<{ practice: { id: string; synthetic: boolean }; syntheticShare: number }> };
     const ids = ['municipality:breda', 'municipality:tilburg'];

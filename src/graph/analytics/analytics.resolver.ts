@@ -136,6 +136,7 @@ export class AnalyticsResolver {
       rows: nodeListSelection(info, 'rows', args.rows),
       columns: nodeListSelection(info, 'columns', args.columns),
       synthetic: fields.has('syntheticCounts') || fields.has('syntheticShare'),
+      coefficients: fields.has('coefficients'),
     };
     const matrix = await cooccurrence(ctx.db, args.rows, args.columns, args.municipalityIds, args.scope, select);
     matrix.rows.forEach((node) => primeWhole(ctx, node, select.rows));
