@@ -79,7 +79,7 @@ export async function cooccurrence(
   const scope = restricted ? '(cases)' : '()';
   // By rows: each row node's cases are collected once and its pair counts taken from those, so a row's n1 is the
   // size of that list and no case is matched against the row pattern a second time. Rows and columns come back
-  // as lists, not maps: at 477 rows × ~10 pairs the maps' keys were a quarter of the statement's time in Neo4j
+  // as lists, not maps: at 477 rows × ~10 pairs the maps' keys were over a fifth of the statement's time in Neo4j
   // and the driver (bench/README.md, "Eleventh session").
   // Made up: a case counts as made up for a pair when it, its link to the row or its link to the column is; the
   // first two are known per (row, case), kept in `rowSynthetic` beside `rowCases`.
