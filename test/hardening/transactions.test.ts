@@ -7,9 +7,10 @@ import { retryTransient } from '../../src/db/database.js';
 
 /**
  * Issue 7: transient errors are retried on every path. Only src/db/database.ts may open sessions or
- * transactions on the driver. Writes are managed transactions (`executeWrite`, retried by the driver);
- * reads are single auto-commit statements (issue 18: a third of the Bolt traffic of a managed one),
- * retried by `retryTransient` on the driver's schedule (a read is always safe to repeat).
+ * transactions on the driver. Writes of several statements are managed transactions (`executeWrite`, retried
+ * by the driver); reads, and writes that are one statement (`writeStatement`), are single auto-commit
+ * statements (issue 18: a third of the Bolt traffic of a managed one), retried by `retryTransient` on the
+ * driver's schedule (a read is always safe to repeat; such a write is written to be).
  */
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 
@@ -31,17 +32,18 @@ describe('where Cypher runs', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('writes run in managed transactions; auto-commit statements are reads: the retried read and the dataset-version probe', () => {
+  it('writes of several statements run in managed transactions; auto-commit statements are reads, the version probe and one-statement writes', () => {
     const text = readFileSync(join(SRC, 'db', 'database.ts'), 'utf8');
     expect(text).toMatch(/session\.executeWrite\(once, txConfig\)/);
     expect(text).not.toMatch(/beginTransaction\(|executeQuery\(/);
     expect(text.match(/session\.run[<(]/g)).toHaveLength(1);
-    // The one auto-commit statement runs in a READ session …
-    expect(text).toMatch(/autoCommitOnce<T>\(.*\): Promise<T> \{\s*const session = this\.driver\.session\(\{[^}]*READ/);
-    // … retried for every read; only the version probe (`RETURN 1`, whose caller does without it on failure) is not.
-    expect(text.match(/this\.autoCommitOnce\(/g)).toHaveLength(2);
-    expect(text).toMatch(/retryTransient\(this\.retryWindowMs\(\), \(\) =>\s*this\.autoCommitOnce\(cypher, params/);
-    expect(text).toMatch(/this\.autoCommitOnce\('RETURN 1 AS version'/);
+    // The one auto-commit statement runs in a session of the mode it is given (a write in a READ session is refused) …
+    expect(text).toMatch(/autoCommitOnce<T>\([^{]*\): Promise<T> \{\s*const accessMode = mode === 'read' \? neo4j\.session\.READ : neo4j\.session\.WRITE;\s*const session = this\.driver\.session\(\{[^}]*defaultAccessMode: accessMode/);
+    // … retried for every read and every one-statement write; only the version probe (`RETURN 1`, whose caller does without it on failure) is not.
+    expect(text.match(/this\.autoCommitOnce\(/g)).toHaveLength(3);
+    expect(text).toMatch(/retryTransient\(this\.retryWindowMs\(\), \(\) =>\s*this\.autoCommitOnce\('read', cypher, params/);
+    expect(text).toMatch(/retryTransient\(this\.retryWindowMs\(\), \(\) =>\s*this\.autoCommitOnce\('write', cypher, params/);
+    expect(text).toMatch(/this\.autoCommitOnce\('read', 'RETURN 1 AS version'/);
   });
 });
 

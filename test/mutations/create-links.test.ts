@@ -1,7 +1,10 @@
 import 'reflect-metadata';
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Params, Row } from '../../src/db/database.js';
 import { MAX_NEW_LINKS } from '../../src/graph/mutation/index.js';
+import { mutationRepository as repo, type NewLink, type Run } from '../../src/graph/mutation/mutation.repository.js';
+import { MANUAL_SOURCE } from '../../src/model/index.js';
 import { read, removeManualSourceIfUnused, removeNodes, startAuthApi, TOKENS, uniqueSlug, type AuthApi, type TestRole } from './support.js';
 
 /**
@@ -80,7 +83,7 @@ async function failure(name: string, input: Record<string, unknown>, role: TestR
   return { code: error!.extensions?.code, field: error!.extensions?.field, message: error!.message };
 }
 
-/** The statements and write transactions the API sent while `work` ran. */
+/** The statements and write transactions (managed, or one auto-commit statement) the API sent while `work` ran. */
 async function roundTrips(work: () => Promise<unknown>): Promise<{ writes: string[]; reads: string[]; transactions: number; params: Params[] }> {
   const writes: string[] = [];
   const reads: string[] = [];
@@ -88,16 +91,24 @@ async function roundTrips(work: () => Promise<unknown>): Promise<{ writes: strin
   let transactions = 0;
   const stop = api.db.observe(({ mode, cypher }) => (mode === 'write' ? writes : reads).push(cypher));
   // Request views (`Database.forRequest`) inherit from api.db, so they run this wrapper too.
+  // A write is a managed transaction (`writeTransaction`) or one auto-commit statement (`writeStatement`).
   const original = api.db.writeTransaction;
   api.db.writeTransaction = function <T>(this: typeof api.db, work: (run: (cypher: string, p?: Params) => Promise<Row[]>) => Promise<T>, options?: { timeoutMs?: number }) {
     transactions += 1;
     return original.call(this, (run) => work((cypher, p) => (params.push(p ?? {}), run(cypher, p))), options);
   } as typeof original;
+  const originalStatement = api.db.writeStatement;
+  api.db.writeStatement = function (this: typeof api.db, cypher: string, p?: Params) {
+    transactions += 1;
+    params.push(p ?? {});
+    return originalStatement.call(this, cypher, p);
+  };
   try {
     await work();
   } finally {
     stop();
     api.db.writeTransaction = original;
+    api.db.writeStatement = originalStatement;
   }
   return { writes, reads, transactions, params };
 }
@@ -304,5 +315,54 @@ describe('create<Type> with links refuses, writing nothing: no node, no relation
     expect(error.code).toBe(code);
     expect(await exists(id)).toBe(false);
     expect(await untouchedRelationships()).toBe(0);
+  });
+});
+
+/**
+ * A create (with or without links) and a link are each one auto-commit statement (`Database.writeStatement`):
+ * there is no rollback, so the statement itself must write nothing when it is refused, not even the
+ * manual-input source it creates on first use. The statements are sent here as the API sends them, with the
+ * manual-input source swapped for one of this file's own (`params.manual`): the shared one may be in use by
+ * other data, so its absence could not be arranged.
+ */
+describe('a refused one-statement write leaves nothing behind, not even the manual-input source', () => {
+  const manual = { ...MANUAL_SOURCE, id: `source:cl-handmatig-${slug}` };
+  const run: Run = (cypher, params = {}) => api.db.writeStatement(cypher, 'manual' in params ? { ...params, manual } : params);
+  const stamp = () => ({ by: 'editor#1', at: neo4j.types.DateTime.fromStandardDate(new Date()) });
+  const manualSourceExists = () => exists(manual.id);
+  const link = (other: string): NewLink => ({ direction: 'out', type: 'IN', otherLabel: 'Municipality', other, props: {} });
+
+  afterAll(async () => {
+    await removeNodes(api.db, [manual.id]);
+  });
+
+  it('a create with a missing link end, a create of a taken id, a link with a missing end', async () => {
+    const missingEnd = caseId('geen-bron-1');
+    const refusedLink = await repo.createNode(run, 'Case', { id: missingEnd, props: { title: 'Geen bron' }, searchKey: 'geen bron' }, { sourceId: null, locator: null, ...stamp() }, [
+      link(`municipality:cl-bestaat-niet-${slug}`),
+    ]);
+    expect(refusedLink).toMatchObject({ sourceFound: true, exists: false, props: null, linksFound: [false] });
+    const taken = await repo.createNode(run, 'Practice', { id: practice, props: { name: 'Bezet', kind: 'SKILL' }, searchKey: 'bezet' }, { sourceId: null, locator: null, ...stamp() });
+    expect(taken).toMatchObject({ exists: true, props: null });
+    const missingTo = await repo.mergeRelationship(run, { from: 'Employee', type: 'WORKS_AT', to: 'Municipality' }, {
+      from: untouched.employee,
+      to: `municipality:cl-bestaat-niet-${slug}`,
+      props: {},
+      sourceId: null,
+      ...stamp(),
+    });
+    expect(missingTo).toMatchObject({ fromFound: true, toFound: false, props: null });
+    expect(await manualSourceExists()).toBe(false);
+    expect(await exists(missingEnd)).toBe(false);
+    expect(await untouchedRelationships()).toBe(0);
+  });
+
+  it('while the same statements, accepted, create it on first use', async () => {
+    const id = caseId('eerste-gebruik');
+    const accepted = await repo.createNode(run, 'Case', { id, props: { title: 'Eerste gebruik' }, searchKey: 'eerste gebruik' }, { sourceId: null, locator: null, ...stamp() }, [link(town)]);
+    expect(accepted).toMatchObject({ sourceFound: true, exists: false, linksFound: [true], props: { id, title: 'Eerste gebruik', synthetic: false } });
+    expect(await manualSourceExists()).toBe(true);
+    const rows = await read(api.db, 'MATCH (:Case {id: $id})-[r:IN]->(:Municipality {id: $town}) RETURN r.sourceId AS sourceId', { id, town });
+    expect(rows).toEqual([{ sourceId: manual.id }]);
   });
 });

@@ -4,7 +4,10 @@ import { idsByLabelQuery } from '../../db/ids-by-label.js';
 import { MANUAL_SOURCE, type Label, type RelType } from '../../model/index.js';
 import type { RelatedOfOne, RelatedPage } from '../shared/relation.js';
 
-/** Runs one statement inside the caller's write transaction (`Database.writeTransaction`). */
+/**
+ * Runs one statement: inside the caller's write transaction (`Database.writeTransaction`), or for a mutation
+ * that is one statement, as an auto-commit write (`Database.writeStatement`).
+ */
 export type Run = (cypher: string, params?: Params) => Promise<Row[]>;
 
 /** Who wrote and when: recorded as `by` and `at` on the SOURCED_FROM edge or relationship written. */
@@ -29,14 +32,19 @@ export interface NewLink {
   props: Record<string, unknown>;
 }
 
+/** Creates the manual-input source unless it exists (the constraint on `id` makes concurrent MERGEs safe). */
+const MERGE_MANUAL_SOURCE = 'MERGE (s:Source {id: $manual.id}) ON CREATE SET s += $manual.props, s.searchKey = $manual.searchKey';
+
 /**
- * Binds `s` to the source a write records: the given one (null when there is none), or without one the
- * manual-input source, created unless it exists (the constraint on `id` makes concurrent MERGEs safe).
+ * The source a one-statement write records, as parts of a statement that writes nothing unless its checks
+ * pass (it runs auto-commit: a refusal has no rollback). A given source is matched first (`match`: `s`, null
+ * when there is none, which `found` reports and `conditions` refuses); the manual-input source is merged inside
+ * the guarded write (`merge`), so a refused write does not leave it created.
  */
-function sourceClause(sourceId: string | null): string {
+function guardedSource(sourceId: string | null): { match: string; imports: string[]; conditions: string[]; merge: string; found: string } {
   return sourceId === null
-    ? 'MERGE (s:Source {id: $manual.id}) ON CREATE SET s += $manual.props, s.searchKey = $manual.searchKey WITH *'
-    : 'OPTIONAL MATCH (s:Source {id: $sourceId})';
+    ? { match: '', imports: [], conditions: [], merge: MERGE_MANUAL_SOURCE, found: 'true' }
+    : { match: 'OPTIONAL MATCH (s:Source {id: $sourceId})', imports: ['s'], conditions: ['s IS NOT NULL'], merge: '', found: 's IS NOT NULL' };
 }
 
 /**
@@ -53,7 +61,7 @@ export const mutationRepository = {
 
   /** Creates the manual-input source unless it exists (the constraint on `id` makes concurrent MERGEs safe). */
   async ensureManualSource(run: Run): Promise<void> {
-    await run(`${sourceClause(null)} RETURN s.id AS id`, { manual: MANUAL_SOURCE });
+    await run(`${MERGE_MANUAL_SOURCE} RETURN s.id AS id`, { manual: MANUAL_SOURCE });
   },
 
   /** Whether a node of `label` with this id exists. */
@@ -71,9 +79,10 @@ export const mutationRepository = {
   },
 
   /**
-   * In one statement: the source (the given one, or the manual-input source, created if missing), whether
-   * a node with this id exists, whether each link's other end exists, and, when the source is there, the id
-   * is free and every other end was found, the node created with its SOURCED_FROM edge (`locator`, `by`,
+   * In one statement: whether the source (a given one) exists, whether a node with this id exists, whether
+   * each link's other end exists, and, when the source is there, the id is free and every other end was
+   * found (and only then: the statement runs auto-commit, so a refusal writes nothing, the manual-input source
+   * included), the manual-input source created if it is the source and missing, and the node created with its SOURCED_FROM edge (`locator`, `by`,
    * `at`) and its links (MERGE: at most one relationship per type between two nodes), each with the node's
    * provenance (`sourceId`, `by`, `at`, `synthetic` of the source) as `mergeRelationship` records it; its
    * stored properties in `props`, and in `linksFound` whether each link's other end was found (in the order
@@ -96,9 +105,10 @@ export const mutationRepository = {
     readBack?: RelatedOfOne,
   ): Promise<{ sourceFound: boolean; exists: boolean; props: Record<string, unknown> | null; linksFound: boolean[]; pages: RelatedPage[] }> {
     // Labels and types come from the model's triples (checked by the caller); every value is a parameter.
+    const source = guardedSource(provenance.sourceId);
     const ends = links.map((link, i) => `\n       OPTIONAL MATCH (o${i}:${link.otherLabel} {id: $links[${i}].other})`).join('');
-    const endVars = links.map((_, i) => `, o${i}`).join('');
-    const endsFound = links.map((_, i) => ` AND o${i} IS NOT NULL`).join('');
+    const imports = [...source.imports, 'existing', ...links.map((_, i) => `o${i}`)].join(', ');
+    const conditions = [...source.conditions, 'existing IS NULL', ...links.map((_, i) => `o${i} IS NOT NULL`)].join(' AND ');
     const merges = links
       .map((link, i) => {
         const pattern = link.direction === 'out' ? `(n)-[r${i}:${link.type}]->(o${i})` : `(o${i})-[r${i}:${link.type}]->(n)`;
@@ -109,7 +119,7 @@ export const mutationRepository = {
       })
       .join('');
     const found = links.length > 0 ? `, [${links.map((_, i) => `o${i} IS NOT NULL`).join(', ')}] AS linksFound` : '';
-    const answer = `s IS NOT NULL AS sourceFound, existing IS NOT NULL AS exists, props${found}`;
+    const answer = `${source.found} AS sourceFound, existing IS NOT NULL AS exists, props${found}`;
     // The read-back subqueries import nothing: after a WITH of the answer only, their variables clash with none.
     const ending = readBack
       ? `WITH ${answer}
@@ -117,10 +127,11 @@ export const mutationRepository = {
        RETURN sourceFound, exists, props${links.length > 0 ? ', linksFound' : ''}, ${readBack.columns}`
       : `RETURN ${answer}`;
     const rows = await run(
-      `${sourceClause(provenance.sourceId)}
+      `${source.match}
        OPTIONAL MATCH (existing:${label} {id: $id})${ends}
-       OPTIONAL CALL (s, existing${endVars}) {
-         WITH s${endVars} WHERE s IS NOT NULL AND existing IS NULL${endsFound}
+       OPTIONAL CALL (${imports}) {
+         WITH * WHERE ${conditions}
+         ${source.merge}
          CREATE (n:${label} {id: $id})
          SET n += $props, n.searchKey = $searchKey
          CREATE (n)-[e:SOURCED_FROM]->(s)
@@ -213,8 +224,9 @@ export const mutationRepository = {
   },
 
   /**
-   * In one statement: whether both ends and the source exist (the manual-input source is created if
-   * missing), and when they do, the relationship created or the one there is updated (at most one per
+   * In one statement: whether both ends and the source exist, and when they do (and only then: the statement
+   * runs auto-commit, so a refusal writes nothing), the manual-input source created if it is the source and
+   * missing, and the relationship created or the one there is updated (at most one per
    * type between two nodes): `properties` added (`+=`), `sourceId`, `by` and `at` set; its properties in
    * `props`. (Five statements before issue 18.)
    */
@@ -223,17 +235,19 @@ export const mutationRepository = {
     triple: { from: Label; type: RelType; to: Label },
     rel: { from: string; to: string; props: Record<string, unknown>; sourceId: string | null } & Stamp,
   ): Promise<{ fromFound: boolean; toFound: boolean; sourceFound: boolean; props: Record<string, unknown> | null }> {
+    const source = guardedSource(rel.sourceId);
     const rows = await run(
       `OPTIONAL MATCH (a:${triple.from} {id: $from})
        OPTIONAL MATCH (b:${triple.to} {id: $to})
-       ${sourceClause(rel.sourceId)}
-       OPTIONAL CALL (a, b, s) {
-         WITH a, b, s WHERE a IS NOT NULL AND b IS NOT NULL AND s IS NOT NULL
+       ${source.match}
+       OPTIONAL CALL (${['a', 'b', ...source.imports].join(', ')}) {
+         WITH * WHERE ${['a IS NOT NULL', 'b IS NOT NULL', ...source.conditions].join(' AND ')}
+         ${source.merge}
          MERGE (a)-[r:${triple.type}]->(b)
          SET r += $props, r.sourceId = s.id, r.by = $by, r.at = $at, r.synthetic = coalesce(s.synthetic, false)
          RETURN properties(r) AS props
        }
-       RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, s IS NOT NULL AS sourceFound, props`,
+       RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, ${source.found} AS sourceFound, props`,
       { ...rel, manual: MANUAL_SOURCE },
     );
     const row = rows[0]!;

@@ -65,26 +65,25 @@ export class GraphWriter {
 
     const related = readBack.length > 0 ? relatedOfOne(id, readBack) : undefined;
 
-    const written = await this.db
-      .writeTransaction(async (run) => {
-        const created = await repo.createNode(run, spec.label, { id, props, searchKey: searchKeyOf(props[spec.display]) }, { sourceId, locator, ...stamp }, links, related);
-        if (!created.sourceFound) throw badInput(`sourceId: no Source with id "${sourceId}"`, 'sourceId');
-        if (created.exists) throw alreadyExists(spec, id);
-        const missing = created.linksFound.indexOf(false);
-        if (missing >= 0) {
-          const link = links[missing]!;
-          const field = `links.${missing}.${link.direction === 'out' ? 'to' : 'from'}`;
-          throw badInput(`${field}: no node with id "${link.other}"; nothing was written`, field);
-        }
-        if (!created.props) throw alreadyExists(spec, id);
-        return { record: toNodeRecord(type, created.props), pages: created.pages };
-      })
+    // One auto-commit statement (`writeStatement`): it writes only when every check below would pass.
+    const run: Run = (cypher, params) => this.db.writeStatement(cypher, params);
+    const created = await repo
+      .createNode(run, spec.label, { id, props, searchKey: searchKeyOf(props[spec.display]) }, { sourceId, locator, ...stamp }, links, related)
       .catch((error: unknown) => {
         // A concurrent create of the same id, refused by the uniqueness constraint at commit.
         throw error instanceof AppError && error.extensions.reason === 'CONFLICT' && error.message.includes(`"${id}"`) ? alreadyExists(spec, id) : error;
       });
+    if (!created.sourceFound) throw badInput(`sourceId: no Source with id "${sourceId}"`, 'sourceId');
+    if (created.exists) throw alreadyExists(spec, id);
+    const missing = created.linksFound.indexOf(false);
+    if (missing >= 0) {
+      const link = links[missing]!;
+      const field = `links.${missing}.${link.direction === 'out' ? 'to' : 'from'}`;
+      throw badInput(`${field}: no node with id "${link.other}"; nothing was written`, field);
+    }
+    if (!created.props) throw alreadyExists(spec, id);
     this.logger.info('node created', links.length > 0 ? { id, by: stamp.by, links: links.length } : { id, by: stamp.by });
-    return written;
+    return { record: toNodeRecord(type, created.props), pages: created.pages };
   }
 
   /**
@@ -174,14 +173,13 @@ export class GraphWriter {
     const props = relationshipProps(spec, properties, '');
     const sourceId = sourceIdOf(givenSource, null);
     const stamp = this.stamp();
-    return this.db.writeTransaction(async (run) => {
-      const saved = await repo.mergeRelationship(run, spec, { from, to, props, sourceId, ...stamp });
-      if (!saved.fromFound) throw badInput(`from: no node with id "${from}"`, 'from');
-      if (!saved.toFound) throw badInput(`to: no node with id "${to}"`, 'to');
-      if (!saved.sourceFound) throw badInput(`sourceId: no Source with id "${sourceId}"`, 'sourceId');
-      if (!saved.props) throw badInput(`from or to vanished during the write; nothing was written`, 'from');
-      return { id: edgeId(from, spec.type, to), type: spec.type, source: from, target: to, properties: saved.props, synthetic: saved.props.synthetic === true };
-    });
+    // One auto-commit statement (`writeStatement`): it writes only when every check below would pass.
+    const saved = await repo.mergeRelationship((cypher, params) => this.db.writeStatement(cypher, params), spec, { from, to, props, sourceId, ...stamp });
+    if (!saved.fromFound) throw badInput(`from: no node with id "${from}"`, 'from');
+    if (!saved.toFound) throw badInput(`to: no node with id "${to}"`, 'to');
+    if (!saved.sourceFound) throw badInput(`sourceId: no Source with id "${sourceId}"`, 'sourceId');
+    if (!saved.props) throw badInput(`from or to vanished during the write; nothing was written`, 'from');
+    return { id: edgeId(from, spec.type, to), type: spec.type, source: from, target: to, properties: saved.props, synthetic: saved.props.synthetic === true };
   }
 
   /** Deletes the relationship `from -[type]-> to`; false when there was none. The triple and both nodes are checked. */
