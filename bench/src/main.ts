@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { countsForScale, DEFAULT_SEED, generateGraph } from '../../src/import/generate.js';
 import { createLogger } from '../../src/logger.js';
-import { MANUAL_SOURCE, searchKeyOf } from '../../src/model/index.js';
+import { MANUAL_SOURCE } from '../../src/model/index.js';
 import type { Connection } from '../../src/db/index.js';
 import { startBoltProxy, type BoltProxy } from './bolt-proxy.js';
 import { GraphqlClient, parseAnswer, runLoad, WrongAnswer, type LoadResult, type Send } from './load.js';
@@ -27,7 +27,7 @@ import {
   startTheirs,
   WRITE_TOKEN,
 } from './setup.js';
-import { buildWorkloads, canonical, firstDifference, IMPORT_SOURCE, WRITE_PREFIX, type Workload } from './workloads.js';
+import { buildWorkloads, canonical, firstDifference, prepareWrites, removeWrites, WRITE_PREFIX, type Workload } from './workloads.js';
 
 /**
  * `npm run bench [-- --quick] [--scale N] [--concurrency 1,8,32] [--rounds R] [--sweep-rounds R] [--warmup S]
@@ -465,16 +465,6 @@ async function exists(driver: Driver, id: string): Promise<boolean> {
   return result.records[0]!.get('found') as boolean;
 }
 
-/** The Sources the writes link to: our manual-input source, and the bulk import's document source. */
-async function prepareWrites(driver: Driver): Promise<void> {
-  await driver.executeQuery(
-    `MERGE (m:Source {id: $manual.id}) ON CREATE SET m += $manual.props, m.searchKey = $manual.searchKey
-     MERGE (i:Source {id: $import}) ON CREATE SET i.title = 'Benchmark import', i.kind = 'DOCUMENT', i.synthetic = true, i.searchKey = $importKey`,
-    { manual: MANUAL_SOURCE, import: IMPORT_SOURCE, importKey: searchKeyOf('Benchmark import') },
-    { database: 'neo4j' },
-  );
-}
-
 /**
  * The three clients must have written the same: for the cases each wrote while its answers were checked,
  * the node's property names and flag, and each relationship's type, property names, flag, source and
@@ -502,17 +492,6 @@ async function sameWrites(connection: Connection): Promise<void> {
     if (JSON.stringify(written[t]) !== JSON.stringify(written[0])) {
       throw new Error(`${target} writes differently from ours: ${firstDifference(JSON.stringify(written[0]), JSON.stringify(written[t]))}`);
     }
-  }
-}
-
-/** Removes everything the write workloads created (the data is as loaded again: read answers stay valid). */
-async function removeWrites(connection: Connection, keepManualSource: boolean): Promise<void> {
-  const session = connection.db.driver.session({ database: 'neo4j' });
-  try {
-    await session.run(`MATCH (n:Case) WHERE n.id STARTS WITH $prefix CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS`, { prefix: WRITE_PREFIX });
-    await session.run(`MATCH (s:Source) WHERE s.id = $import OR (s.id = $manual AND NOT $keep) DETACH DELETE s`, { import: IMPORT_SOURCE, manual: MANUAL_SOURCE.id, keep: keepManualSource });
-  } finally {
-    await session.close();
   }
 }
 

@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { luceneQuery } from '../../src/analytics/lucene.js';
-import { searchKeyOf } from '../../src/model/index.js';
+import type { Connection } from '../../src/db/index.js';
+import { MANUAL_SOURCE, searchKeyOf } from '../../src/model/index.js';
 import { denseCooccurrence, PATH_LABELS, RAW } from './cypher.js';
 import { mulberry32 } from '../../src/util/index.js';
 
@@ -595,4 +596,25 @@ export function firstDifference(a: string, b: string): string {
   while (i < a.length && a[i] === b[i]) i++;
   const from = Math.max(0, i - 80);
   return `at character ${i}:\n  ${a.slice(from, i + 80)}\n  ${b.slice(from, i + 80)}`;
+}
+
+/** The Sources the writes link to: our manual-input source, and the bulk import's document source. */
+export async function prepareWrites(driver: Driver): Promise<void> {
+  await driver.executeQuery(
+    `MERGE (m:Source {id: $manual.id}) ON CREATE SET m += $manual.props, m.searchKey = $manual.searchKey
+     MERGE (i:Source {id: $import}) ON CREATE SET i.title = 'Benchmark import', i.kind = 'DOCUMENT', i.synthetic = true, i.searchKey = $importKey`,
+    { manual: MANUAL_SOURCE, import: IMPORT_SOURCE, importKey: searchKeyOf('Benchmark import') },
+    { database: 'neo4j' },
+  );
+}
+
+/** Removes everything the write workloads created (the data is as loaded again: read answers stay valid). */
+export async function removeWrites(connection: Connection, keepManualSource: boolean): Promise<void> {
+  const session = connection.db.driver.session({ database: 'neo4j' });
+  try {
+    await session.run(`MATCH (n:Case) WHERE n.id STARTS WITH $prefix CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS`, { prefix: WRITE_PREFIX });
+    await session.run(`MATCH (s:Source) WHERE s.id = $import OR (s.id = $manual AND NOT $keep) DETACH DELETE s`, { import: IMPORT_SOURCE, manual: MANUAL_SOURCE.id, keep: keepManualSource });
+  } finally {
+    await session.close();
+  }
 }
