@@ -111,10 +111,11 @@ export class Database {
 
   /**
    * Runs one write statement as an auto-commit transaction, as a read runs: RUN and PULL in one message,
-   * Neo4j commits when the statement has run, no BEGIN and COMMIT messages (in the profile of a create, the
-   * driver's BEGIN and COMMIT were 12% of our server's busy time), and the statement's locks are let go at its
-   * end rather than after a commit round trip. For a mutation that is one statement which writes nothing
-   * unless all its checks pass, so that a refusal needs no rollback.
+   * Neo4j commits when the statement has run; no BEGIN and COMMIT messages, and no round trip for the COMMIT
+   * (the statement's locks are let go at its end). On a loopback connection that changed no measurable
+   * throughput (bench/README.md, "Twelfth session"); to a Neo4j across a network it is one round trip less per
+   * write. For a mutation that is one statement which writes nothing unless all its checks pass, so that a
+   * refusal needs no rollback.
    *
    * Retried as the driver retries a managed transaction (`retryTransient`, the same errors and window). The
    * statement must be one that may run again after a commit whose answer the connection lost, as a managed

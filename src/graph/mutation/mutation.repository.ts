@@ -81,16 +81,17 @@ export const mutationRepository = {
   /**
    * In one statement: whether the source (a given one) exists, whether a node with this id exists, whether
    * each link's other end exists, and, when the source is there, the id is free and every other end was
-   * found (and only then: the statement runs auto-commit, so a refusal writes nothing, the manual-input source
-   * included), the manual-input source created if it is the source and missing, and the node created with its SOURCED_FROM edge (`locator`, `by`,
-   * `at`) and its links (MERGE: at most one relationship per type between two nodes), each with the node's
-   * provenance (`sourceId`, `by`, `at`, `synthetic` of the source) as `mergeRelationship` records it; its
-   * stored properties in `props`, and in `linksFound` whether each link's other end was found (in the order
-   * of `links`). (Four statements before issue 18: a create cost Neo4j twice what the same create costs as
+   * found (and only then: the statement runs auto-commit, so a refusal writes nothing, the manual-input
+   * source included), the manual-input source created if it is the source and missing, and the node created
+   * with its SOURCED_FROM edge (`locator`, `by`, `at`) and its links (MERGE: at most one relationship per
+   * type between two nodes), each with the node's provenance (`sourceId`, `by`, `at`, `synthetic` of the
+   * source) as `mergeRelationship` records it; its stored properties in `props`, and in `linksFound` whether
+   * each link's other end was found (in the order of `links`). (Four statements before issue 18: a create cost Neo4j twice what the same create costs as
    * one statement.) A concurrent create of the same id fails on the uniqueness constraint.
    *
-   * Without links the statement is the one a create sent before links existed. The node's `synthetic` flag
-   * depends on its SOURCED_FROM edges only (db/synthetic.ts), so the links change no node's flag.
+   * Without links (or with an empty list) the statement has no link clauses and no `links` parameter. The
+   * node's `synthetic` flag depends on its SOURCED_FROM edges only (db/synthetic.ts), so the links change no
+   * node's flag.
    *
    * `readBack`: relations of the new node to read after writing it, in the same statement (`relatedOfOne`:
    * what the mutation's selection asks of the node); their pages in `pages` (empty when the node was not
