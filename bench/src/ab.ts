@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   const manualSourceExisted = (await connection.db.read('MATCH (s:Source {id: $id}) RETURN s.id AS id', { id: MANUAL_SOURCE.id })).length > 0;
   let wrote = false;
   try {
-    servers.push(...(await Promise.all([startOurs(connection.uri, { apiDir: dirs.A }), startOurs(connection.uri, { apiDir: dirs.B })])));
+    // One after the other: a build that does not start must not leave the other one running.
+    for (const dir of [dirs.A, dirs.B]) servers.push(await startOurs(connection.uri, { apiDir: dir }));
     const builds = { A: servers[0]!, B: servers[1]! };
     const clients = { A: new GraphqlClient(builds.A.url, Math.max(64, concurrency)), B: new GraphqlClient(builds.B.url, Math.max(64, concurrency)) };
     // The embedded Neo4j's JVM, for its CPU time per request (none with BENCH_NEO4J_URI: its column is then NaN).
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
       const measured: Record<Build, Window[]> = { A: [], B: [] };
       for (let round = 0; round < rounds; round++) {
         for (const build of round % 2 === 0 ? BUILDS : [...BUILDS].reverse()) {
-          // A second of load before the window: the other build's connections and this one's are both busy again.
+          // A second of this build's load before its window, so that the window does not start on the other build's tail.
           await runLoad(send(build), { concurrency, warmupMs: 0, durationMs: 1000 });
           const pid = builds[build].pid;
           const before = { server: cpuSeconds(pid), neo4j: neo4jPid ? cpuSeconds(neo4jPid) : undefined };
