@@ -2,12 +2,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED } from '../../src/import/generate.js';
 import { createLogger } from '../../src/logger.js';
-import { MANUAL_SOURCE } from '../../src/model/index.js';
 import { GraphqlClient, parseAnswer, runLoad } from './load.js';
 import { childPid, cpuSeconds, type ServerProcess } from './processes.js';
 import { median } from './report.js';
 import { ensureDataset, log, openBenchDatabase, rawDriver, ROOT, startOurs, WRITE_TOKEN } from './setup.js';
-import { buildWorkloads, canonical, firstDifference, prepareWrites, removeWrites, type Workload } from './workloads.js';
+import { buildWorkloads, canonical, firstDifference, manualSourceExists, prepareWrites, removeWrites, type Workload } from './workloads.js';
 
 /**
  * `npm run bench:ab -- --a DIR [--b DIR] --only key[,key] [--scale S] [--rounds R] [--duration S] [--warmup S]
@@ -52,7 +51,7 @@ async function main(): Promise<void> {
   await ensureDataset(connection, scale, false);
   const direct = rawDriver(connection.uri);
   const servers: ServerProcess[] = [];
-  const manualSourceExisted = (await connection.db.read('MATCH (s:Source {id: $id}) RETURN s.id AS id', { id: MANUAL_SOURCE.id })).length > 0;
+  const manualSourceExisted = await manualSourceExists(direct);
   let wrote = false;
   try {
     // One after the other: a build that does not start must not leave the other one running.

@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { countsForScale, DEFAULT_SEED, generateGraph } from '../../src/import/generate.js';
 import { createLogger } from '../../src/logger.js';
-import { MANUAL_SOURCE } from '../../src/model/index.js';
 import type { Connection } from '../../src/db/index.js';
 import { startBoltProxy, type BoltProxy } from './bolt-proxy.js';
 import { GraphqlClient, parseAnswer, runLoad, WrongAnswer, type LoadResult, type Send } from './load.js';
@@ -27,7 +26,7 @@ import {
   startTheirs,
   WRITE_TOKEN,
 } from './setup.js';
-import { buildWorkloads, canonical, firstDifference, prepareWrites, removeWrites, WRITE_PREFIX, type Workload } from './workloads.js';
+import { buildWorkloads, canonical, firstDifference, manualSourceExists, prepareWrites, removeWrites, WRITE_PREFIX, type Workload } from './workloads.js';
 
 /**
  * `npm run bench [-- --quick] [--scale N] [--concurrency 1,8,32] [--rounds R] [--sweep-rounds R] [--warmup S]
@@ -138,7 +137,7 @@ async function main(): Promise<number> {
     const [boltHost, boltPort] = hostPort(connection.uri);
     const direct = rawDriver(connection.uri);
     cleanup.add(() => direct.close());
-    const manualSourceExisted = await exists(direct, MANUAL_SOURCE.id);
+    const manualSourceExisted = await manualSourceExists(direct);
     await removeWrites(connection, manualSourceExisted);
 
     // ---- phase 1: reference answers and round trips, through the counting proxy ----
@@ -458,11 +457,6 @@ async function runRaw(driver: Driver, workload: Workload, p: unknown): Promise<R
   } finally {
     await session.close();
   }
-}
-
-async function exists(driver: Driver, id: string): Promise<boolean> {
-  const result = await driver.executeQuery('MATCH (s:Source {id: $id}) RETURN count(s) > 0 AS found', { id }, { database: 'neo4j' });
-  return result.records[0]!.get('found') as boolean;
 }
 
 /**

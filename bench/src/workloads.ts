@@ -598,6 +598,12 @@ export function firstDifference(a: string, b: string): string {
   return `at character ${i}:\n  ${a.slice(from, i + 80)}\n  ${b.slice(from, i + 80)}`;
 }
 
+/** Whether our manual-input source exists (before the writes: `removeWrites` keeps it then). */
+export async function manualSourceExists(driver: Driver): Promise<boolean> {
+  const result = await driver.executeQuery('MATCH (s:Source {id: $id}) RETURN count(s) > 0 AS found', { id: MANUAL_SOURCE.id }, { database: 'neo4j' });
+  return result.records[0]!.get('found') as boolean;
+}
+
 /** The Sources the writes link to: our manual-input source, and the bulk import's document source. */
 export async function prepareWrites(driver: Driver): Promise<void> {
   await driver.executeQuery(
