@@ -114,6 +114,32 @@ describe('the explorer in Chromium', () => {
     expect(await employees.innerText()).toBe('6');
   });
 
+  it('draws made-up relationships dashed and inferred ones dotted, as the API flags them', async () => {
+    // What the API says of each of these edges: the page must draw exactly that.
+    const answer = (await (
+      await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ neighbourhood(id: "${BREDA}", depth: 1) { edges { id synthetic properties } } }` }),
+      })
+    ).json()) as { data: { neighbourhood: { edges: Array<{ id: string; synthetic: boolean; properties: Record<string, unknown> }> } } };
+    const expected = answer.data.neighbourhood.edges
+      .map((edge) => ({ id: edge.id, look: edge.synthetic ? 'dashed' : edge.properties.inferred === true ? 'dotted' : 'solid' }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    const drawn = await page.evaluate(() =>
+      (globalThis as any).explorer.cy
+        .edges()
+        .map((edge: any) => ({ id: String(edge.id()).replace(/^edge\//, ''), look: edge.style('line-style') }))
+        .sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)),
+    );
+    // Breda's partnership in the research is inferred (the report does not call the municipalities partners);
+    // its employees' WORKS_AT links belong to the illustrative sample.
+    expect(expected.some((edge) => edge.look === 'dotted')).toBe(true);
+    expect(expected.some((edge) => edge.look === 'dashed')).toBe(true);
+    expect(drawn).toEqual(expected);
+    expect(await page.locator('#line-key').innerText()).toMatch(/Dotted line: a relationship the\s+sources do not state/);
+  });
+
   it('links the exports to the same subgraph', async () => {
     const graphml = new URL((await page.locator('#export-graphml').getAttribute('href'))!, api.url);
     expect(graphml.pathname).toBe('/export/graph.graphml');
@@ -157,6 +183,16 @@ describe('the explorer in Chromium', () => {
       edges: (globalThis as any).explorer.cy.edges('.path').length,
     }));
     expect(path).toEqual({ nodes: 3, edges: 2 });
+    // The garden case is illustrative: its step, and the two relationships to it, are tagged made up.
+    const steps = await page.locator('#panel-path ol.path > li').evaluateAll((items) =>
+      items.map((item) => ({ synthetic: item.getAttribute('data-synthetic'), tagged: item.querySelector(':scope > .tag.synthetic') !== null })),
+    );
+    expect(steps).toEqual([
+      { synthetic: 'false', tagged: false },
+      { synthetic: 'true', tagged: true },
+      { synthetic: 'false', tagged: false },
+    ]);
+    expect(await page.locator('#panel-path .via[data-synthetic="true"] .tag.synthetic').count()).toBe(2);
     // Two quick clicks on two different nodes are a selection, not a double-click: nothing was expanded.
     expect(await drawnIds(page)).toEqual(before);
     await page.evaluate(() => (globalThis as any).explorer.view.fit());
@@ -166,8 +202,19 @@ describe('the explorer in Chromium', () => {
   });
 
   it('finds a start node with the search box', async () => {
+    // A made-up hit says so in the list; a sourced one does not.
+    await page.locator('#search').fill('breda');
+    const sourced = page.locator(`#search-results li[data-id="${BREDA}"]`);
+    await expect.poll(() => sourced.getAttribute('data-synthetic'), POLL).toBe('false');
+    expect(await sourced.locator('.tag.synthetic').count()).toBe(0);
+    await page.locator('#search').fill('buurttuin');
+    const madeUp = page.locator(`#search-results li[data-id="${GARDEN}"]`);
+    await expect.poll(() => madeUp.getAttribute('data-synthetic'), POLL).toBe('true');
+    expect(await madeUp.locator('.tag.synthetic').count()).toBe(1);
     await page.locator('#search').fill('keukentafelgesprek');
     const hit = page.locator('#search-results li[data-id="practice:keukentafelgesprek"]');
+    // Keukentafelgesprek is one of the illustrative sample's practices.
+    expect(await hit.getAttribute('data-synthetic')).toBe('true');
     await hit.click();
     await settled(page);
     expect(new URL(page.url()).searchParams.get('focus')).toBe('practice:keukentafelgesprek');

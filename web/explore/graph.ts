@@ -138,7 +138,8 @@ export class GraphView {
       if (this.cy.getElementById(id).nonempty() || !this.nodes.has(edge.source) || !this.nodes.has(edge.target)) continue;
       elements.push({
         group: 'edges',
-        data: { id, source: edge.source, target: edge.target, type: edge.type },
+        // Made-up and inferred relationships are drawn apart from the sourced ones (style.ts), as made-up nodes are.
+        data: { id, source: edge.source, target: edge.target, type: edge.type, synthetic: edge.synthetic, inferred: edge.properties.inferred === true },
       });
     }
     this.cy.add(elements);

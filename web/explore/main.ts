@@ -422,7 +422,7 @@ async function runSearch(text: string): Promise<void> {
       ? found
           .map(
             (hit) =>
-              `<li role="option" data-id="${escapeHtml(hit.node.id)}">${legendSymbol(hit.type)} <span>${escapeHtml(hit.label)}</span> <small>${escapeHtml(lookOf(hit.type).label)}</small></li>`,
+              `<li role="option" data-id="${escapeHtml(hit.node.id)}" data-synthetic="${hit.synthetic}">${legendSymbol(hit.type)} <span>${escapeHtml(hit.label)}</span> <small>${escapeHtml(lookOf(hit.type).label)}</small>${hit.synthetic ? ' <span class="tag synthetic">synthetic</span>' : ''}</li>`,
           )
           .join('')
       : '<li class="muted">No matches.</li>';

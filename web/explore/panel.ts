@@ -88,11 +88,19 @@ export function renderPathPanel(from: GraphNode | undefined, to: GraphNode | und
     .map((node, i) => {
       const edge = path.edges[i];
       // The relationship to the next node, drawn in its own direction: –TYPE→ forward, ←TYPE– backward.
-      const via = edge ? `<div class="via">${edge.source === node.id ? `–${escapeHtml(edge.type)}→` : `←${escapeHtml(edge.type)}–`}</div>` : '';
-      return `<li>${legendSymbol(node.type)} ${escapeHtml(byId.get(node.id)?.label ?? node.id)}${via}</li>`;
+      // Each step says when it is made up or, for a relationship, inferred rather than stated by a source.
+      const via = edge
+        ? `<div class="via" data-synthetic="${edge.synthetic}">${edge.source === node.id ? `–${escapeHtml(edge.type)}→` : `←${escapeHtml(edge.type)}–`}${provenanceTags(edge.synthetic, edge.properties.inferred === true)}</div>`
+        : '';
+      return `<li data-synthetic="${node.synthetic}">${legendSymbol(node.type)} ${escapeHtml(byId.get(node.id)?.label ?? node.id)}${provenanceTags(node.synthetic, false)}${via}</li>`;
     })
     .join('');
   return `<h3>Shortest path</h3><p data-path-length="${path.edges.length}">${names}: ${path.edges.length} step${path.edges.length === 1 ? '' : 's'}.</p><ol class="path">${steps}</ol>`;
+}
+
+/** The tags after a path step: `synthetic` for made-up data, `inferred` for a relationship no source states. */
+function provenanceTags(synthetic: boolean, inferred: boolean): string {
+  return `${synthetic ? ' <span class="tag synthetic">synthetic</span>' : ''}${inferred ? ' <span class="tag inferred">inferred</span>' : ''}`;
 }
 
 /** What the panel says when nothing is selected. */

@@ -89,6 +89,10 @@ export function stylesheet(large: boolean): StylesheetJson {
             'min-zoomed-font-size': 8,
           },
     },
+    // Relationships, likewise: a made-up one dashed, one the sources do not state (inferred) dotted. The made-up
+    // look wins where both apply: that it is made up matters more than how it was made.
+    { selector: 'edge[?inferred]', style: { 'line-style': 'dotted' } },
+    { selector: 'edge[?synthetic]', style: { 'line-style': 'dashed' } },
     // A practice–dilemma link that rests on quotations (coded interviews) says on how many.
     ...(large ? [] : [{ selector: 'edge[quotations > 0]', style: { label: 'data(quotationLabel)', width: 2.5, 'line-color': '#8d6cab', 'target-arrow-color': '#8d6cab', color: '#5b3f78' } }]),
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1d4ed8', 'border-style': 'solid' } },
