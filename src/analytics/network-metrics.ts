@@ -15,6 +15,11 @@
  *   of the nodes' ids, with the partition's modularity. Louvain's random walk is turned off, so nodes are
  *   visited in id order: the same graph always gives the same communities (stable across runs and
  *   replicas) with no random seed to carry around.
+ * - **Made-up data** is measured like the rest (under the default scope ALL) and said so: each node carries
+ *   its own `synthetic` flag and `syntheticDegree`, the relationships of its degree that are made up; the
+ *   result counts its made-up nodes and relationships. A relationship counts as made up when it is synthetic
+ *   itself or one of its ends is: exactly the relationships scope REAL leaves out (it drops the made-up
+ *   nodes with their relationships), so a real node's degree under REAL is `degree - syntheticDegree`.
  */
 import { DirectedGraph, UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
@@ -44,11 +49,14 @@ export const PAGERANK_DAMPING = 0.85;
  */
 export const NETWORK_METRICS_MAX_NODES = 3_000;
 
-/** A graph to measure: nodes by id (and type, when known) and directed relationships between them. */
+/**
+ * A graph to measure: nodes by id (and type, when known) and directed relationships between them, each
+ * with its stored `synthetic` flag (absent counts as real, as `coalesce(…, false)` does in the scopes).
+ */
 export interface NetworkInput {
-  nodes: ReadonlyArray<{ id: string; type?: NodeType }>;
+  nodes: ReadonlyArray<{ id: string; type?: NodeType; synthetic?: boolean }>;
   /** Relationships whose endpoints are not among `nodes` are ignored. */
-  edges: ReadonlyArray<{ source: string; target: string }>;
+  edges: ReadonlyArray<{ source: string; target: string; synthetic?: boolean }>;
 }
 
 /**
@@ -59,6 +67,13 @@ export interface NodeMetricsData extends NodeMetricValues {
   id: string;
   /** The node's model type (undefined only for graphs given without types, as in the pure tests). */
   type?: NodeType;
+  /** The node's own flag: illustrative, made-up data (see db/synthetic.ts). */
+  synthetic: boolean;
+  /**
+   * Of `degree`, the relationships that are made up: synthetic themselves or at a synthetic node (so all of
+   * a made-up node's). A self-loop counts twice, as in `degree`.
+   */
+  syntheticDegree: number;
 }
 
 /** The measures of a whole (sub)graph. */
@@ -71,6 +86,33 @@ export interface NetworkMetricsData {
   nodes: NodeMetricsData[];
 }
 
+/** How much of a measured graph is made up, as `GraphStats` says it of the whole graph. */
+export interface NetworkSyntheticCounts {
+  /** Of the nodes, those whose own flag is synthetic (0 under REAL, all under SYNTHETIC). */
+  syntheticNodeCount: number;
+  /** Of `relationshipCount`, the made-up ones: synthetic themselves or at a synthetic node. */
+  syntheticRelationshipCount: number;
+  /** Made-up nodes and relationships over all measured, 0..1 (0 for an empty graph). */
+  syntheticShare: number;
+}
+
+/** The measures `networkMetrics` answers: the graph's, and how much of it is made up. */
+export type MeasuredNetworkData = NetworkMetricsData & NetworkSyntheticCounts;
+
+/** `result` with its made-up counts, worked out from its nodes' flags and made-up degrees. */
+export function withSyntheticCounts(result: NetworkMetricsData): MeasuredNetworkData {
+  const syntheticNodeCount = result.nodes.filter((node) => node.synthetic).length;
+  // Each made-up relationship adds one to the made-up degree of each end (two to a self-loop's one node).
+  const syntheticRelationshipCount = result.nodes.reduce((sum, node) => sum + node.syntheticDegree, 0) / 2;
+  const all = result.nodes.length + result.relationshipCount;
+  return {
+    ...result,
+    syntheticNodeCount,
+    syntheticRelationshipCount,
+    syntheticShare: all === 0 ? 0 : (syntheticNodeCount + syntheticRelationshipCount) / all,
+  };
+}
+
 /**
  * Computes the measures of a graph held in memory (see the file comment for each measure's definition).
  * Pure: no database, the same input gives the same output.
@@ -81,20 +123,28 @@ export function computeNetworkMetrics(input: NetworkInput): NetworkMetricsData {
   const undirected = new UndirectedGraph({ multi: false, allowSelfLoops: false });
   const inDegree = new Map<string, number>();
   const outDegree = new Map<string, number>();
+  const syntheticDegree = new Map<string, number>();
+  const madeUpNodes = new Set(nodes.filter((node) => node.synthetic === true).map((node) => node.id));
   for (const { id } of nodes) {
     directed.addNode(id);
     undirected.addNode(id);
     inDegree.set(id, 0);
     outDegree.set(id, 0);
+    syntheticDegree.set(id, 0);
   }
   // Adjacency order steers Louvain: edges in (source, target) order make the answer independent of row order.
   const edges = [...input.edges].sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target));
   let relationshipCount = 0;
-  for (const { source, target } of edges) {
+  for (const { source, target, synthetic } of edges) {
     if (!directed.hasNode(source) || !directed.hasNode(target)) continue;
     relationshipCount++;
     outDegree.set(source, outDegree.get(source)! + 1);
     inDegree.set(target, inDegree.get(target)! + 1);
+    // Made up when REAL would leave it out: its own flag, or either end's.
+    if (synthetic === true || madeUpNodes.has(source) || madeUpNodes.has(target)) {
+      syntheticDegree.set(source, syntheticDegree.get(source)! + 1);
+      syntheticDegree.set(target, syntheticDegree.get(target)! + 1);
+    }
     directed.mergeEdge(source, target);
     // A self-loop lies on no shortest path and networkx's modularity counts it oddly: left out of the undirected view.
     if (source !== target) undirected.mergeEdge(source, target);
@@ -131,6 +181,8 @@ export function computeNetworkMetrics(input: NetworkInput): NetworkMetricsData {
     betweenness: betweenness[id] ?? 0,
     pageRank: ranks[id] ?? 0,
     community: communityOf(id),
+    synthetic: madeUpNodes.has(id),
+    syntheticDegree: syntheticDegree.get(id)!,
   }));
   return { modularity, communityCount: renumbered.size, relationshipCount, nodes: measured };
 }
@@ -149,7 +201,8 @@ export interface NetworkMetricsOptions {
 
 /**
  * The measures of the scoped subgraph (nodes of `types` in `scope`, relationships of `relationshipTypes`
- * in `scope` between them), loaded with two statements and computed by `computeNetworkMetrics`.
+ * in `scope` between them), loaded with two statements and computed by `computeNetworkMetrics`, with
+ * the made-up counts (`withSyntheticCounts`): under the default scope ALL they say what rests on made-up data.
  *
  * Cached per database and dataset version: the version is the count of write statements this process has
  * sent (every writer goes through `Database.write`/`writeTransaction`) together with the total node and
@@ -157,7 +210,7 @@ export interface NetworkMetricsOptions {
  * or replica that add or remove anything are seen too. A result computed while a write ran is not kept.
  * More than `maxNodes` nodes → BAD_USER_INPUT naming the arguments that narrow the subgraph.
  */
-export async function networkMetrics(db: Database, options: NetworkMetricsOptions = {}): Promise<NetworkMetricsData> {
+export async function networkMetrics(db: Database, options: NetworkMetricsOptions = {}): Promise<MeasuredNetworkData> {
   const scope = options.scope ?? DataScope.ALL;
   const types = options.types && options.types.length > 0 ? [...new Set(options.types)].sort() : [...NODE_TYPES];
   const relationshipTypes = checkRelationshipTypes(options.relationshipTypes, CONTENT_RELATIONSHIP_TYPES).sort();
@@ -201,7 +254,7 @@ interface MetricsCache {
   /** Write statements seen on this database (bumped by an observer as each one is sent). */
   writes: number;
   version: string;
-  entries: Map<string, Promise<NetworkMetricsData>>;
+  entries: Map<string, Promise<MeasuredNetworkData>>;
 }
 
 const caches = new WeakMap<Database, MetricsCache>();
@@ -225,12 +278,12 @@ async function loadAndCompute(
   types: readonly NodeType[],
   relationshipTypes: readonly RelType[],
   maxNodes: number,
-): Promise<NetworkMetricsData> {
+): Promise<MeasuredNetworkData> {
   const labels = labelExpression(types);
   const [row] = await db.read(
     `MATCH (n:${labels}) ${whereClause(scopePredicate(scope, ['n']))}
      WITH collect(n) AS nodes
-     RETURN size(nodes) AS count, CASE WHEN size(nodes) > $max THEN [] ELSE [n IN nodes | [n.id, labels(n)]] END AS nodes`,
+     RETURN size(nodes) AS count, CASE WHEN size(nodes) > $max THEN [] ELSE [n IN nodes | [n.id, labels(n), coalesce(n.synthetic, false)]] END AS nodes`,
     { max: neo4j.int(maxNodes) },
   );
   const count = row!.count as number;
@@ -241,13 +294,13 @@ async function loadAndCompute(
       'types',
     );
   }
-  const nodes = (row!.nodes as Array<[string, string[]]>).map(([id, nodeLabels]) => ({ id, type: typeOfLabels(nodeLabels) }));
+  const nodes = (row!.nodes as Array<[string, string[], boolean]>).map(([id, nodeLabels, synthetic]) => ({ id, type: typeOfLabels(nodeLabels), synthetic }));
   const edges = await db.read(
     `MATCH (a:${labels})-[r:${relTypeExpression(relationshipTypes)}]->(b:${labels})
      ${whereClause(scopePredicate(scope, ['a', 'r', 'b']))}
-     RETURN a.id AS source, b.id AS target`,
+     RETURN a.id AS source, b.id AS target, coalesce(r.synthetic, false) AS synthetic`,
   );
-  return computeNetworkMetrics({ nodes, edges: edges as Array<{ source: string; target: string }> });
+  return withSyntheticCounts(computeNetworkMetrics({ nodes, edges: edges as Array<{ source: string; target: string; synthetic: boolean }> }));
 }
 
 /** Code-unit order, as Cypher's ORDER BY on strings (localeCompare would differ on punctuation). */

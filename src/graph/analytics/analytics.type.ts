@@ -131,13 +131,24 @@ export class NodeMetrics {
   pageRank!: number;
   @Field(() => Int, { description: 'Louvain community on the undirected view: 0 to `communityCount - 1`, numbered in the order of the node ids.' })
   community!: number;
+  @Field(() => Boolean, { description: 'Illustrative, made-up data: a synthetic Source, or a node all of whose sources are synthetic.' }) synthetic!: boolean;
+  @Field(() => Int, {
+    description:
+      'Of `degree`, the relationships that are made up: synthetic themselves or at a synthetic node (all of a made-up node\'s). The measures rest on them too; scope REAL leaves them out.',
+  })
+  syntheticDegree!: number;
 }
 
-@ObjectType({ description: 'Degree, betweenness, PageRank and Louvain communities of every node of a subgraph, computed with graphology.' })
+@ObjectType({
+  description: 'Degree, betweenness, PageRank and Louvain communities of every node of a subgraph, computed with graphology; what of it is made up is flagged per node and counted.',
+})
 export class NetworkMetrics {
   @Field(() => Float, { description: 'Modularity of the Louvain partition (undirected view, resolution 1); 0 without relationships.' })
   modularity!: number;
   @Field(() => Int, { description: 'How many communities the nodes fall into (an isolated node is one of its own).' }) communityCount!: number;
   @Field(() => Int, { description: 'Relationships measured (parallel relationships of different types each count).' }) relationshipCount!: number;
   @Field(() => [NodeMetrics], { description: 'Every node of the subgraph, by id.' }) nodes!: NodeMetrics[];
+  @Field(() => Int, { description: 'Of the nodes, the synthetic (made-up) ones.' }) syntheticNodeCount!: number;
+  @Field(() => Int, { description: 'Of relationshipCount, the made-up ones: synthetic themselves or at a synthetic node.' }) syntheticRelationshipCount!: number;
+  @Field(() => Float, { description: 'Made-up nodes and relationships over all measured, 0 to 1 (0 under scope REAL).' }) syntheticShare!: number;
 }
