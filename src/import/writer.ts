@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database, Params, Row } from '../db/database.js';
 import { idsByLabelQuery } from '../db/ids-by-label.js';
-import { refreshFromSource } from '../db/synthetic.js';
+import { nodeSyntheticExpression, refreshFromSource } from '../db/synthetic.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { LABELS, RELATIONSHIP_TYPES, type Label, type RelType } from '../model/index.js';
 import type { ExistingIds, NodeRow, RelationshipGroup, ValidatedDocument } from './document.js';
@@ -67,7 +67,12 @@ export type ProgressListener = (written: number, total: number) => void;
  *   relationship with equal properties and `sourceId`. Re-writing the same document changes nothing.
  *   Properties a row does not give are kept (`SET n += row`).
  * - Provenance: every node written gets `SOURCED_FROM {locator, by, at}` to the document's source (or,
- *   without one, to the fallback source); every relationship written gets `sourceId`, `by` and `at`.
+ *   without one, to the fallback source); every relationship written gets `sourceId`, `by` and `at`. A node
+ *   the document creates with SOURCED_FROM rows of its own (CSV) has those as its sources, not also the
+ *   fallback one, which would make a made-up node real; a node it changes records the edit against the
+ *   fallback source as any edit does.
+ * - `synthetic` (db/synthetic.ts): set as rows are written; the nodes SOURCED_FROM rows touch are recomputed
+ *   once all of those edges are in place.
  * - Every row must land: if a relationship's endpoint vanished since validation the transaction is rolled
  *   back with BAD_USER_INPUT (reason CONFLICT).
  * - `dryRun`: the same statements run, then the transaction is rolled back; the counts are exact.
@@ -112,6 +117,9 @@ export async function writeDocument(
         tally.nodes('Source', noteUpdatedSources(await run(nodeStatement('Source', false, false), { ...fixed, rows: batch })));
       });
     }
+    // Nodes whose provenance is among the document's rows (SOURCED_FROM rows, CSV), per label.
+    const ownSourced = sourcedByRows(doc);
+    const ownIds = new Set([...ownSourced.values()].flat());
     // The fallback source is created up front (statements below MATCH it) and removed again at the end if nothing used it.
     const createdFallback = fallback && !doc.nodes.get('Source')?.some((row) => row.id === fallback.id) ? await ensureSource(run, fallback) : false;
 
@@ -122,11 +130,11 @@ export async function writeDocument(
       const strict = doc.source !== null;
       const cypher = nodeStatement(label, sourceId !== null, strict);
       await batches(rows, async (batch) => {
-        const result = noteUpdatedSources(await run(cypher, { ...fixed, rows: batch, sourceId }));
+        const result = noteUpdatedSources(await run(cypher, { ...fixed, rows: nodeRows(batch, sourceId !== null && !strict, ownIds), sourceId }));
         const counts = tally.nodes(label, result);
         // No row at all: the source (MATCHed first) is gone.
         if (counts.created + counts.updated + counts.unchanged !== batch.length) throw vanished(`the source ${sourceId} of ${label} rows`);
-        if (sourceId !== null && !strict) fallbackUses += counts.created + counts.updated;
+        if (sourceId !== null && !strict) fallbackUses += sum(result, 'fallbackUses');
       });
     }
     for (const group of relationshipsInLockOrder(doc)) {
@@ -138,6 +146,11 @@ export async function writeDocument(
         if (sum(result, 'count') < batch.length) throw vanished(`an endpoint of a ${group.type} relationship`);
         fallbackUses += sum(result, 'fallbackUses');
       });
+    }
+    // The node statements ran before these nodes' SOURCED_FROM rows were written: their flags follow now.
+    for (const [label, ids] of ownSourced) {
+      const cypher = flagStatement(label);
+      for (let start = 0; start < ids.length; start += batchSize) await run(cypher, { ids: ids.slice(start, start + batchSize) });
     }
 
     for (const id of new Set(updatedSources)) await refreshFromSource(run, id);
@@ -197,18 +210,25 @@ const SAME_VALUE = "old[k] = row.props[k] OR (k = 'restricted' AND old[k] IS NUL
  * same id into a conflict). With a source (`$sourceId`, looked up once per batch) every written node gets
  * its SOURCED_FROM edge; `strict`: that edge (with the row's locator) must already be there for
  * "unchanged" (the JSON format), otherwise the source is only linked to rows written anyway (the fallback
- * source of a CSV import). The label comes from the model.
+ * source of a CSV import), and not to a new node with SOURCED_FROM rows of its own (`row.ownSource`, see
+ * `nodeRows`); the batch's uses of the fallback source come back as `fallbackUses`. The label comes from the
+ * model.
  */
 function nodeStatement(label: Label, withSource: boolean, strict: boolean): string {
+  const fallback = withSource && !strict;
   const provenanceUnchanged = withSource && strict
     ? `AND EXISTS { MATCH (old)-[e:SOURCED_FROM]->(s) WHERE coalesce(e.locator, '') = coalesce(row.locator, '') }`
     : '';
-  const createEdge = withSource ? 'CREATE (n)-[:SOURCED_FROM {locator: row.locator, by: $by, at: $at, synthetic: coalesce(s.synthetic, false)}]->(s)' : '';
+  const edge = 'CREATE (n)-[:SOURCED_FROM {locator: row.locator, by: $by, at: $at, synthetic: coalesce(s.synthetic, false)}]->(s)';
+  const createEdge = !withSource ? '' : fallback ? `FOREACH (own IN CASE WHEN row.ownSource THEN [] ELSE [1] END | ${edge})` : edge;
   const mergeEdge = withSource ? 'MERGE (old)-[e:SOURCED_FROM]->(s) SET e.locator = row.locator, e.by = $by, e.at = $at, e.synthetic = coalesce(s.synthetic, false)' : '';
   // The stored `synthetic` flag (db/synthetic.ts): a Source's own; a node with a source: all its sources are
-  // synthetic (a new node has only `s`; an updated one `s` and those it had); a node without any: false.
+  // synthetic (a new node has only `s`; an updated one `s` and those it had); a node without any: false (a new
+  // one with its own SOURCED_FROM rows gets its flag when they are written: `flagStatement`).
   const isSource = label === 'Source';
-  const createdFlag = isSource ? 'coalesce(row.props.synthetic, false)' : withSource ? 'coalesce(s.synthetic, false)' : 'false';
+  const createdFlag = isSource
+    ? 'coalesce(row.props.synthetic, false)'
+    : !withSource ? 'false' : fallback ? 'CASE WHEN row.ownSource THEN false ELSE coalesce(s.synthetic, false) END' : 'coalesce(s.synthetic, false)';
   const updatedFlag = isSource
     ? 'coalesce(old.synthetic, false)'
     : withSource
@@ -228,7 +248,45 @@ function nodeStatement(label: Label, withSource: boolean, strict: boolean): stri
       SET old += row.props, old.searchKey = row.searchKey
       ${mergeEdge}
       SET old.synthetic = ${updatedFlag})
-    RETURN outcome, count(*) AS count${isSource ? ", collect(CASE WHEN outcome = 'updated' THEN row.id END) AS updatedIds" : ''}`;
+    RETURN outcome, count(*) AS count${isSource ? ", collect(CASE WHEN outcome = 'updated' THEN row.id END) AS updatedIds" : ''}${
+      fallback ? ", sum(CASE WHEN outcome = 'updated' OR (outcome = 'created' AND NOT row.ownSource) THEN 1 ELSE 0 END) AS fallbackUses" : ''
+    }`;
+}
+
+/**
+ * The parameter rows of a node batch: with the fallback source (`fallback`), each says whether the node has
+ * SOURCED_FROM rows of its own in the document (`ownSource`: its id is in `ownIds`, see `sourcedByRows`).
+ */
+function nodeRows(rows: NodeRow[], fallback: boolean, ownIds: ReadonlySet<string>): Array<NodeRow & { ownSource?: boolean }> {
+  return fallback ? rows.map((row) => ({ ...row, ownSource: ownIds.has(row.id) })) : rows;
+}
+
+/**
+ * The nodes whose provenance the document gives row by row (the `from` of its SOURCED_FROM rows; only
+ * documents without a source have them), per label, each label's ids sorted (the lock order).
+ */
+function sourcedByRows(doc: ValidatedDocument): Map<Label, string[]> {
+  const byLabel = new Map<Label, Set<string>>();
+  for (const group of doc.relationships) {
+    if (group.type !== 'SOURCED_FROM') continue;
+    const ids = byLabel.get(group.from) ?? new Set<string>();
+    for (const row of group.rows) ids.add(row.from);
+    byLabel.set(group.from, ids);
+  }
+  return new Map([...byLabel].map(([label, ids]) => [label, [...ids].sort(compareIds)]));
+}
+
+/**
+ * One batch of nodes of `label` (`$ids`) whose SOURCED_FROM rows the document wrote: their stored `synthetic`
+ * recomputed by the one rule (`nodeSyntheticExpression`: all of a node's sources are synthetic), now that all
+ * their edges are in place. Only flags that differ are written.
+ */
+function flagStatement(label: Label): string {
+  return `UNWIND $ids AS id
+    MATCH (n:${label} {id: id})
+    WITH n, ${nodeSyntheticExpression('n')} AS flag
+    WHERE n.synthetic IS NULL OR n.synthetic <> flag
+    SET n.synthetic = flag`;
 }
 
 /**
@@ -270,14 +328,18 @@ function relationshipStatement(group: RelationshipGroup): string {
 async function prepareStatements(db: Database, doc: ValidatedDocument, fixed: Params): Promise<void> {
   const statements: Array<[string, Params]> = [];
   if (doc.source) statements.push([nodeStatement('Source', false, false), { ...fixed, rows: [doc.source] }]);
+  const ownSourced = sourcedByRows(doc);
+  const ownIds = new Set([...ownSourced.values()].flat());
   for (const [label, rows] of doc.nodes) {
     const sourceId = label === 'Source' ? null : (doc.source?.id ?? doc.fallbackSource?.id ?? null);
-    statements.push([nodeStatement(label, sourceId !== null, doc.source !== null), { ...fixed, rows: rows.slice(0, 1), sourceId }]);
+    const fallback = sourceId !== null && doc.source === null;
+    statements.push([nodeStatement(label, sourceId !== null, doc.source !== null), { ...fixed, rows: nodeRows(rows.slice(0, 1), fallback, ownIds), sourceId }]);
   }
   for (const group of doc.relationships) {
     const rows = group.rows.slice(0, 1).map((row) => ({ from: row.from, to: row.to, props: row.props, sourceId: row.sourceId ?? null }));
     statements.push([relationshipStatement(group), { ...fixed, rows, defaultSourceId: doc.source?.id ?? null }]);
   }
+  for (const [label, ids] of ownSourced) statements.push([flagStatement(label), { ids: ids.slice(0, 1) }]);
   // Each statement once while the server keeps its plan cache (`planned`), all in one transaction: an
   // API import of 150 rows had paid one transaction per statement on every request before its own write.
   const unplanned = statements.filter(([cypher]) => !planned.has(cypher));

@@ -338,7 +338,8 @@ describe('the stored flag', () => {
       };
       const slug = tagged('mut');
       const source = `source:made-up-${slug}`;
-      await run(`mutation { createSource(input: { id: "${source}", title: "Made up ${slug}", kind: ILLUSTRATIVE, synthetic: true }) { id synthetic } }`);
+      // A document thought made up (an ILLUSTRATIVE source could not turn real: that kind is always synthetic).
+      await run(`mutation { createSource(input: { id: "${source}", title: "Made up ${slug}", kind: DOCUMENT, synthetic: true }) { id synthetic } }`);
       const created = await run<{ createPractice: { synthetic: boolean } }>(
         `mutation { createPractice(input: { id: "practice:made-up-${slug}", name: "Made up ${slug}", sourceId: "${source}" }) { synthetic } }`,
       );

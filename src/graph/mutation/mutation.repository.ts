@@ -165,6 +165,10 @@ export const mutationRepository = {
    * records the write on the SOURCED_FROM edge to the source (created if missing; `locator` kept unless
    * given). Returns the stored properties, or undefined when the node does not exist. `readBack`: relations
    * of the node to read after writing it, in the same statement (as `createNode`); their pages in `pages`.
+   *
+   * When the source is the node itself (an edit of the manual-input source, which is every write's default
+   * source) no edge is written: a Source is never its own source (that edge would count as provenance the
+   * source still carries, and `deleteNode` would refuse it for good). Its flag is its own either way.
    */
   async updateNode(
     run: Run,
@@ -175,12 +179,17 @@ export const mutationRepository = {
   ): Promise<{ props: Record<string, unknown>; pages: RelatedPage[] } | undefined> {
     // The read-back subqueries import nothing: after a WITH of the answer only, their variables clash with none.
     const ending = readBack ? `WITH properties(n) AS props\n       ${readBack.subqueries}\n       RETURN props, ${readBack.columns}` : 'RETURN properties(n) AS props';
+    const ownSource = node.id === provenance.sourceId;
+    const matchSource = ownSource ? '' : 'MATCH (s:Source {id: $sourceId})';
+    const mergeEdge = ownSource
+      ? ''
+      : `MERGE (n)-[e:SOURCED_FROM]->(s)
+       SET e.by = $by, e.at = $at, e.locator = coalesce($locator, e.locator), e.synthetic = coalesce(s.synthetic, false)`;
     const rows = await run(
       `MATCH (n:${label} {id: $id})
-       MATCH (s:Source {id: $sourceId})
+       ${matchSource}
        SET n += $set, n.searchKey = coalesce($searchKey, n.searchKey)
-       MERGE (n)-[e:SOURCED_FROM]->(s)
-       SET e.by = $by, e.at = $at, e.locator = coalesce($locator, e.locator), e.synthetic = coalesce(s.synthetic, false)
+       ${mergeEdge}
        SET n.synthetic = ${nodeSyntheticExpression('n')}
        ${ending}`,
       { ...readBack?.params, ...node, ...provenance },
@@ -194,12 +203,16 @@ export const mutationRepository = {
     return refreshFromSource(run, id);
   },
 
-  /** How much provenance points at a Source: nodes SOURCED_FROM it and relationships whose `sourceId` it is. */
+  /**
+   * How much provenance points at a Source: other nodes SOURCED_FROM it and relationships whose `sourceId` it
+   * is. An edge from the Source to itself (written by edits of the manual-input source before `updateNode`
+   * skipped it) is no provenance of anything and does not count.
+   */
   async sourceUsage(run: Run, id: string): Promise<{ nodes: number; relationships: number }> {
     // Relationships keep their source as a property, so finding them scans relationships: acceptable for a rare delete.
     const rows = await run(
       `MATCH (s:Source {id: $id})
-       RETURN COUNT { (s)<-[:SOURCED_FROM]-() } AS nodes, COUNT { ()-[r]->() WHERE r.sourceId = $id } AS relationships`,
+       RETURN COUNT { (s)<-[:SOURCED_FROM]-(n) WHERE n <> s } AS nodes, COUNT { ()-[r]->() WHERE r.sourceId = $id } AS relationships`,
       { id },
     );
     return { nodes: Number(rows[0]?.nodes ?? 0), relationships: Number(rows[0]?.relationships ?? 0) };

@@ -40,7 +40,8 @@ export class GraphWriter {
    * Creates a node of `type`; the id derives from the display text when not given. `input.links` are its
    * relationships to existing nodes, checked as `link` checks its arguments (see `newLinksOf`) and written in
    * the statement that creates the node, with the node's provenance: all or nothing. An other end that does
-   * not exist is BAD_USER_INPUT naming it (`links.1.to`), and nothing is written.
+   * not exist is BAD_USER_INPUT naming it (`links.1.to`), and nothing is written. An ILLUSTRATIVE Source must
+   * be `synthetic: true` (BAD_USER_INPUT naming `synthetic`).
    *
    * `readBack`: relations of the new node the caller is about to read (its mutation's selection), read in
    * the statement that writes the node; their pages come back in that order.
@@ -57,6 +58,7 @@ export class GraphWriter {
       }
       props[key] = stored(spec.label, key, value, property);
     }
+    if (spec.label === 'Source') requireSyntheticIfIllustrative(props, 'synthetic');
     const id = givenId === undefined || givenId === null ? derivedId(spec, props[spec.display]) : checkedId(spec, givenId);
     const sourceId = sourceIdOf(givenSource, id);
     const locator = locatorOf(sourceLocator);
@@ -89,7 +91,9 @@ export class GraphWriter {
   /**
    * Changes the given properties of node `id` (which must be of `type`); `null` removes an optional property.
    * `readBack`: relations of the node the caller is about to read, read in the statement that writes it;
-   * their pages come back in that order (none when a Source's flag changes: see `refresh`).
+   * their pages come back in that order (none when a Source's flag changes: see `refresh`). A Source that would
+   * be ILLUSTRATIVE and not synthetic afterwards is BAD_USER_INPUT naming the field given (`synthetic`, `kind`).
+   * An edit of the manual-input source itself records no SOURCED_FROM edge (see `updateNode`).
    */
   async update(type: NodeType, id: string, input: WriteValues, readBack: readonly RelationLoad[] = []): Promise<{ record: NodeRecord; pages: RelatedPage[] }> {
     const spec = NODE_SPECS[type];
@@ -129,6 +133,11 @@ export class GraphWriter {
         related,
       );
       if (!updated) throw notFound(spec.label, id);
+      // Checked on the stored result, under the node's write lock: the field not given is the stored one, also
+      // when a concurrent update changed it; a refusal rolls the change back.
+      if (spec.label === 'Source' && (set.kind !== undefined || set.synthetic !== undefined)) {
+        requireSyntheticIfIllustrative(updated.props, set.synthetic !== undefined ? 'synthetic' : 'kind');
+      }
       if (refresh) await repo.refreshFromSource(run, id);
       return { record: toNodeRecord(type, updated.props), pages: updated.pages };
     });
@@ -367,6 +376,22 @@ function checkedId(spec: NodeSpec, id: unknown): string {
     throw badInput(`id must look like "${spec.idPrefix}:<slug>" (lower case letters, digits and single dashes)`, 'id');
   }
   return id;
+}
+
+/**
+ * An ILLUSTRATIVE source holds made-up data, so it is always `synthetic: true` (SourceKind's contract): the
+ * flag of everything it is the source of follows its own, and a non-synthetic illustrative source would turn
+ * that made-up data into real data. BAD_USER_INPUT at `field` (what the write changed: `synthetic`, or `kind`
+ * when only the kind was given) when `source` (its properties after the write) breaks that.
+ */
+function requireSyntheticIfIllustrative(source: Record<string, unknown>, field: 'synthetic' | 'kind'): void {
+  if (source.kind !== 'ILLUSTRATIVE' || source.synthetic === true) return;
+  throw badInput(
+    field === 'synthetic'
+      ? 'synthetic must be true for kind ILLUSTRATIVE (an illustrative source holds made-up data); give synthetic: true, or another kind'
+      : 'kind ILLUSTRATIVE needs synthetic: true, and this source is synthetic: false (an illustrative source holds made-up data); give synthetic: true with it, or another kind',
+    field,
+  );
 }
 
 /** The given sourceId, checked to name a Source (and not the node itself); null when not given. */
