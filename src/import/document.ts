@@ -1,5 +1,5 @@
 import { describeType, INVALID_VALUE, toStoredValue } from '../db/values.js';
-import { ID_PATTERN, NODE_SPECS, isObject, searchKeyOf, relationshipSpec, RELATIONSHIP_PROVENANCE, specOfId, specOfLabel, type Label, type PropertySpec, type RelType } from '../model/index.js';
+import { ID_PATTERN, NODE_SPECS, isObject, searchKeyOf, relationshipSpec, RELATIONSHIP_PROVENANCE, SourceKind, specOfId, specOfLabel, type Label, type PropertySpec, type RelType } from '../model/index.js';
 import { idLengthProblem, preview, propertyTextProblem, SHORT_TEXT, textProblem } from '../model/text-rules.js';
 
 /**
@@ -36,6 +36,11 @@ export interface RelationshipRow {
    * or, for a document without one (CSV), the fallback source when the relationship is written.
    */
   sourceId?: string;
+  /**
+   * Properties set only if the import creates the relationship, under what `props` gives: a default that must
+   * not change an existing one (`restricted` on a new USES, see `restrictByDefault`).
+   */
+  onCreate?: Record<string, unknown>;
 }
 
 export interface RelationshipGroup {
@@ -153,23 +158,27 @@ export async function validateParts(parts: GraphParts, existing: ExistingIds): P
     nodes.set(row.label, rows);
   }
 
-  // Ids the relationships reference that the document does not define: looked up in one pass.
-  const outside = new Map<Label, Set<string>>();
+  // Looked up in one pass: the ids the relationships reference that the document does not define, and the
+  // document's own nodes whose `restricted` default depends on whether they are new (see `restrictByDefault`).
+  const lookups = new Map<Label, Set<string>>();
   const lookUp = (id: unknown) => {
     // Over-long ids are not looked up: they cannot exist (and are reported as unknown).
-    if (typeof id !== 'string' || labelOf.has(id) || idLengthProblem(id) || !ID_PATTERN.test(id)) return;
+    if (typeof id !== 'string' || idLengthProblem(id) || !ID_PATTERN.test(id)) return;
     const spec = specOfId(id);
-    if (spec) outside.set(spec.label, (outside.get(spec.label) ?? new Set()).add(id));
+    if (spec) lookups.set(spec.label, (lookups.get(spec.label) ?? new Set()).add(id));
   };
+  const restricting = restrictByDefault(source, nodes);
   for (const { value } of parts.relationships) {
     if (!isObject(value)) continue;
-    lookUp(value.from);
-    lookUp(value.to);
-    lookUp(value.sourceId);
+    for (const id of [value.from, value.to, value.sourceId]) if (typeof id !== 'string' || !labelOf.has(id)) lookUp(id);
   }
-  const found = outside.size > 0 ? await existing(new Map([...outside].map(([label, ids]) => [label, [...ids]]))) : new Set<string>();
+  for (const id of restricting.ownIds) lookUp(id);
+  const found = lookups.size > 0 ? await existing(new Map([...lookups].map(([label, ids]) => [label, [...ids]]))) : new Set<string>();
   const labelOfId = (id: unknown): Label | undefined =>
     typeof id === 'string' ? (labelOf.get(id) ?? (found.has(id) ? specOfId(id)?.label : undefined)) : undefined;
+  // Defined by the document and not in the graph: this import creates it.
+  const isNew = (id: string) => labelOf.has(id) && !found.has(id);
+  restricting.applyToNodes(isNew);
 
   const groups = new Map<string, RelationshipGroup>();
   const seen = new Set<string>();
@@ -189,7 +198,13 @@ export async function validateParts(parts: GraphParts, existing: ExistingIds): P
     }
     if (labels.length < 2) continue;
     const [from, to] = labels as [Label, Label];
-    const type = String(entry.type);
+    // Anything but a string is refused here: a GraphQL object literal (`type: {x: 1}`) has no prototype, so
+    // not even `String()` could turn it into a message.
+    if (typeof entry.type !== 'string') {
+      report(`${at}: type must be a relationship type such as "USES" (got ${preview(entry.type)})`);
+      continue;
+    }
+    const type = entry.type;
     if (type.length > 60) {
       report(`${at}: unknown relationship type ${preview(type)}`);
       continue;
@@ -230,9 +245,10 @@ export async function validateParts(parts: GraphParts, existing: ExistingIds): P
       report,
     );
     if (!props) continue;
+    const onCreate = restricting.onCreateOf(spec.type, props);
     const groupKey = `${from}|${type}|${to}`;
     const group = groups.get(groupKey) ?? { from, type: spec.type, to, rows: [] };
-    group.rows.push({ from: entry.from as string, to: entry.to as string, props, ...(sourceId ? { sourceId } : {}) });
+    group.rows.push({ from: entry.from as string, to: entry.to as string, props, ...(sourceId ? { sourceId } : {}), ...(onCreate ? { onCreate } : {}) });
     groups.set(groupKey, group);
   }
 
@@ -250,6 +266,40 @@ export async function validateParts(parts: GraphParts, existing: ExistingIds): P
       nodeCount: parts.nodes.length,
       relationshipCount: parts.relationships.length,
       ...(parts.fallbackSource && !parts.source ? { fallbackSource: parts.fallbackSource } : {}),
+    },
+  };
+}
+
+/** Which rows of a document get `restricted: true` by default; see `restrictByDefault`. */
+interface RestrictedDefaults {
+  /** Quotation ids whose presence in the graph decides their default: looked up with the document's references. */
+  ownIds: string[];
+  /** Sets the default on the Quotation rows that `isNew`. */
+  applyToNodes(isNew: (id: string) => boolean): void;
+  /** What a validated relationship row (its converted `props`) sets only if it creates the relationship. */
+  onCreateOf(type: RelType, props: Record<string, unknown>): Record<string, unknown> | undefined;
+}
+
+/**
+ * Interview text is restricted unless its owner says otherwise: a Quotation, and a USES relationship (its
+ * `evidence`), that an import creates gets `restricted: true` when its row does not give `restricted`, as the
+ * QDPX import's do unless `public`. Only new ones: the writer merges a row's properties into the stored ones,
+ * so a default on a row that updates would hide what its owner had made public. A Quotation row creates when
+ * its node is not in the graph yet (looked up during validation); a USES row carries the default in `onCreate`,
+ * which the writer applies only if it creates the relationship. Made-up data, a document whose source is
+ * `synthetic`, keeps its USES evidence readable: it is nobody's interview, and the illustrative seed shows its
+ * evidence to everyone. Its quotations are restricted all the same, like those of a synthetic QDPX project.
+ */
+function restrictByDefault(source: NodeRow | null, nodes: Map<Label, NodeRow[]>): RestrictedDefaults {
+  const quotations = (nodes.get('Quotation') ?? []).filter((row) => row.props.restricted === undefined);
+  const madeUp = source?.props.synthetic === true;
+  return {
+    ownIds: quotations.map((row) => row.id),
+    applyToNodes(isNew) {
+      for (const row of quotations) if (isNew(row.id)) row.props.restricted = true;
+    },
+    onCreateOf(type, props) {
+      return type === 'USES' && !madeUp && props.restricted === undefined ? { restricted: true } : undefined;
     },
   };
 }
@@ -304,6 +354,11 @@ function validateNode(entry: unknown, at: string, report: (m: string) => void): 
   }
   const props = convertProperties(rest, spec.properties, where, report);
   if (!props) return undefined;
+  // Made-up data must never pass for a research finding (the SourceKind contract), on any import path.
+  if (spec.label === 'Source' && props.kind === SourceKind.ILLUSTRATIVE && props.synthetic !== true) {
+    report(`${where}: synthetic must be true for kind ILLUSTRATIVE (made-up data is always synthetic; got ${preview(rest.synthetic)})`);
+    return undefined;
+  }
   return {
     label: spec.label,
     node: { id, props, searchKey: searchKeyOf(props[spec.display]), locator: typeof sourceLocator === 'string' && sourceLocator.trim() !== '' ? sourceLocator.trim() : null },
@@ -334,7 +389,8 @@ export function convertProperties(
   };
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(input)) {
-    if (!(key in specs)) fail(`unknown property ${preview(key)}; allowed: ${Object.keys(specs).join(', ') || 'none'}`);
+    // Own keys only: `toString` or `constructor` is no property of the model either.
+    if (!Object.hasOwn(specs, key)) fail(`unknown property ${preview(key)}; allowed: ${Object.keys(specs).join(', ') || 'none'}`);
   }
   for (const [key, spec] of Object.entries(specs)) {
     const value = input[key];

@@ -4,7 +4,7 @@ import { idsByLabelQuery } from '../db/ids-by-label.js';
 import { nodeSyntheticExpression, refreshFromSource } from '../db/synthetic.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { LABELS, RELATIONSHIP_TYPES, type Label, type RelType } from '../model/index.js';
-import type { ExistingIds, NodeRow, RelationshipGroup, ValidatedDocument } from './document.js';
+import type { ExistingIds, NodeRow, RelationshipGroup, RelationshipRow, ValidatedDocument } from './document.js';
 
 /** Rows per `UNWIND` statement: big enough to amortise round trips, small enough to keep each statement light. */
 export const BATCH_SIZE = 2_000;
@@ -140,7 +140,7 @@ export async function writeDocument(
     for (const group of relationshipsInLockOrder(doc)) {
       const cypher = relationshipStatement(group);
       await batches(group.rows, async (batch) => {
-        const rows = batch.map((row) => ({ from: row.from, to: row.to, props: row.props, sourceId: row.sourceId ?? null }));
+        const rows = batch.map(relationshipParams);
         const result = await run(cypher, { ...fixed, rows, defaultSourceId: doc.source?.id ?? null });
         tally.relationships(group.type, result);
         if (sum(result, 'count') < batch.length) throw vanished(`an endpoint of a ${group.type} relationship`);
@@ -315,10 +315,15 @@ function relationshipStatement(group: RelationshipGroup): string {
       WHEN all(k IN keys(row.props) WHERE ${SAME_VALUE}) ${sourceUnchanged} THEN 'unchanged'
       ELSE 'updated' END AS outcome
     FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
-      MERGE (a)-[r:${group.type}]->(b) SET r += row.props${setSource('r')}, r.by = $by, r.at = $at, r.synthetic = flag)
+      MERGE (a)-[r:${group.type}]->(b) SET r += row.onCreate, r += row.props${setSource('r')}, r.by = $by, r.at = $at, r.synthetic = flag)
     FOREACH (_ IN CASE WHEN outcome = 'updated' THEN [1] ELSE [] END |
       SET old += row.props${setSource('old')}, old.by = $by, old.at = $at, old.synthetic = flag)
     RETURN outcome, count(*) AS count, sum(${fallbackUse}) AS fallbackUses`;
+}
+
+/** A relationship row as the relationship statement takes it (`onCreate`: set only on a relationship it creates). */
+function relationshipParams(row: RelationshipRow): Params {
+  return { from: row.from, to: row.to, props: row.props, sourceId: row.sourceId ?? null, onCreate: row.onCreate ?? {} };
 }
 
 /**
@@ -336,7 +341,7 @@ async function prepareStatements(db: Database, doc: ValidatedDocument, fixed: Pa
     statements.push([nodeStatement(label, sourceId !== null, doc.source !== null), { ...fixed, rows: nodeRows(rows.slice(0, 1), fallback, ownIds), sourceId }]);
   }
   for (const group of doc.relationships) {
-    const rows = group.rows.slice(0, 1).map((row) => ({ from: row.from, to: row.to, props: row.props, sourceId: row.sourceId ?? null }));
+    const rows = group.rows.slice(0, 1).map(relationshipParams);
     statements.push([relationshipStatement(group), { ...fixed, rows, defaultSourceId: doc.source?.id ?? null }]);
   }
   for (const [label, ids] of ownSourced) statements.push([flagStatement(label), { ids: ids.slice(0, 1) }]);

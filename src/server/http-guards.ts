@@ -44,34 +44,58 @@ export function sendGraphqlError(req: Request, res: Response, status: number, me
     .send(JSON.stringify({ errors: [{ message, extensions: { code, requestId: requestIdOf(res) } }] }));
 }
 
+/** Options of `bodyErrors`; the defaults are `/graphql`'s. */
+export interface BodyErrorOptions {
+  /** `extensions.code` of the answer. Default `BAD_REQUEST`. */
+  code?: string;
+  /** The message for a body over the limit. Default: names `HTTP_MAX_BODY_BYTES` and `npm run import`. */
+  tooLarge?: string;
+  /** What the body must be, for a body in an encoding or charset that cannot be read. Default `UTF-8 JSON`. */
+  expected?: string;
+}
+
+/** A body-parser error as its parts: the status it carries, its `type` (when it has one) and message. */
+type BodyParserError = { type?: unknown; status?: unknown; statusCode?: unknown; message?: unknown };
+
 /**
- * Error handler for the JSON body parser of `/graphql`: a body over the limit is 413, malformed JSON 400,
- * an unsupported charset or encoding 415, each with a GraphQL error body (code BAD_REQUEST) instead of
- * Express's HTML page. Other errors pass on.
+ * Error handler for a body parser (`express.json`, `express.raw`): every failure to read the body answers
+ * with the parser's status and a GraphQL error body (`{ errors: [{ message, extensions: { code } }] }`,
+ * code `options.code`) instead of Express's HTML page: over the limit 413, an unsupported Content-Encoding
+ * or charset 415, malformed JSON 400, and any other failure to read it 400 (a body that does not decompress
+ * as its Content-Encoding says: zlib's error, which has no `type`). Other errors pass on.
  */
-export function bodyErrors(maxBodyBytes: number): ErrorRequestHandler {
-  return (error: { type?: string; status?: number; message?: string }, req: Request, res: Response, next: NextFunction) => {
-    switch (error?.type) {
-      case 'entity.too.large':
-        return sendGraphqlError(
-          req,
-          res,
-          413,
-          `The request body is larger than the limit of ${maxBodyBytes} bytes (HTTP_MAX_BODY_BYTES); for big imports use \`npm run import\`.`,
-        );
-      case 'entity.parse.failed':
-        return sendGraphqlError(req, res, 400, `The request body is not valid JSON: ${error.message ?? 'parse error'}.`);
-      case 'encoding.unsupported':
-      case 'charset.unsupported':
-        return sendGraphqlError(req, res, 415, `${error.message ?? 'Unsupported body encoding'}; send UTF-8 JSON.`);
-      case 'request.aborted':
-      case 'request.size.invalid':
-      case 'stream.encoding.set':
-        return sendGraphqlError(req, res, 400, `The request body could not be read: ${error.message ?? error.type}.`);
-      default:
-        return next(error);
-    }
+export function bodyErrors(maxBodyBytes: number, options: BodyErrorOptions = {}): ErrorRequestHandler {
+  const code = options.code ?? 'BAD_REQUEST';
+  const tooLarge = options.tooLarge ?? `The request body is larger than the limit of ${maxBodyBytes} bytes (HTTP_MAX_BODY_BYTES); for big imports use \`npm run import\`.`;
+  const expected = options.expected ?? 'UTF-8 JSON';
+  return (error: BodyParserError | undefined, req: Request, res: Response, next: NextFunction) => {
+    const problem = bodyProblem(error, req, { tooLarge, expected });
+    if (!problem) return next(error);
+    sendGraphqlError(req, res, problem.status, problem.message, code);
   };
+}
+
+/** Status and message for an error of a body parser; undefined for any other error. */
+function bodyProblem(error: BodyParserError | undefined, req: Request, messages: { tooLarge: string; expected: string }): { status: number; message: string } | undefined {
+  const detail = typeof error?.message === 'string' && error.message !== '' ? error.message : undefined;
+  switch (error?.type) {
+    case 'entity.too.large':
+      return { status: 413, message: messages.tooLarge };
+    case 'entity.parse.failed':
+      return { status: 400, message: `The request body is not valid JSON: ${detail ?? 'parse error'}.` };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { status: 415, message: `${detail ?? 'Unsupported body encoding'}; send ${messages.expected}.` };
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return { status: 400, message: `The request body could not be read: ${detail ?? String(error.type)}.` };
+  }
+  // body-parser gives every failure to read a body a 4xx status, with or without a `type`.
+  const status = typeof error?.status === 'number' ? error.status : error?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  const encoding = req.headers['content-encoding'];
+  return { status, message: `The request body could not be read${encoding ? ` as Content-Encoding ${encoding}` : ''}: ${detail ?? 'read error'}.` };
 }
 
 /**

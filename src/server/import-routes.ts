@@ -6,6 +6,7 @@ import { DEFAULT_MAPPING, importQdpx, MAX_QDPX_BYTES, parseMapping, type QdpxMap
 import type { Logger } from '../logger.js';
 import { canSeeRestricted, canWrite, writerNameOf } from '../model/index.js';
 import { viewerOfResponse } from './auth.js';
+import { bodyErrors } from './http-guards.js';
 
 /** Options of `importRoutes`. */
 export interface ImportRoutesOptions {
@@ -30,7 +31,8 @@ const PARAMETERS = [...FLAGS, 'mapping', 'kind'];
  * transaction, same size limit). Editors and admins only (bearer token): anonymous or reader → 403.
  * Query: `dryRun`, `synthetic`, `public` (`true`/`false`), `mapping` (the mapping file's JSON, URL-encoded).
  * Answers `200 { summary, refi }`; a bad file → `400 { errors: [{ message, extensions: { code, errors } }] }`
- * naming each element and GUID at fault, nothing written; too large → 413.
+ * naming each element and GUID at fault, nothing written; too large → 413; a body that cannot be read (a
+ * Content-Encoding other than gzip, deflate or br → 415, one it does not decompress as → 400) the same JSON error.
  */
 export function importRoutes(db: Database, options: ImportRoutesOptions): Router {
   const router = Router();
@@ -72,15 +74,16 @@ export function importRoutes(db: Database, options: ImportRoutesOptions): Router
       }
     },
   );
-  // A body over the limit: express.raw fails with 413 before the handler runs.
-  router.use('/import', ((error, _req, res, next) => {
-    const status = (error as { status?: number }).status;
-    if (status === 413) {
-      res.status(413).json({ errors: [{ message: `The file is larger than ${maxBytes.toLocaleString('en')} bytes.`, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
-      return;
-    }
-    next(error);
-  }) as express.ErrorRequestHandler);
+  // A body express.raw cannot read fails before the handler runs: over the limit (413), a Content-Encoding it
+  // cannot undo (415), one the body does not decompress as (400). Each gets the JSON error of a bad file.
+  router.use(
+    '/import',
+    bodyErrors(maxBytes, {
+      code: ErrorCode.BAD_USER_INPUT,
+      tooLarge: `The file is larger than ${maxBytes.toLocaleString('en')} bytes.`,
+      expected: 'the file uncompressed (or with Content-Encoding gzip, deflate or br)',
+    }),
+  );
   return router;
 }
 
@@ -115,13 +118,14 @@ export function refiExportHandler(db: Database, file: 'project.qdpx' | 'codebook
   return async (req: Request, res: Response) => {
     try {
       if (Object.keys(req.query).length > 0) throw badInput(`${file} takes no parameters.`);
+      // The file is built before any of its headers is set: an error (Neo4j unavailable: 503) must not go out
+      // as an attachment.
+      const [type, body] =
+        file === 'codebook.qdc'
+          ? ['application/xml', await exportCodebook(db)]
+          : ['application/zip', zipBuffer((await exportProject(db, { includeRestricted: canSeeRestricted(viewerOfResponse(res)) })).zip)];
       res.set({ 'Content-Disposition': `attachment; filename="practice-graph-${file}"`, 'Cache-Control': 'no-store' });
-      if (file === 'codebook.qdc') {
-        res.type('application/xml').send(await exportCodebook(db));
-      } else {
-        const { zip } = await exportProject(db, { includeRestricted: canSeeRestricted(viewerOfResponse(res)) });
-        res.type('application/zip').send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
-      }
+      res.type(type).send(body);
     } catch (error) {
       if (error instanceof AppError) {
         sendError(res, error);
@@ -131,6 +135,11 @@ export function refiExportHandler(db: Database, file: 'project.qdpx' | 'codebook
       sendError(res, new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'The export failed.'));
     }
   };
+}
+
+/** The zip's bytes as a Buffer, without copying them. */
+function zipBuffer(zip: Uint8Array): Buffer {
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
 }
 
 function sendError(res: Response, error: AppError): void {

@@ -159,12 +159,21 @@ const NO_FILES: ArchiveFiles = {
   },
 };
 
+/**
+ * The `sources/` files of an archive. `read` throws `RefiFormatError` naming the entry when it cannot be
+ * unpacked: a compression other than stored or deflate (bzip2, LZMA, AES encryption), or corrupt data.
+ */
 function archiveFiles(bytes: Uint8Array, names: ReadonlySet<string>): ArchiveFiles {
   return {
     has: (name) => names.has(name),
     read: (name) => {
-      const file = unzipSync(bytes, { filter: (entry) => entry.name === name })[name];
-      if (!file) throw new Error(`no ${name}`);
+      let file: Uint8Array | undefined;
+      try {
+        file = unzipSync(bytes, { filter: (entry) => entry.name === name })[name];
+      } catch (error) {
+        throw new RefiFormatError([`${name}: cannot be unpacked (${(error as Error).message}); store or deflate the archive's files, without encryption`]);
+      }
+      if (!file) throw new RefiFormatError([`${name}: not in the archive`]);
       return file;
     },
   };
@@ -181,7 +190,7 @@ function readXml(bytes: Uint8Array, kind: RefiProject['kind'], files: ArchiveFil
   if (!decoded.ok) throw new RefiFormatError([`${file}: ${decoded.problem}`]);
   const valid = XMLValidator.validate(decoded.text);
   if (valid !== true) throw new RefiFormatError([`${file}: not well-formed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`]);
-  const doc = parser.parse(decoded.text) as XmlNode;
+  const doc = parsed(decoded.text, file);
   const errors: string[] = [];
   const report = (message: string) => {
     if (errors.length < MAX_LISTED) errors.push(message);
@@ -330,6 +339,18 @@ function readXml(bytes: Uint8Array, kind: RefiProject['kind'], files: ArchiveFil
   return { kind, name, origin: text(root['@origin']), codes, sets, variables, cases, sources, otherSources };
 }
 
+/**
+ * The XML as nodes. The validator passes what the parser still refuses (a DOCTYPE declaring an external
+ * entity: `<!ENTITY x SYSTEM "file:///etc/passwd">`, which is never resolved): a file we cannot read, not a fault of ours.
+ */
+function parsed(text: string, file: string): XmlNode {
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (error) {
+    throw new RefiFormatError([`${file}: cannot be read as XML: ${(error as Error).message}`]);
+  }
+}
+
 /** Gives each code its path from the top (`Werkpraktijken/Vertrouwen`), for messages. */
 function setPaths(codes: RefiCode[], prefix: string): void {
   for (const code of codes) {
@@ -360,7 +381,15 @@ function sourceText(node: XmlNode, at: string, guid: string | undefined, files: 
     report(`${where(at, guid)}: plainTextPath ${JSON.stringify(path)}: no ${entry} in the archive`);
     return none;
   }
-  const decoded = decodeUtf8(files.read(entry));
+  let bytes: Uint8Array;
+  try {
+    bytes = files.read(entry);
+  } catch (error) {
+    if (!(error instanceof RefiFormatError)) throw error;
+    report(`${where(at, guid)}: ${error.message}`);
+    return none;
+  }
+  const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     report(`${where(at, guid)}: ${entry} ${decoded.problem}`);
     return none;
