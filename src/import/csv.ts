@@ -23,7 +23,8 @@ import { UnreachableCaseError } from '../errors.js';
  *
  * Import semantics: an empty cell leaves the stored property as it is (a CSV cannot delete a property).
  * Every node or relationship that the import creates or changes is linked to the manual-input source
- * (`source:handmatige-invoer`) with who and when, unless the row names its own (`sourceId`); rows equal to
+ * (`source:handmatige-invoer`) with who and when, unless the row names its own (a relationship's `sourceId`; a
+ * node it creates with `SOURCED_FROM` rows has those as its sources, so made-up data stays made up); rows equal to
  * the graph are left untouched, so re-importing an unedited export changes nothing. Columns are found by
  * name (any order); `,`, `;` (Dutch spreadsheets) and tab delimiters are recognised from the header line.
  */
