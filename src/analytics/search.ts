@@ -58,7 +58,8 @@ const PUBLIC_FIELDS = FULLTEXT_PROPERTIES.filter((property) => property !== 'sum
  * The text is never parsed as Lucene syntax (see `luceneQuery`). Without `includeRestricted`, a restricted
  * case is found, scored and ranked only by its other text (its summary plays no part), so neither a hit
  * nor its score or place in the order can probe hidden text.
- * Blank query, over-long query or `first` outside 1..100 → BAD_USER_INPUT. One statement.
+ * Blank query, over-long query, more than `SEARCH_MAX_PHRASES` different words and phrases, or `first` outside
+ * 1..100 → BAD_USER_INPUT. One statement.
  */
 export async function search(db: Database, options: SearchOptions): Promise<SearchHitData[]> {
   const first = checkRange(options.first ?? SEARCH_DEFAULT_FIRST, 1, SEARCH_MAX_FIRST, 'first');

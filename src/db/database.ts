@@ -298,6 +298,11 @@ export class Database {
     if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.endsWith('.Transaction.LockClientStopped')) {
       return new AppError(ErrorCode.SERVICE_UNAVAILABLE, `The database did not answer within ${timeoutMs} ms.`, { reason: 'TIMEOUT' }, { cause: error });
     }
+    // A full-text query past Lucene's 1024 clauses: the search text's fault, not the server's (`luceneQuery`
+    // refuses such text first; this covers a query built some other way).
+    if (isTooManyClauses(error)) {
+      return new AppError(ErrorCode.BAD_USER_INPUT, 'The search has too many words or phrases for the full-text index (Lucene allows 1024 clauses); search for fewer.', { reason: 'TOO_MANY_CLAUSES' }, { cause: error });
+    }
     // Past Neo4j's memory limit for transactions (a huge import, a page of everything).
     if (isOverMemory(error)) {
       return new AppError(ErrorCode.SERVICE_UNAVAILABLE, memoryMessage(error.message), { reason: 'MEMORY' }, { cause: error });
@@ -350,6 +355,11 @@ const MEMORY_CODES = new Set(['Neo.TransientError.General.MemoryPoolOutOfMemoryE
 
 function isOverMemory(error: unknown): boolean {
   return error instanceof Neo4jError && MEMORY_CODES.has(error.code);
+}
+
+/** Lucene's refusal of a query with more than `maxClauseCount` clauses, as `db.index.fulltext.queryNodes` passes it on. */
+function isTooManyClauses(error: Neo4jError): boolean {
+  return error.code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && /TooMany(Nested)?Clauses/.test(error.message);
 }
 
 function isUnavailable(error: Neo4jError): boolean {

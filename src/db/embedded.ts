@@ -163,13 +163,19 @@ async function launch(options: EmbeddedNeo4jOptions, javaArgs: string[], abort?:
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdin!.on('error', () => undefined); // EPIPE once the JVM has gone: nothing was to be written anyway
+  // A JVM that cannot be spawned (`java` gone from the PATH since the start, EAGAIN at the process limit) gets
+  // 'error' and never 'exit': unheard, that error would be an uncaught exception ending the API. It fails this
+  // start instead, which a supervised restart retries. A later 'error' (a kill that failed) is only logged.
+  const spawnFailed = new Promise<NodeJS.ErrnoException>((resolveFailure) =>
+    child.on('error', (error) => (child.pid === undefined ? resolveFailure(error) : logger.warn('the embedded Neo4j process reported an error', { pid: child.pid, error: error.message }))),
+  );
   const exit = new Promise<EmbeddedExit>((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
   const exited = exit.then(({ code }) => code);
   const closed = new Promise<void>((resolveClose) => child.once('close', () => resolveClose()));
   // On a normal exit of this Node process the JVM also gets SIGTERM at once (the closed stdin would do it too).
   const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
-  void exited.then(() => process.removeListener('exit', killOnExit));
+  void Promise.race([exited, spawnFailed]).then(() => process.removeListener('exit', killOnExit));
   const onAbort = () => child.kill('SIGTERM');
   abort?.addEventListener('abort', onAbort, { once: true });
 
@@ -198,6 +204,11 @@ async function launch(options: EmbeddedNeo4jOptions, javaArgs: string[], abort?:
       clearTimeout(timer);
       const output = stderr.join('');
       rejectReady(new Error(`The embedded Neo4j exited (${signal ?? `code ${code}`}) before it was ready.${startFailureHint(output, port, dataDir)}\n${output.slice(-3000)}`));
+    });
+    void spawnFailed.then((error) => {
+      clearTimeout(timer);
+      const hint = error.code === 'ENOENT' ? ': `java` is not on the PATH (any more)' : '';
+      rejectReady(new Error(`The embedded Neo4j could not be started (${error.message})${hint}.`, { cause: error }));
     });
   }).finally(() => abort?.removeEventListener('abort', onAbort));
   logger.info('embedded Neo4j ready', { uri, dataDir, pid: child.pid });

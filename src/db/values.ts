@@ -46,7 +46,9 @@ export function neo4jDate(value: unknown) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return undefined;
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const probe = new Date(Date.UTC(year, month - 1, day));
+  // Not Date.UTC: it reads the years 0–99 as 1900–1999, so 0050-06-01 would not round-trip and count as invalid.
+  const probe = new Date(0);
+  probe.setUTCFullYear(year, month - 1, day);
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
   return new neo4j.types.Date(year, month, day);
 }

@@ -112,7 +112,8 @@ const FLUSH_AT = 64 * 1024;
  * `?types=` to keep some node types. Whole-graph exports are streamed page by page with backpressure.
  * `Content-Disposition: attachment` with a file name saying what was exported; focused exports add
  * `X-Subgraph-Truncated`. Bad parameters → 400, unknown focus → 404, database down → 503, all with a JSON
- * body `{ errors: [{ message, extensions: { code, field? } }] }` (the shape GraphQL errors have). An error
+ * body `{ errors: [{ message, extensions: { code, field? } }] }` (the shape GraphQL errors have) and none of the
+ * file's headers. An error
  * after the first bytes were sent aborts the response, so a client never mistakes a cut file for a whole one.
  */
 export function exportRoutes(db: Database, options: ExportRoutesOptions): Router {
@@ -136,6 +137,8 @@ export function exportRoutes(db: Database, options: ExportRoutesOptions): Router
       const restricted = includeRestricted(req, res);
       let graph: GraphStream;
       let name = 'practice-graph';
+      // Headers that describe the file: they go out with its first bytes (see `send`), never with an error.
+      const fileHeaders: Record<string, string> = {};
       if (query.focus !== undefined) {
         const subgraph = await neighbourhood(db, {
           id: query.focus,
@@ -148,29 +151,27 @@ export function exportRoutes(db: Database, options: ExportRoutesOptions): Router
         });
         graph = withMetrics(subgraphStream(subgraph), subgraphMetrics(subgraph));
         name += `-${slugify(query.focus)}-depth-${query.depth ?? 1}`;
-        res.set('X-Subgraph-Truncated', String(subgraph.truncated));
+        fileHeaders['X-Subgraph-Truncated'] = String(subgraph.truncated);
       } else {
         graph = wholeGraphStream(db, { types: query.types, includeRestricted: restricted, pageSize, scope: query.scope });
         // Network measures as node attributes (cached per dataset version); edges.csv has no nodes to carry them.
         if (format.nodes) {
           const metrics = await wholeGraphMetrics(db, { types: query.types, scope: query.scope });
-          if (metrics.omitted) res.set('X-Network-Metrics-Omitted', metrics.omitted);
+          if (metrics.omitted) fileHeaders['X-Network-Metrics-Omitted'] = metrics.omitted;
           graph = withMetrics(graph, metrics);
         }
       }
       if (query.types) name += `-${query.types.map((type) => type.toLowerCase()).join('-')}`;
       // A scoped file says so in its name: practice-graph-real.graphml.
       if (query.scope && query.scope !== DataScope.ALL) name += `-${query.scope.toLowerCase()}`;
-      res.set('X-Data-Scope', query.scope ?? DataScope.ALL);
+      fileHeaders['X-Data-Scope'] = query.scope ?? DataScope.ALL;
       // practice-graph.gexf, practice-graph-municipality-breda-depth-2-nodes.csv, …
       if (format.extension === 'csv') name += `-${file.slice(0, file.lastIndexOf('.'))}`;
-      res.set({
-        'Content-Type': format.contentType,
-        'Content-Disposition': `attachment; filename="${name}.${format.extension}"`,
-        'Cache-Control': 'no-store',
-      });
+      fileHeaders['Content-Type'] = format.contentType;
+      fileHeaders['Content-Disposition'] = `attachment; filename="${name}.${format.extension}"`;
+      res.set('Cache-Control', 'no-store');
       chunks = renderGraph(format, graph);
-      await send(res, chunks);
+      await send(res, chunks, fileHeaders);
     } catch (error) {
       if (!res.headersSent) {
         if (error instanceof AppError) {
@@ -192,15 +193,22 @@ export function exportRoutes(db: Database, options: ExportRoutesOptions): Router
   return router;
 }
 
-/** Writes the chunks in ~64 KiB pieces, waiting for `drain` (or the client leaving) when the socket is full. */
-async function send(res: Response, chunks: AsyncIterable<string>): Promise<void> {
+/**
+ * Writes the chunks in ~64 KiB pieces, waiting for `drain` (or the client leaving) when the socket is full.
+ * `headers` (the file's type, name and X- facts) are set only just before the first bytes go out: a page read
+ * that fails before then (Neo4j down) is answered by a JSON error, which must not carry them (a client would
+ * save `{"errors":…}` as practice-graph-edges.csv).
+ */
+async function send(res: Response, chunks: AsyncIterable<string>, headers: Record<string, string>): Promise<void> {
   let buffer = '';
   for await (const chunk of chunks) {
     buffer += chunk;
     if (buffer.length < FLUSH_AT) continue;
+    if (!res.headersSent) res.set(headers);
     if (!(await write(res, buffer))) return;
     buffer = '';
   }
+  if (!res.headersSent) res.set(headers);
   res.end(buffer);
 }
 

@@ -1,4 +1,5 @@
 import { neo4jDate } from '../../db/values.js';
+import { badInput } from '../../errors.js';
 import { incoming, type NodeProperty, NodeType, outgoing, pathOf } from '../../model/index.js';
 import { relatedTo, type Condition } from '../shared/node.repository.js';
 import { defineRelation } from '../shared/relation.js';
@@ -26,9 +27,20 @@ export function meetingConditions(where: MeetingWhere | null | undefined): Condi
   if (where.nameContains) conditions.push({ kind: 'text', needle: where.nameContains });
   if (where.kinds) conditions.push({ kind: 'in', property: 'kind', values: where.kinds });
   if (where.dateFrom || where.dateTo) {
-    conditions.push({ kind: 'range', property: 'date', min: neo4jDate(where.dateFrom), max: neo4jDate(where.dateTo) });
+    conditions.push({ kind: 'range', property: 'date', min: dateBound(where.dateFrom, 'dateFrom'), max: dateBound(where.dateTo, 'dateTo') });
   }
   if (where.researchIds) conditions.push(relatedTo(meetingRelations.research.path, where.researchIds));
   if (where.dilemmaIds) conditions.push(relatedTo(meetingRelations.dilemmas.path, where.dilemmaIds));
   return conditions;
+}
+
+/**
+ * A bound of the date filter as a Neo4j Date, undefined when not given. A date `neo4jDate` does not take is
+ * refused (BAD_USER_INPUT naming the field), never dropped: a dropped bound would widen the range to every meeting.
+ */
+function dateBound(value: string | null | undefined, field: 'dateFrom' | 'dateTo') {
+  if (value === null || value === undefined) return undefined;
+  const date = neo4jDate(value);
+  if (!date) throw badInput(`"${field}" must be an ISO date (YYYY-MM-DD) (got "${value.slice(0, 40)}").`, field);
+  return date;
 }
