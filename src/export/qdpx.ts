@@ -18,6 +18,13 @@ import { xmlEscape } from './xml.js';
  *   plain text written is the quotations at their positions with spaces between, so positions and
  *   selected text agree. Without `includeRestricted` no text at all is written (selections keep their
  *   positions and codes).
+ * - Made-up data (a node's `synthetic` flag, db/synthetic.ts) is marked so that a person sees it in any QDA
+ *   tool and our import reads it back (translate.ts reads the same marks: neither layer may import the other):
+ *   made-up codes and sources are members of the Set `SYNTHETIC_SET`; every case has the Boolean variable
+ *   `Synthetic`; and the Description of a made-up code or selection, and the name of a made-up source, begin
+ *   with `[synthetic]`. A source's name is only its label (its GUID is its identity), so the mark can sit
+ *   where every tool lists it; a code's name is its identity when matched by name, so there the Description
+ *   carries it, the only place `codebook.qdc` has (its schema has no Sets).
  */
 
 export interface QdpxExportOptions {
@@ -35,11 +42,30 @@ const GROUPS = [
 
 const VARIABLES = { municipality: 'Gemeente', role: 'Functie' } as const;
 
+/** Start of the Description of a made-up code or selection and of the name of a made-up source. */
+const SYNTHETIC_PREFIX = '[synthetic]';
+/** The Boolean case variable saying whether an interviewee is made up (Sets cannot hold cases). */
+const SYNTHETIC_VARIABLE = 'Synthetic';
+/** The Set of the made-up codes and sources, with what it means for whoever opens the project. */
+const SYNTHETIC_SET = {
+  name: 'Synthetic (made-up data)',
+  description:
+    'Made-up, illustrative data (synthetic), not research data: these codes and sources, the cases whose variable Synthetic is true, ' +
+    'and every code, selection or source whose description or name begins with [synthetic].',
+} as const;
+
+/** `text` marked as made up when `synthetic`: the mark, then the text (if any). */
+function marked(text: string | null, synthetic: boolean): string | null {
+  if (!synthetic) return text;
+  return text ? `${SYNTHETIC_PREFIX} ${text}` : SYNTHETIC_PREFIX;
+}
+
 interface CodeRow {
   label: string;
   id: string;
   name: string;
   description: string | null;
+  synthetic: boolean;
 }
 
 interface QuotationRow {
@@ -49,11 +75,13 @@ interface QuotationRow {
   end: number;
   text: string | null;
   codes: string[];
+  synthetic: boolean;
 }
 
 interface SourceRow {
   id: string;
   title: string;
+  synthetic: boolean;
   quotations: QuotationRow[];
 }
 
@@ -64,21 +92,27 @@ interface CaseRow {
   municipality: string | null;
   sources: string[];
   quotations: string[];
+  synthetic: boolean;
 }
 
-/** The codebook as XML elements (`<Codes>…</Codes>`), in one read. */
-async function codesXml(db: Database): Promise<string> {
-  const rows = (await db.read(
+/** The codebook's codes, in one read. */
+async function codeRows(db: Database): Promise<CodeRow[]> {
+  return (await db.read(
     `MATCH (n) WHERE n:Practice OR n:Dilemma OR n:Conclusion
      RETURN CASE WHEN n:Practice THEN 'Practice' WHEN n:Dilemma THEN 'Dilemma' ELSE 'Conclusion' END AS label,
-            n.id AS id, coalesce(n.name, n.statement) AS name, n.description AS description
+            n.id AS id, coalesce(n.name, n.statement) AS name, n.description AS description, coalesce(n.synthetic, false) AS synthetic
      ORDER BY label, name, id`,
   )) as unknown as CodeRow[];
+}
+
+/** The codebook as XML elements (`<Codes>…</Codes>`); a made-up code's Description carries the mark. */
+function codesXml(rows: CodeRow[]): string {
   const groups = GROUPS.map(({ label, group, key }) => {
     const children = rows
       .filter((row) => row.label === label)
       .map((row) => {
-        const description = row.description ? `<Description>${xmlEscape(row.description)}</Description>` : '';
+        const text = marked(row.description, row.synthetic);
+        const description = text ? `<Description>${xmlEscape(text)}</Description>` : '';
         return `<Code guid="${guidOfId(row.id)}" name="${xmlEscape(row.name)}" isCodable="true">${description}</Code>`;
       });
     return `<Code guid="${guidOfName(`group:${key}`)}" name="${xmlEscape(group)}" isCodable="false">${children.join('\n')}</Code>`;
@@ -88,14 +122,24 @@ async function codesXml(db: Database): Promise<string> {
 
 /** `codebook.qdc`: the codebook alone, in the REFI-QDA codebook namespace. */
 export async function exportCodebook(db: Database): Promise<string> {
-  return `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Practice Graph">\n${await codesXml(db)}\n</CodeBook>\n`;
+  return `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Practice Graph">\n${codesXml(await codeRows(db))}\n</CodeBook>\n`;
+}
+
+/** The Set of the made-up codes and sources (`SYNTHETIC_SET`); none when nothing is made up. */
+function syntheticSetXml(codes: CodeRow[], sources: SourceRow[]): string {
+  const members = [
+    ...codes.filter((code) => code.synthetic).map((code) => `<MemberCode targetGUID="${guidOfId(code.id)}"/>`),
+    ...sources.filter((source) => source.synthetic).map((source) => `<MemberSource targetGUID="${guidOfId(source.id)}"/>`),
+  ];
+  if (members.length === 0) return '';
+  return `<Sets><Set guid="${guidOfName('set:synthetic')}" name="${xmlEscape(SYNTHETIC_SET.name)}"><Description>${xmlEscape(SYNTHETIC_SET.description)}</Description>${members.join('')}</Set></Sets>`;
 }
 
 /** `project.qdpx` as bytes (a zip), and the `project.qde` inside it (tests validate it against the XSD). */
 export async function exportProject(db: Database, options: QdpxExportOptions = {}): Promise<{ zip: Uint8Array; qde: string }> {
   const includeText = options.includeRestricted === true;
   const now = (options.now ?? new Date()).toISOString();
-  const codes = await codesXml(db);
+  const codeList = await codeRows(db);
   const [row] = await db.read(
     `CALL () {
        MATCH (e:Employee)
@@ -111,7 +155,7 @@ export async function exportProject(db: Database, options: QdpxExportOptions = {
        }
        WITH e, municipality, quotations, said + interviews AS sources ORDER BY e.pseudonym, e.id
        RETURN collect({id: e.id, pseudonym: e.pseudonym, role: e.role, municipality: municipality,
-                       sources: sources, quotations: quotations}) AS cases
+                       sources: sources, quotations: quotations, synthetic: coalesce(e.synthetic, false)}) AS cases
      }
      CALL () {
        MATCH (s:Source) WHERE s.kind = 'INTERVIEW' OR EXISTS { (s)<-[:QUOTED_FROM]-(:Quotation) }
@@ -120,10 +164,11 @@ export async function exportProject(db: Database, options: QdpxExportOptions = {
          OPTIONAL MATCH (q)-[:CODED_AS]->(c)
          WITH q, collect(c.id) AS codes ORDER BY q.startPosition, q.endPosition, q.id
          RETURN collect(CASE WHEN q IS NULL THEN null ELSE {id: q.id, name: q.name, start: q.startPosition, end: q.endPosition,
-                                                           text: CASE WHEN $includeText THEN q.text END, codes: codes} END) AS quotations
+                                                           text: CASE WHEN $includeText THEN q.text END, codes: codes,
+                                                           synthetic: coalesce(q.synthetic, false)} END) AS quotations
        }
        WITH s, quotations ORDER BY s.title, s.id
-       RETURN collect({id: s.id, title: s.title, quotations: quotations}) AS sources
+       RETURN collect({id: s.id, title: s.title, synthetic: coalesce(s.synthetic, false), quotations: quotations}) AS sources
      }
      RETURN cases, sources`,
     { includeText },
@@ -137,12 +182,15 @@ export async function exportProject(db: Database, options: QdpxExportOptions = {
   const files: Record<string, Uint8Array> = {};
   const municipalityVar = guidOfName(`variable:${VARIABLES.municipality}`);
   const roleVar = guidOfName(`variable:${VARIABLES.role}`);
+  const syntheticVar = guidOfName(`variable:${SYNTHETIC_VARIABLE}`);
   const textValue = (variable: string, value: string | null) =>
     value ? `<VariableValue><VariableRef targetGUID="${variable}"/><TextValue>${xmlEscape(value)}</TextValue></VariableValue>` : '';
   const casesXml = cases.map((c) => {
     const sourceRefs = [...new Set(c.sources)].filter((id) => exported.has(id)).map((id) => `<SourceRef targetGUID="${guidOfId(id)}"/>`);
     const selectionRefs = c.quotations.map((id) => `<SelectionRef targetGUID="${guidOfId(id)}"/>`);
-    return `<Case guid="${guidOfId(c.id)}" name="${xmlEscape(c.pseudonym)}">${textValue(municipalityVar, c.municipality)}${textValue(roleVar, c.role)}${sourceRefs.join('')}${selectionRefs.join('')}</Case>`;
+    // On every case, true or false: a case without the value would read as "not said", not as real.
+    const synthetic = `<VariableValue><VariableRef targetGUID="${syntheticVar}"/><BooleanValue>${c.synthetic}</BooleanValue></VariableValue>`;
+    return `<Case guid="${guidOfId(c.id)}" name="${xmlEscape(c.pseudonym)}">${textValue(municipalityVar, c.municipality)}${textValue(roleVar, c.role)}${synthetic}${sourceRefs.join('')}${selectionRefs.join('')}</Case>`;
   });
   const sourcesXml = sources.map((source) => {
     const guid = guidOfId(source.id);
@@ -152,12 +200,13 @@ export async function exportProject(db: Database, options: QdpxExportOptions = {
       path = ` plainTextPath="internal://${guid}.txt"`;
     }
     const selections = source.quotations.map((q) => {
+      const description = q.synthetic ? `<Description>${SYNTHETIC_PREFIX}</Description>` : '';
       const codings = q.codes
         .map((code) => `<Coding guid="${guidOfName(`coding:${q.id}|${code}`)}"><CodeRef targetGUID="${guidOfId(code)}"/></Coding>`)
         .join('');
-      return `<PlainTextSelection guid="${guidOfId(q.id)}" name="${xmlEscape(q.name)}" startPosition="${q.start}" endPosition="${q.end}">${codings}</PlainTextSelection>`;
+      return `<PlainTextSelection guid="${guidOfId(q.id)}" name="${xmlEscape(q.name)}" startPosition="${q.start}" endPosition="${q.end}">${description}${codings}</PlainTextSelection>`;
     });
-    return `<TextSource guid="${guid}" name="${xmlEscape(source.title)}"${path}>${selections.join('\n')}</TextSource>`;
+    return `<TextSource guid="${guid}" name="${xmlEscape(marked(source.title, source.synthetic)!)}"${path}>${selections.join('\n')}</TextSource>`;
   });
 
   const user = guidOfName('user:practice-graph');
@@ -165,11 +214,14 @@ export async function exportProject(db: Database, options: QdpxExportOptions = {
     '<?xml version="1.0" encoding="utf-8"?>',
     `<Project xmlns="urn:QDA-XML:project:1.0" name="Practice Graph" origin="Practice Graph" creatingUserGUID="${user}" creationDateTime="${now}">`,
     `<Users><User guid="${user}" name="Practice Graph"/></Users>`,
-    `<CodeBook>${codes}</CodeBook>`,
-    `<Variables><Variable guid="${municipalityVar}" name="${VARIABLES.municipality}" typeOfVariable="Text"/><Variable guid="${roleVar}" name="${VARIABLES.role}" typeOfVariable="Text"/></Variables>`,
+    `<CodeBook>${codesXml(codeList)}</CodeBook>`,
+    `<Variables><Variable guid="${municipalityVar}" name="${VARIABLES.municipality}" typeOfVariable="Text"/><Variable guid="${roleVar}" name="${VARIABLES.role}" typeOfVariable="Text"/>` +
+      `<Variable guid="${syntheticVar}" name="${SYNTHETIC_VARIABLE}" typeOfVariable="Boolean"><Description>true: a made-up (illustrative) interviewee, not research data</Description></Variable></Variables>`,
     // The XSD wants at least one Case and one source inside their wrappers: empty wrappers are left out.
     casesXml.length > 0 ? `<Cases>\n${casesXml.join('\n')}\n</Cases>` : '',
     sourcesXml.length > 0 ? `<Sources>\n${sourcesXml.join('\n')}\n</Sources>` : '',
+    // After Sources (the XSD's order: Notes and Links, which we do not write, would come between).
+    syntheticSetXml(codeList, sources),
     '</Project>',
     '',
   ]

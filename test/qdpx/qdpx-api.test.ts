@@ -182,7 +182,7 @@ function structureOf(zip: Uint8Array) {
   const walk = (list: any[] = []) => list.forEach((code) => { codes[code['@guid']] = code['@name']; walk(code.Code); });
   walk(project.CodeBook.Codes.Code);
   const cases = Object.fromEntries((project.Cases?.Case ?? []).map((c: any) => [c['@guid'], {
-    name: c['@name'], values: (c.VariableValue ?? []).map((v: any) => v.TextValue), sources: (c.SourceRef ?? []).map((r: any) => r['@targetGUID']).sort(),
+    name: c['@name'], values: (c.VariableValue ?? []).map((v: any) => v.TextValue ?? v.BooleanValue), sources: (c.SourceRef ?? []).map((r: any) => r['@targetGUID']).sort(),
   }]));
   const sources = Object.fromEntries((project.Sources?.TextSource ?? []).map((s: any) => {
     const path = s['@plainTextPath'] as string | undefined;
@@ -207,12 +207,14 @@ describe('REFI-QDA exports', () => {
     const zip = new Uint8Array(await response.arrayBuffer());
     const { sources, cases, codes } = structureOf(zip);
     const interview1 = sources[fixture.guids['source-1']!] as any;
-    expect(interview1.name).toBe(`Interview A ${tag}`);
+    // The fixture was imported as made up: its interviews' names carry the mark (test/qdpx/synthetic-marking.test.ts).
+    expect(interview1.name).toBe(`[synthetic] Interview A ${tag}`);
     expect(interview1.selections.map((s: any) => s.text)).toEqual(SELECTIONS.filter((s) => s.source === 1 && !s.codes.includes('emotie')).map((s) => s.phrase));
     expect(interview1.selections[0].codes).toHaveLength(2);
     // Interview 2's GUIDs were written in braces and upper case; they come back normalised.
     expect((sources[fixture.guids['source-2']!] as any).selections.map((s: any) => s.guid)).toEqual(['q6', 'q7', 'q8'].map((k) => fixture.guids[k]));
-    expect(cases[fixture.guids['case-b']!]).toEqual({ name: fixture.caseB, values: ['Tilburg', 'beleidsmedewerker'], sources: [fixture.guids['source-2']] });
+    // Gemeente, Functie, and Synthetic: the fixture's interviewees are made up.
+    expect(cases[fixture.guids['case-b']!]).toEqual({ name: fixture.caseB, values: ['Tilburg', 'beleidsmedewerker', true], sources: [fixture.guids['source-2']] });
     expect(Object.values(codes)).toEqual(expect.arrayContaining(['Werkpraktijken', "Dilemma's", 'Conclusies', fixture.newPractice, 'Vertrouwen']));
     // Uncoded text is not in the export either: it was never stored.
     expect(strFromU8(unzipSync(zip)[`sources/${fixture.guids['source-1']}.txt`]!)).not.toContain('wegen dan samen');
@@ -252,7 +254,8 @@ describe('REFI-QDA exports', () => {
     const xml = await response.text();
     expect(xml).toContain('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"');
     expect(xml).toContain(`name="${fixture.newPractice}"`);
-    expect(xml).toContain('<Description>Koffie drinken met bewoners in de buurt.</Description>');
+    // A made-up practice (the fixture was imported as made up): its Description carries the mark.
+    expect(xml).toContain('<Description>[synthetic] Koffie drinken met bewoners in de buurt.</Description>');
     // No codebook XSD here: the same CodeBookType, checked inside a project.
     const codes = xml.slice(xml.indexOf('<Codes>'), xml.lastIndexOf('</CodeBook>'));
     const errors = await xsdErrors(`<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook>${codes}</CodeBook></Project>`);

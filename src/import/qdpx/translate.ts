@@ -15,7 +15,7 @@ export interface KnownGraph {
 
 export interface TranslateOptions {
   mapping: QdpxMapping;
-  /** The project is made up: its sources are `synthetic`. */
+  /** The whole project is made up: its sources are `synthetic` (without it, only what the project marks so: `madeUpMarks`). */
   synthetic: boolean;
   /** Quotations (and the evidence they give) are readable by everyone; default restricted. */
   public: boolean;
@@ -74,16 +74,121 @@ export function mappedCodes(project: RefiProject, mapping: QdpxMapping, report: 
   return mapped;
 }
 
-/** The ids a translation may attach to, to look up before translating: code slugs and case ids. */
+/**
+ * How our export (src/export/qdpx.ts) marks made-up data, read back here; the two layers may not import each
+ * other, so the round trip test (test/qdpx/synthetic-marking.test.ts) ties the names together:
+ * - `set`: a Set whose member codes are made up (names compared as `nameKey`);
+ * - `variable`: a case variable, true (or 1) on a made-up interviewee;
+ * - `prefix`: the start of the Description of a made-up code and of the name of a made-up source, taken off
+ *   on import so that it never becomes part of a description or title (and never accumulates).
+ */
+export const SYNTHETIC_MARKS = { set: 'Synthetic (made-up data)', variable: 'Synthetic', prefix: '[synthetic]' } as const;
+
+const MARK_PREFIX = /^\s*\[synthetic\](?:\s+|$)/i;
+
+/** `text` without our made-up prefix (null when nothing else is left), and whether it had one. */
+export function withoutMark(text: string | null): { marked: boolean; text: string | null } {
+  if (text === null || !MARK_PREFIX.test(text)) return { marked: false, text };
+  const rest = text.replace(MARK_PREFIX, '');
+  return { marked: true, text: rest.trim() === '' ? null : rest };
+}
+
+/** The GUIDs of the codes, cases and sources a project marks as made up (`SYNTHETIC_MARKS`). */
+export interface MadeUpMarks {
+  codes: ReadonlySet<string>;
+  cases: ReadonlySet<string>;
+  sources: ReadonlySet<string>;
+}
+
+/** What the project marks as made up; all empty for a project our export did not write (or with nothing made up). */
+export function madeUpMarks(project: RefiProject): MadeUpMarks {
+  const codes = new Set<string>();
+  const walk = (list: RefiCode[]) => {
+    for (const code of list) {
+      if (withoutMark(code.description).marked) codes.add(code.guid);
+      walk(code.children);
+    }
+  };
+  walk(project.codes);
+  for (const set of project.sets) if (nameKey(set.name) === nameKey(SYNTHETIC_MARKS.set)) set.codeGuids.forEach((guid) => codes.add(guid));
+  const variables = new Set(project.variables.filter((v) => nameKey(v.name) === nameKey(SYNTHETIC_MARKS.variable)).map((v) => v.guid));
+  const cases = new Set(
+    project.cases
+      .filter((refiCase) => [...refiCase.values].some(([variable, value]) => variables.has(variable) && /^\s*(true|1)\s*$/i.test(value ?? '')))
+      .map((refiCase) => refiCase.guid),
+  );
+  const sources = new Set(project.sources.filter((source) => withoutMark(source.name).marked).map((source) => source.guid));
+  return { codes, cases, sources };
+}
+
+const hasMarks = (marks: MadeUpMarks) => marks.codes.size + marks.cases.size + marks.sources.size > 0;
+
+/**
+ * The ids a translation may attach to, to look up before translating: code slugs, case and source ids, and,
+ * for a project with made-up marks, the ids of its quotations (whether they are new decides whether its
+ * made-up and real nodes can share one document source: `madeUpDocument`; other projects skip that lookup).
+ */
 export function candidateIds(project: RefiProject, mapping: QdpxMapping): string[] {
   const ids = new Set<string>();
-  for (const { kind, code } of mappedCodes(project, mapping, () => {}).values()) {
+  const mapped = mappedCodes(project, mapping, () => {});
+  for (const { kind, code } of mapped.values()) {
     const slug = slugify(code.name);
     if (slug) ids.add(`${kind}:${slug}`);
   }
   for (const refiCase of project.cases) ids.add(`employee:${refiCase.guid}`);
   for (const source of project.sources) ids.add(`source:${source.guid}`);
+  if (hasMarks(madeUpMarks(project))) {
+    for (const source of project.sources) {
+      for (const selection of source.selections) if (selection.codeGuids.some((guid) => mapped.has(guid))) ids.add(`quotation:${selection.guid}`);
+    }
+  }
   return [...ids];
+}
+
+/** A node a translation writes: whether the project marks it made up, and whether the graph lacks it. */
+interface WrittenNode {
+  at: string;
+  madeUp: boolean;
+  isNew: boolean;
+}
+
+/**
+ * Whether the document source of a project without `--synthetic` is made up. Every node one import writes gets
+ * SOURCED_FROM that one source, and a node is synthetic when all its sources are (db/synthetic.ts). So it is
+ * made up when a node new to the graph is marked made up, real when a new one is not; a project with both is
+ * reported (nothing is written) rather than either taking the other's flag. A node the graph has already keeps
+ * the sources it had: a real one stays real beside a made-up source, and a made-up quotation is not rewritten
+ * under a real one (`translate` leaves it out).
+ */
+function madeUpDocument(written: WrittenNode[], report: (m: string) => void): boolean {
+  const madeUp = written.find((node) => node.madeUp && node.isNew);
+  if (!madeUp) return false;
+  const real = written.find((node) => !node.madeUp && node.isNew);
+  if (real) {
+    report(
+      `${madeUp.at} is marked as made-up data (synthetic) and ${real.at} is real, and both are new to the graph: the nodes of one ` +
+        'import share its source, so they cannot keep both flags. Import the made-up and the real part as separate projects, or the ' +
+        'whole file with --synthetic if all of it is made up',
+    );
+  }
+  return true;
+}
+
+/**
+ * The project's own Source, which every node written gets SOURCED_FROM. Made up with `--synthetic` (`option`),
+ * or because it writes marked nodes (`marked`): then under an id of its own (`…-synthetic`), so that importing
+ * the same project once with and once without made-up nodes never flips the other's flag (a Source whose own
+ * flag changes recomputes all it is the source of).
+ */
+function documentSource(project: RefiProject, madeUp: 'real' | 'option' | 'marked') {
+  const projectSlug = slugify(project.name) || 'project';
+  const base = `source:refi-qda-${projectSlug}`.slice(0, 190).replace(/-+$/, '');
+  const what = project.kind === 'codebook' ? 'REFI-QDA codebook' : 'REFI-QDA project';
+  const locator = `REFI-QDA ${project.kind} "${project.name}"${project.origin ? `, written by ${project.origin}` : ''}`;
+  if (madeUp === 'marked') {
+    return { id: `${base}-synthetic`, title: `${project.name} (${what}, made-up data)`, kind: SourceKind.DOCUMENT, locator: `${locator}: the items it marks as made-up data`, synthetic: true };
+  }
+  return { id: `source:refi-qda-${projectSlug}`.slice(0, 200).replace(/-+$/, ''), title: `${project.name} (${what})`, kind: SourceKind.DOCUMENT, locator, synthetic: madeUp === 'option' };
 }
 
 /**
@@ -99,6 +204,9 @@ export function candidateIds(project: RefiProject, mapping: QdpxMapping): string
  *   source by code points; `QUOTED_FROM` their interview, `CODED_AS` their codes, `SAID` by the speaker (the
  *   case naming the selection, else the one case naming the source), and per practice `USES` with the
  *   quotations as evidence. Nothing else of a source's text is kept.
+ * - Made-up data: with `synthetic` all of it. Otherwise what our export marked (`madeUpMarks`): a marked
+ *   source is a synthetic Source (and the relationships it is the source of follow it); a new marked code or
+ *   case, or a new quotation of a marked source, makes the document source made up (`madeUpDocument`).
  */
 export function translate(
   project: RefiProject,
@@ -120,15 +228,12 @@ export function translate(
     return id && id.startsWith(`${label.toLowerCase()}:`) ? id : undefined;
   };
 
-  // The project itself is the document's source: every node written gets SOURCED_FROM it.
-  const projectSlug = slugify(project.name) || 'project';
-  const documentSource = {
-    id: `source:refi-qda-${projectSlug}`.slice(0, 200).replace(/-+$/, ''),
-    title: project.kind === 'codebook' ? `${project.name} (REFI-QDA codebook)` : `${project.name} (REFI-QDA project)`,
-    kind: SourceKind.DOCUMENT,
-    locator: `REFI-QDA ${project.kind} "${project.name}"${project.origin ? `, written by ${project.origin}` : ''}`,
-    synthetic: options.synthetic,
-  };
+  // Made-up marks (our export's), and the nodes written with whether they are marked: they decide whether
+  // the project's own source, which every node written gets SOURCED_FROM, is made up (at the end).
+  const marks = madeUpMarks(project);
+  const written: WrittenNode[] = [];
+  // Made-up quotations the graph has: not rewritten when the project's source is real (they would turn real).
+  const knownMadeUp = new Set<Entry>();
 
   // Codes.
   const codeIds = new Map<string, string>();
@@ -154,7 +259,8 @@ export function translate(
     if (created.has(id)) continue;
     created.add(id);
     const at = `Code "${code.path}" (guid ${guid})`;
-    const description = code.description ?? undefined;
+    written.push({ at, madeUp: marks.codes.has(guid), isNew: true });
+    const description = withoutMark(code.description).text ?? undefined;
     if (kind === 'practice') nodes.push({ at, value: { type: label, id, name: code.name, description, kind: mapping.practiceKind ?? undefined, sourceLocator: `Code ${guid}` } });
     else if (kind === 'dilemma') nodes.push({ at, value: { type: label, id, name: code.name, description, sourceLocator: `Code ${guid}` } });
     else nodes.push({ at, value: { type: label, id, statement: code.name, sourceLocator: `Code ${guid}` } });
@@ -190,7 +296,9 @@ export function translate(
         casesOfSource.set(source, [...(casesOfSource.get(source) ?? []), refiCase.guid]);
         if (textSources.has(source)) {
           usedSources.add(source);
-          relationships.push({ at, value: { from: id, type: 'INTERVIEWED_IN', to: sourceIdOfGuid(source) } });
+          // Sourced from the interview itself (made up or real as it is), not from the project's source: a
+          // re-import whose project source is made up must not make a real interview's link made up.
+          relationships.push({ at, value: { from: id, type: 'INTERVIEWED_IN', to: sourceIdOfGuid(source), sourceId: sourceIdOfGuid(source) } });
         }
       }
       if (existing) continue;
@@ -205,6 +313,7 @@ export function translate(
           if (!municipality) report(`${at}: unknown municipality "${value}" (variable ${project.variables.find((v) => v.guid === variable)?.name}); known: ${[...known.municipalities.keys()].join(', ')}`);
         }
       }
+      written.push({ at, madeUp: marks.cases.has(refiCase.guid), isNew: true });
       nodes.push({ at, value: { type: 'Employee', id, pseudonym: refiCase.name.trim(), role, sourceLocator: `Case ${refiCase.guid}` } });
       if (municipality) relationships.push({ at, value: { from: id, type: 'WORKS_AT', to: municipality } });
     }
@@ -225,12 +334,14 @@ export function translate(
     const sourceId = sourceIdOfGuid(source.guid);
     stats.sources++;
     const sourceAt = `Project/Sources/TextSource "${source.name ?? ''}" (guid ${source.guid})`;
+    const madeUpSource = marks.sources.has(source.guid);
+    const sourceName = withoutMark(source.name).text;
     if (!known_(source.guid, 'Source')) {
       nodes.push({
         at: sourceAt,
         value: {
-          type: 'Source', id: sourceId, title: source.name ?? `Interview ${source.guid}`, kind: SourceKind.INTERVIEW,
-          locator: `TextSource ${source.guid} in REFI-QDA project "${project.name}"`, synthetic: options.synthetic,
+          type: 'Source', id: sourceId, title: sourceName ?? `Interview ${source.guid}`, kind: SourceKind.INTERVIEW,
+          locator: `TextSource ${source.guid} in REFI-QDA project "${project.name}"`, synthetic: options.synthetic || madeUpSource,
         },
       });
     }
@@ -255,13 +366,18 @@ export function translate(
       const speakerCase = speakerOfSelection.get(selection.guid) ?? (sourceCases.length === 1 ? sourceCases[0] : undefined);
       const speaker = speakerCase ? employeeOf.get(speakerCase) : undefined;
       const id = `quotation:${selection.guid}`;
-      nodes.push({
+      // A selection's own Description is not read (read.ts): a quotation is made up with its source.
+      const isNew = !known.existing.has(id);
+      written.push({ at, madeUp: madeUpSource, isNew });
+      const entry: Entry = {
         at,
         value: {
-          type: 'Quotation', id, name: quotationName(speaker?.pseudonym ?? source.name ?? 'Interview', selection),
+          type: 'Quotation', id, name: quotationName(speaker?.pseudonym ?? sourceName ?? 'Interview', selection),
           text, startPosition: selection.start, endPosition: selection.end, restricted, sourceLocator: `PlainTextSelection ${selection.guid}`,
         },
-      });
+      };
+      nodes.push(entry);
+      if (madeUpSource && !isNew) knownMadeUp.add(entry);
       relationships.push({ at, value: { from: id, type: 'QUOTED_FROM', to: sourceId, sourceId } });
       if (speaker) relationships.push({ at, value: { from: speaker.id, type: 'SAID', to: id, sourceId } });
       for (const codeId of new Set(selection.codeGuids.map((guid) => codeIds.get(guid)).filter((x): x is string => x !== undefined))) {
@@ -284,7 +400,9 @@ export function translate(
       value: { from: entry.from, type: 'USES', to: entry.to, properties: { evidence: evidenceText(entry.texts), restricted }, sourceId: entry.sourceId },
     });
   }
-  return { parts: { source: { at: 'project', value: documentSource }, nodes, relationships }, stats };
+  const madeUp = options.synthetic ? 'option' : madeUpDocument(written, report) ? 'marked' : 'real';
+  const kept = madeUp === 'real' && knownMadeUp.size > 0 ? nodes.filter((entry) => !knownMadeUp.has(entry)) : nodes;
+  return { parts: { source: { at: 'project', value: documentSource(project, madeUp) }, nodes: kept, relationships }, stats };
 }
 
 /** The display name of a quotation: who and where, never its words (they may be restricted). */
