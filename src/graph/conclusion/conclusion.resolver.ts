@@ -8,6 +8,7 @@ import { Meeting } from '../meeting/meeting.type.js';
 import { Practice } from '../practice/practice.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
+import { inferredLinksNote } from '../shared/link.type.js';
 import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { ConclusionListArgs } from './conclusion.args.js';
 import { CONCLUSION_ORDER, conclusionConditions, conclusionRelations as rel } from './conclusion.repository.js';
@@ -25,7 +26,7 @@ export class ConclusionResolver extends NodeFieldsResolver(Conclusion, 'Conclusi
     return nodeOfType(ctx, id, NodeType.CONCLUSION, selectedRelations(info, NodeType.CONCLUSION, rel));
   }
 
-  @FieldResolver(() => [Dilemma], { description: 'The dilemmas this conclusion concerns.' })
+  @FieldResolver(() => [Dilemma], { description: `The dilemmas this conclusion concerns (CONCERNS). ${inferredLinksNote('CONCERNS')}` })
   dilemmas(@Root() conclusion: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.loaders.nodes(rel.dilemmas, conclusion.id, info, scope);
   }

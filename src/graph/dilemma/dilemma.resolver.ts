@@ -12,6 +12,7 @@ import { PageArgs, ScopeArg } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
 import { mapMaybe } from '../shared/loaders.js';
 import { selectedRelations } from '../shared/prefetch.js';
+import { inferredLinksNote } from '../shared/link.type.js';
 import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { DilemmaListArgs } from './dilemma.args.js';
 import { DILEMMA_ORDER, dilemmaConditions, dilemmaRelations as rel } from './dilemma.repository.js';
@@ -30,7 +31,7 @@ export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
   }
 
   @FieldResolver(() => [Practice], {
-    description: 'Practices that address this dilemma; each practice\'s `linkQuotationCount` says on how many quotations (coded as both) the link rests.',
+    description: `Practices that address this dilemma (ADDRESSES); each practice's \`linkQuotationCount\` says on how many quotations (coded as both) the link rests. ${inferredLinksNote('ADDRESSES')}`,
   })
   practices(@Root() dilemma: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return mapMaybe(ctx.loaders.nodes(rel.practices, dilemma.id, info, scope), (practices) => asLinkedFrom(practices, dilemma.id, scope, info));
@@ -41,7 +42,7 @@ export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
     return relatedConnection(ctx, rel.cases, dilemma.id, page, info);
   }
 
-  @FieldResolver(() => [Conclusion], { description: 'Conclusions about this dilemma.' })
+  @FieldResolver(() => [Conclusion], { description: `Conclusions about this dilemma (CONCERNS). ${inferredLinksNote('CONCERNS')}` })
   conclusions(@Root() dilemma: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.loaders.nodes(rel.conclusions, dilemma.id, info, scope);
   }

@@ -10,6 +10,7 @@ import { Talk, WorkingGroup } from '../talk/talk.type.js';
 import { Research } from '../research/research.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
+import { linkProvenance } from '../shared/links.js';
 import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { MeetingListArgs } from './meeting.args.js';
 import { MEETING_ORDER, meetingConditions, meetingRelations as rel } from './meeting.repository.js';
@@ -45,7 +46,7 @@ export class MeetingResolver extends NodeFieldsResolver(Meeting, 'Meeting') {
   @FieldResolver(() => [MeetingSpeaker], { description: 'Who spoke, and in which role (opening, introduction, …).' })
   async speakers(@Root() meeting: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const items = await ctx.loaders.items(rel.speakers, meeting.id, info, scope);
-    return items.map((item) => ({ person: item.node, meeting, role: item.rel.role ?? null, locator: item.rel.locator ?? null, synthetic: item.rel.synthetic === true }));
+    return items.map((item) => ({ person: item.node, meeting, role: item.rel.role ?? null, ...linkProvenance(item.rel) }));
   }
 
   @FieldResolver(() => [Talk], { description: 'Talks given at the meeting (who gave them, what they said, the practices they named).' })
@@ -56,6 +57,6 @@ export class MeetingResolver extends NodeFieldsResolver(Meeting, 'Meeting') {
   @FieldResolver(() => [WorkingGroup], { description: 'The working groups the meeting split into, each with the dilemma it discussed (DISCUSSED with `workingGroup: true`).' })
   async workingGroups(@Root() meeting: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const items = await ctx.loaders.items(rel.dilemmas, meeting.id, info, scope);
-    return items.filter((item) => item.rel.workingGroup === true).map((item) => ({ dilemma: item.node, locator: item.rel.locator ?? null, synthetic: item.rel.synthetic === true }));
+    return items.filter((item) => item.rel.workingGroup === true).map((item) => ({ dilemma: item.node, ...linkProvenance(item.rel) }));
   }
 }

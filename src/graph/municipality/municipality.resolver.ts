@@ -11,6 +11,7 @@ import { Research } from '../research/research.type.js';
 import { PageArgs, ScopeArg } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
+import { inferredLinksNote } from '../shared/link.type.js';
 import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { MunicipalityListArgs } from './municipality.args.js';
 import { MUNICIPALITY_ORDER, municipalityConditions, municipalityRelations as rel } from './municipality.repository.js';
@@ -48,7 +49,7 @@ export class MunicipalityResolver extends NodeFieldsResolver(Municipality, 'Muni
     return ctx.loaders.nodes(rel.dilemmas, municipality.id, info, scope);
   }
 
-  @FieldResolver(() => [Research], { description: 'Research programmes this municipality partners in.' })
+  @FieldResolver(() => [Research], { description: `Research programmes this municipality partners in (PARTNERS_WITH). ${inferredLinksNote('PARTNERS_WITH')}` })
   research(@Root() municipality: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.loaders.nodes(rel.research, municipality.id, info, scope);
   }

@@ -7,6 +7,7 @@ import { Municipality } from '../municipality/municipality.type.js';
 import { Organisation } from '../organisation/organisation.type.js';
 import { listConnection, nodeOfType, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
+import { linkProvenance } from '../shared/links.js';
 import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { PersonListArgs } from './person.args.js';
 import { PERSON_ORDER, personConditions, personRelations as rel } from './person.repository.js';
@@ -27,7 +28,7 @@ export class PersonResolver extends NodeFieldsResolver(Person, 'Person') {
   @FieldResolver(() => [ResearcherRole], { description: 'Research programmes this person works on, and whether as lead.' })
   async research(@Root() person: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const items = await ctx.loaders.items(rel.research, person.id, info, scope);
-    return items.map((item) => ({ person, research: item.node, lead: item.rel.lead ?? null, locator: item.rel.locator ?? null, synthetic: item.rel.synthetic === true }));
+    return items.map((item) => ({ person, research: item.node, lead: item.rel.lead ?? null, ...linkProvenance(item.rel) }));
   }
 
   @FieldResolver(() => [Organisation], { description: 'Organisations this person is affiliated with.' })
@@ -43,6 +44,6 @@ export class PersonResolver extends NodeFieldsResolver(Person, 'Person') {
   @FieldResolver(() => [MeetingSpeaker], { description: 'Meetings this person spoke at, with their role (the talks themselves: `Meeting.talks`).' })
   async talks(@Root() person: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const items = await ctx.loaders.items(rel.talks, person.id, info, scope);
-    return items.map((item) => ({ person, meeting: item.node, role: item.rel.role ?? null, locator: item.rel.locator ?? null, synthetic: item.rel.synthetic === true }));
+    return items.map((item) => ({ person, meeting: item.node, role: item.rel.role ?? null, ...linkProvenance(item.rel) }));
   }
 }

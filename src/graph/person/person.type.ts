@@ -3,6 +3,7 @@ import { Node } from '../node/node.type.js';
 import { Meeting } from '../meeting/meeting.type.js';
 import { Research } from '../research/research.type.js';
 import { connectionOf } from '../shared/graphql.js';
+import { INFERRED_DESCRIPTION, NOTE_DESCRIPTION } from '../shared/link.type.js';
 
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A public person named in a source (researcher, speaker).' })
 export class Person extends Node {
@@ -18,6 +19,8 @@ export class ResearcherRole {
   @Field(() => Research, { description: 'The research programme.' }) research!: Research;
   @Field(() => Boolean, { nullable: true, description: 'Whether the person leads the research.' }) lead?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Where the source states it (e.g. "alinea 2"); null when it gives none.' }) locator?: string | null;
+  @Field(() => Boolean, { description: INFERRED_DESCRIPTION }) inferred!: boolean;
+  @Field(() => String, { nullable: true, description: NOTE_DESCRIPTION }) note?: string | null;
   @Field(() => Boolean, { description: 'Made-up, illustrative data: the relationship\'s source is synthetic.' }) synthetic!: boolean;
 }
 
@@ -28,5 +31,7 @@ export class MeetingSpeaker {
   @Field(() => Meeting, { description: 'The meeting spoken at.' }) meeting!: Meeting;
   @Field(() => String, { nullable: true, description: 'E.g. "opening", "inleiding".' }) role?: string | null;
   @Field(() => String, { nullable: true, description: 'Where the source states it (e.g. "alinea 4"); null when it gives none.' }) locator?: string | null;
+  @Field(() => Boolean, { description: INFERRED_DESCRIPTION }) inferred!: boolean;
+  @Field(() => String, { nullable: true, description: NOTE_DESCRIPTION }) note?: string | null;
   @Field(() => Boolean, { description: 'Made-up, illustrative data: the relationship\'s source is synthetic.' }) synthetic!: boolean;
 }

@@ -12,6 +12,7 @@ import { PageArgs, ScopeArg } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
 import { mapMaybe } from '../shared/loaders.js';
 import { selectedRelations } from '../shared/prefetch.js';
+import { inferredLinksNote } from '../shared/link.type.js';
 import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { PracticeListArgs } from './practice.args.js';
 import { PRACTICE_ORDER, practiceConditions, practiceRelations as rel } from './practice.repository.js';
@@ -30,7 +31,7 @@ export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
   }
 
   @FieldResolver(() => [Dilemma], {
-    description: 'The dilemmas this practice addresses; each dilemma\'s `linkQuotationCount` says on how many quotations (coded as both) the link rests.',
+    description: `The dilemmas this practice addresses (ADDRESSES); each dilemma's \`linkQuotationCount\` says on how many quotations (coded as both) the link rests. ${inferredLinksNote('ADDRESSES')}`,
   })
   dilemmas(@Root() practice: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return mapMaybe(ctx.loaders.nodes(rel.dilemmas, practice.id, info, scope), (dilemmas) => asLinkedFrom(dilemmas, practice.id, scope, info));

@@ -10,6 +10,8 @@ import { Person, ResearcherRole } from '../person/person.type.js';
 import { PageArgs, ScopeArg } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
+import { linkProvenance } from '../shared/links.js';
+import { inferredLinksNote } from '../shared/link.type.js';
 import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { ResearchListArgs } from './research.args.js';
 import { RESEARCH_ORDER, researchConditions, researchRelations as rel } from './research.repository.js';
@@ -52,7 +54,7 @@ export class ResearchResolver extends NodeFieldsResolver(Research, 'Research') {
     return ctx.loaders.nodes(rel.contacts, research.id, info, scope);
   }
 
-  @FieldResolver(() => [Municipality], { description: 'The partner municipalities.' })
+  @FieldResolver(() => [Municipality], { description: `The partner municipalities (PARTNERS_WITH). ${inferredLinksNote('PARTNERS_WITH')}` })
   partners(@Root() research: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.loaders.nodes(rel.partners, research.id, info, scope);
   }
@@ -60,7 +62,7 @@ export class ResearchResolver extends NodeFieldsResolver(Research, 'Research') {
   @FieldResolver(() => [ResearcherRole], { description: 'The researchers, and who leads.' })
   async researchers(@Root() research: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const items = await ctx.loaders.items(rel.researchers, research.id, info, scope);
-    return items.map((item) => ({ person: item.node, research, lead: item.rel.lead ?? null, locator: item.rel.locator ?? null, synthetic: item.rel.synthetic === true }));
+    return items.map((item) => ({ person: item.node, research, lead: item.rel.lead ?? null, ...linkProvenance(item.rel) }));
   }
 
   @FieldResolver(() => [Meeting], { description: 'Meetings of the programme, by date.' })

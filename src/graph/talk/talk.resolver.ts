@@ -7,6 +7,7 @@ import { Person } from '../person/person.type.js';
 import { PageArgs, ScopeArg } from '../shared/graphql.js';
 import { listConnection, nodeOfType } from '../shared/list.js';
 import { selectedRelations } from '../shared/prefetch.js';
+import { linkProvenance } from '../shared/links.js';
 import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { talkRelations as rel } from './talk.repository.js';
 import { Talk, TalkConnection, TalkPoint } from './talk.type.js';
@@ -36,6 +37,6 @@ export class TalkResolver extends NodeFieldsResolver(Talk, 'Talk') {
   @FieldResolver(() => [TalkPoint], { description: 'The practices the talk named, each with the point it made and where the source says so.' })
   async points(@Root() talk: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const items = await ctx.loaders.items(rel.points, talk.id, info, scope);
-    return items.map((item) => ({ practice: item.node, point: item.rel.point ?? null, locator: item.rel.locator ?? null, synthetic: item.rel.synthetic === true }));
+    return items.map((item) => ({ practice: item.node, point: item.rel.point ?? null, ...linkProvenance(item.rel) }));
   }
 }

@@ -3,6 +3,7 @@ import { Dilemma } from '../dilemma/dilemma.type.js';
 import { Node } from '../node/node.type.js';
 import { Practice } from '../practice/practice.type.js';
 import { connectionOf } from '../shared/graphql.js';
+import { INFERRED_DESCRIPTION, NOTE_DESCRIPTION } from '../shared/link.type.js';
 
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A talk given at a meeting (e.g. the report\'s "inleiding"): who gave it, where, and the practices it named.' })
 export class Talk extends Node {
@@ -17,6 +18,8 @@ export class TalkPoint {
   @Field(() => Practice, { description: 'The practice the point is about, when it names one.' }) practice!: Practice;
   @Field(() => String, { nullable: true, description: 'The point, in the source\'s words.' }) point?: string | null;
   @Field(() => String, { nullable: true, description: 'Where the source states it (e.g. "alinea 4").' }) locator?: string | null;
+  @Field(() => Boolean, { description: INFERRED_DESCRIPTION }) inferred!: boolean;
+  @Field(() => String, { nullable: true, description: NOTE_DESCRIPTION }) note?: string | null;
   @Field(() => Boolean, { description: 'Made-up, illustrative data: the relationship\'s source is synthetic.' }) synthetic!: boolean;
 }
 
@@ -24,5 +27,7 @@ export class TalkPoint {
 export class WorkingGroup {
   @Field(() => Dilemma, { description: 'The dilemma the working group discussed.' }) dilemma!: Dilemma;
   @Field(() => String, { nullable: true, description: 'Where the source states it (e.g. "alinea 5").' }) locator?: string | null;
+  @Field(() => Boolean, { description: INFERRED_DESCRIPTION }) inferred!: boolean;
+  @Field(() => String, { nullable: true, description: NOTE_DESCRIPTION }) note?: string | null;
   @Field(() => Boolean, { description: 'Made-up, illustrative data: the relationship\'s source is synthetic.' }) synthetic!: boolean;
 }
