@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Database } from '../db/database.js';
-import { guidOfId, guidOfName } from '../model/index.js';
+import { DataScope, andClause, elementInScope, guidOfId, guidOfName, scopePredicate, whereClause } from '../model/index.js';
 import { xmlEscape } from './xml.js';
 
 /**
@@ -25,6 +25,10 @@ import { xmlEscape } from './xml.js';
  *   with `[synthetic]`. A source's name is only its label (its GUID is its identity), so the mark can sit
  *   where every tool lists it; a code's name is its identity when matched by name, so there the Description
  *   carries it, the only place `codebook.qdc` has (its schema has no Sets).
+ * - Scope (`scope`, as every export takes it): REAL writes only what is not made up and SYNTHETIC only what is,
+ *   by the shared `scopePredicate` over every node and relationship a file element stands for (a coding is its
+ *   CODED_AS and the code, a case's SourceRef its INTERVIEWED_IN, …), so no element points at one left out.
+ *   ALL writes everything, marked as above.
  */
 
 export interface QdpxExportOptions {
@@ -32,6 +36,14 @@ export interface QdpxExportOptions {
   includeRestricted?: boolean;
   /** The project's timestamps; default now. */
   now?: Date;
+  /** Only real (REAL) or only made-up (SYNTHETIC) data; default ALL, everything, with the made-up part marked. */
+  scope?: DataScope;
+}
+
+/** Options of `exportCodebook`. */
+export interface QdcExportOptions {
+  /** Only real or only made-up codes; default ALL. */
+  scope?: DataScope;
 }
 
 const GROUPS = [
@@ -95,10 +107,10 @@ interface CaseRow {
   synthetic: boolean;
 }
 
-/** The codebook's codes, in one read. */
-async function codeRows(db: Database): Promise<CodeRow[]> {
+/** The codebook's codes in `scope`, in one read. */
+async function codeRows(db: Database, scope: DataScope): Promise<CodeRow[]> {
   return (await db.read(
-    `MATCH (n) WHERE n:Practice OR n:Dilemma OR n:Conclusion
+    `MATCH (n) WHERE (n:Practice OR n:Dilemma OR n:Conclusion) ${andClause(scopePredicate(scope, ['n']))}
      RETURN CASE WHEN n:Practice THEN 'Practice' WHEN n:Dilemma THEN 'Dilemma' ELSE 'Conclusion' END AS label,
             n.id AS id, coalesce(n.name, n.statement) AS name, n.description AS description, coalesce(n.synthetic, false) AS synthetic
      ORDER BY label, name, id`,
@@ -120,9 +132,10 @@ function codesXml(rows: CodeRow[]): string {
   return `<Codes>\n${groups.join('\n')}\n</Codes>`;
 }
 
-/** `codebook.qdc`: the codebook alone, in the REFI-QDA codebook namespace. */
-export async function exportCodebook(db: Database): Promise<string> {
-  return `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Practice Graph">\n${codesXml(await codeRows(db))}\n</CodeBook>\n`;
+/** `codebook.qdc`: the codebook alone (the codes in `scope`, default all), in the REFI-QDA codebook namespace. */
+export async function exportCodebook(db: Database, options: QdcExportOptions = {}): Promise<string> {
+  const codes = await codeRows(db, options.scope ?? DataScope.ALL);
+  return `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Practice Graph">\n${codesXml(codes)}\n</CodeBook>\n`;
 }
 
 /** The Set of the made-up codes and sources (`SYNTHETIC_SET`); none when nothing is made up. */
@@ -139,18 +152,22 @@ function syntheticSetXml(codes: CodeRow[], sources: SourceRow[]): string {
 export async function exportProject(db: Database, options: QdpxExportOptions = {}): Promise<{ zip: Uint8Array; qde: string }> {
   const includeText = options.includeRestricted === true;
   const now = (options.now ?? new Date()).toISOString();
-  const codeList = await codeRows(db);
+  const scope = options.scope ?? DataScope.ALL;
+  const codeList = await codeRows(db, scope);
+  // The tests of the scope (none for ALL), on variables bound below.
+  const inScope = (...variables: string[]) => whereClause(scopePredicate(scope, variables));
+  // A case's municipality is a variable value, not an element of the file: the WORKS_AT link that says it decides.
   const [row] = await db.read(
     `CALL () {
-       MATCH (e:Employee)
-       OPTIONAL MATCH (e)-[:WORKS_AT]->(m:Municipality)
+       MATCH (e:Employee) ${inScope('e')}
+       OPTIONAL MATCH (e)-[w:WORKS_AT]->(m:Municipality) ${whereClause(elementInScope('w', scope))}
        WITH e, min(m.name) AS municipality
        CALL (e) {
-         OPTIONAL MATCH (e)-[:SAID]->(q:Quotation)-[:QUOTED_FROM]->(s:Source)
+         OPTIONAL MATCH (e)-[said:SAID]->(q:Quotation)-[quoted:QUOTED_FROM]->(s:Source) ${inScope('said', 'q', 'quoted', 's')}
          RETURN collect(DISTINCT q.id) AS quotations, collect(DISTINCT s.id) AS said
        }
        CALL (e) {
-         OPTIONAL MATCH (e)-[:INTERVIEWED_IN]->(i:Source)
+         OPTIONAL MATCH (e)-[interviewed:INTERVIEWED_IN]->(i:Source) ${inScope('interviewed', 'i')}
          RETURN collect(DISTINCT i.id) AS interviews
        }
        WITH e, municipality, quotations, said + interviews AS sources ORDER BY e.pseudonym, e.id
@@ -158,10 +175,11 @@ export async function exportProject(db: Database, options: QdpxExportOptions = {
                        sources: sources, quotations: quotations, synthetic: coalesce(e.synthetic, false)}) AS cases
      }
      CALL () {
-       MATCH (s:Source) WHERE s.kind = 'INTERVIEW' OR EXISTS { (s)<-[:QUOTED_FROM]-(:Quotation) }
+       MATCH (s:Source) WHERE (s.kind = 'INTERVIEW' OR EXISTS { (s)<-[quoted:QUOTED_FROM]-(q:Quotation) ${inScope('quoted', 'q')} })
+         ${andClause(scopePredicate(scope, ['s']))}
        CALL (s) {
-         OPTIONAL MATCH (s)<-[:QUOTED_FROM]-(q:Quotation)
-         OPTIONAL MATCH (q)-[:CODED_AS]->(c)
+         OPTIONAL MATCH (s)<-[quoted:QUOTED_FROM]-(q:Quotation) ${inScope('quoted', 'q')}
+         OPTIONAL MATCH (q)-[coded:CODED_AS]->(c) ${inScope('coded', 'c')}
          WITH q, collect(c.id) AS codes ORDER BY q.startPosition, q.endPosition, q.id
          RETURN collect(CASE WHEN q IS NULL THEN null ELSE {id: q.id, name: q.name, start: q.startPosition, end: q.endPosition,
                                                            text: CASE WHEN $includeText THEN q.text END, codes: codes,
@@ -178,6 +196,8 @@ export async function exportProject(db: Database, options: QdpxExportOptions = {
     (source): SourceRow => ({ ...source, quotations: source.quotations.map((q) => ({ ...q, start: Number(q.start), end: Number(q.end) })) }),
   );
   const exported = new Set(sources.map((source) => source.id));
+  // A SelectionRef must name a selection of the file (an import refuses one that does not).
+  const selections = new Set(sources.flatMap((source) => source.quotations.map((q) => q.id)));
 
   const files: Record<string, Uint8Array> = {};
   const municipalityVar = guidOfName(`variable:${VARIABLES.municipality}`);
@@ -187,7 +207,7 @@ export async function exportProject(db: Database, options: QdpxExportOptions = {
     value ? `<VariableValue><VariableRef targetGUID="${variable}"/><TextValue>${xmlEscape(value)}</TextValue></VariableValue>` : '';
   const casesXml = cases.map((c) => {
     const sourceRefs = [...new Set(c.sources)].filter((id) => exported.has(id)).map((id) => `<SourceRef targetGUID="${guidOfId(id)}"/>`);
-    const selectionRefs = c.quotations.map((id) => `<SelectionRef targetGUID="${guidOfId(id)}"/>`);
+    const selectionRefs = c.quotations.filter((id) => selections.has(id)).map((id) => `<SelectionRef targetGUID="${guidOfId(id)}"/>`);
     // On every case, true or false: a case without the value would read as "not said", not as real.
     const synthetic = `<VariableValue><VariableRef targetGUID="${syntheticVar}"/><BooleanValue>${c.synthetic}</BooleanValue></VariableValue>`;
     return `<Case guid="${guidOfId(c.id)}" name="${xmlEscape(c.pseudonym)}">${textValue(municipalityVar, c.municipality)}${textValue(roleVar, c.role)}${synthetic}${sourceRefs.join('')}${selectionRefs.join('')}</Case>`;

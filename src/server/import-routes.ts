@@ -4,7 +4,7 @@ import { AppError, ErrorCode, HTTP_STATUS, badInput } from '../errors.js';
 import { exportCodebook, exportProject } from '../export/qdpx.js';
 import { DEFAULT_MAPPING, importQdpx, MAX_QDPX_BYTES, parseMapping, type QdpxMapping } from '../import/qdpx/index.js';
 import type { Logger } from '../logger.js';
-import { canSeeRestricted, canWrite, writerNameOf } from '../model/index.js';
+import { DataScope, canSeeRestricted, canWrite, parseScope, writerNameOf } from '../model/index.js';
 import { viewerOfResponse } from './auth.js';
 import { bodyErrors } from './http-guards.js';
 
@@ -111,20 +111,40 @@ function parseQuery(query: Record<string, unknown>): { dryRun: boolean; syntheti
 }
 
 /**
- * `GET /export/project.qdpx` and `GET /export/codebook.qdc` (see export/qdpx.ts); quotation and source
- * texts only for callers who may read restricted text. Mounted by `exportRoutes` ahead of its other files.
+ * The query of a REFI-QDA export: only `scope=real|synthetic|all` (any case; default all), read by the same
+ * `parseScope` and answered with the same 400 naming "scope" as the graph exports (`parseExportQuery`, which
+ * this module cannot import: export-routes.ts imports it). Anything else → BAD_USER_INPUT naming it.
+ */
+function parseRefiExportQuery(file: string, query: Record<string, unknown>): { scope: DataScope } {
+  for (const name of Object.keys(query)) {
+    if (name !== 'scope') throw badInput(`Unknown parameter "${name}"; ${file} takes only scope.`, name);
+  }
+  const value = query.scope;
+  if (value === undefined) return { scope: DataScope.ALL };
+  if (typeof value !== 'string') throw badInput('"scope" must be given once, as plain text.', 'scope');
+  const scope = parseScope(value.trim());
+  if (scope === undefined) throw badInput(`"scope" must be one of real, synthetic or all (got "${value.trim().slice(0, 40)}").`, 'scope');
+  return { scope };
+}
+
+/**
+ * `GET /export/project.qdpx` and `GET /export/codebook.qdc` (see export/qdpx.ts), with `?scope=real|synthetic|all`
+ * as the graph exports; quotation and source texts only for callers who may read restricted text. A scoped
+ * file says so in its name (`practice-graph-real-project.qdpx`) and every file in `X-Data-Scope`. Mounted by
+ * `exportRoutes` ahead of its other files.
  */
 export function refiExportHandler(db: Database, file: 'project.qdpx' | 'codebook.qdc', logger: Logger): RequestHandler {
   return async (req: Request, res: Response) => {
     try {
-      if (Object.keys(req.query).length > 0) throw badInput(`${file} takes no parameters.`);
+      const { scope } = parseRefiExportQuery(file, req.query as Record<string, unknown>);
       // The file is built before any of its headers is set: an error (Neo4j unavailable: 503) must not go out
       // as an attachment.
       const [type, body] =
         file === 'codebook.qdc'
-          ? ['application/xml', await exportCodebook(db)]
-          : ['application/zip', zipBuffer((await exportProject(db, { includeRestricted: canSeeRestricted(viewerOfResponse(res)) })).zip)];
-      res.set({ 'Content-Disposition': `attachment; filename="practice-graph-${file}"`, 'Cache-Control': 'no-store' });
+          ? ['application/xml', await exportCodebook(db, { scope })]
+          : ['application/zip', zipBuffer((await exportProject(db, { includeRestricted: canSeeRestricted(viewerOfResponse(res)), scope })).zip)];
+      const name = scope === DataScope.ALL ? `practice-graph-${file}` : `practice-graph-${scope.toLowerCase()}-${file}`;
+      res.set({ 'Content-Disposition': `attachment; filename="${name}"`, 'X-Data-Scope': scope, 'Cache-Control': 'no-store' });
       res.type(type).send(body);
     } catch (error) {
       if (error instanceof AppError) {

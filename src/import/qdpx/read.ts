@@ -20,11 +20,13 @@ export interface RefiCode {
   path: string;
 }
 
-/** A `Set` (ATLAS.ti writes code groups as sets) with the GUIDs of its member codes. */
+/** A `Set` (ATLAS.ti writes code groups as sets) with the GUIDs of its member codes and sources. */
 export interface RefiSet {
   guid: string;
   name: string;
   codeGuids: string[];
+  /** `MemberSource`s: GUIDs of sources of the file (text or not). */
+  sourceGuids: string[];
 }
 
 export interface RefiVariable {
@@ -46,11 +48,15 @@ export interface RefiSelection {
   start: number;
   end: number;
   codeGuids: string[];
+  /** Its `Description` (null when absent or empty). */
+  description: string | null;
 }
 
 export interface RefiSource {
   guid: string;
   name: string | null;
+  /** Its `Description` (null when absent or empty). */
+  description: string | null;
   /**
    * The plain text (from `PlainTextContent` or the `sources/` file); null when the project gives none. A
    * file is unpacked and decoded on each call (it was checked to be UTF-8 when read): a large project's
@@ -87,7 +93,7 @@ export class RefiFormatError extends Error {
 // Elements that may repeat: always parsed as arrays, so one and many read alike.
 const REPEATED = new Set([
   'Code', 'Case', 'Variable', 'VariableValue', 'SourceRef', 'SelectionRef', 'CodeRef', 'TextSource', 'PictureSource',
-  'PDFSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'Set', 'MemberCode', 'User',
+  'PDFSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'Set', 'MemberCode', 'MemberSource', 'User',
 ]);
 
 /** Text sources read (or translated) so far, of all. */
@@ -229,20 +235,6 @@ function readXml(bytes: Uint8Array, kind: RefiProject['kind'], files: ArchiveFil
   }
   setPaths(codes, '');
 
-  const sets: RefiSet[] = [];
-  const setsNode = isNode(root.Sets) ? root.Sets : isNode(codeBook) && isNode(codeBook.Sets) ? codeBook.Sets : undefined;
-  for (const [i, node] of nodes(setsNode?.Set).entries()) {
-    const at = `Sets/Set[${i + 1}]`;
-    const guid = guidOf(node, at, report);
-    const name = requiredText(node, '@name', at, guid, report);
-    const members = refs(node.MemberCode, `${at}/MemberCode`, report).filter((member) => {
-      if (codeGuids.has(member)) return true;
-      report(`${at}/MemberCode (targetGUID ${member}): no Code with this GUID`);
-      return false;
-    });
-    sets.push({ guid: guid ?? '', name: name ?? '', codeGuids: members });
-  }
-
   const variables: RefiVariable[] = [];
   for (const [i, node] of nodes(isNode(root.Variables) ? root.Variables.Variable : undefined).entries()) {
     const at = `Project/Variables/Variable[${i + 1}]`;
@@ -266,6 +258,7 @@ function readXml(bytes: Uint8Array, kind: RefiProject['kind'], files: ArchiveFil
     const source: RefiSource = {
       guid: guid ?? '',
       name: text(node['@name']),
+      description: text(node.Description),
       text: sourceText(node, at, guid, files, report),
       selections: [],
       wholeSourceCodings: nodes(node.Coding).length,
@@ -287,7 +280,7 @@ function readXml(bytes: Uint8Array, kind: RefiProject['kind'], files: ArchiveFil
         else if (!codeGuids.has(target)) report(`${codingAt}/CodeRef (targetGUID ${target}): no Code with this GUID in the codebook`);
         else coded.push(target);
       }
-      if (selGuid && start !== undefined && end !== undefined) source.selections.push({ guid: selGuid, start, end, codeGuids: coded });
+      if (selGuid && start !== undefined && end !== undefined) source.selections.push({ guid: selGuid, start, end, codeGuids: coded, description: text(selection.Description) });
     }
     sources.push(source);
   }
@@ -298,6 +291,26 @@ function readXml(bytes: Uint8Array, kind: RefiProject['kind'], files: ArchiveFil
       const guid = typeof node['@guid'] === 'string' && GUID_PATTERN.test(node['@guid']) ? normalGuid(node['@guid']) : undefined;
       if (guid) sourceGuids.add(guid);
     }
+  }
+
+  // After the sources: a set's members may be codes and sources.
+  const sets: RefiSet[] = [];
+  const setsNode = isNode(root.Sets) ? root.Sets : isNode(codeBook) && isNode(codeBook.Sets) ? codeBook.Sets : undefined;
+  for (const [i, node] of nodes(setsNode?.Set).entries()) {
+    const at = `Sets/Set[${i + 1}]`;
+    const guid = guidOf(node, at, report);
+    const name = requiredText(node, '@name', at, guid, report);
+    const members = refs(node.MemberCode, `${at}/MemberCode`, report).filter((member) => {
+      if (codeGuids.has(member)) return true;
+      report(`${at}/MemberCode (targetGUID ${member}): no Code with this GUID`);
+      return false;
+    });
+    const memberSources = refs(node.MemberSource, `${at}/MemberSource`, report).filter((member) => {
+      if (sourceGuids.has(member)) return true;
+      report(`${at}/MemberSource (targetGUID ${member}): no source with this GUID`);
+      return false;
+    });
+    sets.push({ guid: guid ?? '', name: name ?? '', codeGuids: members, sourceGuids: memberSources });
   }
 
   const cases: RefiCase[] = [];

@@ -77,10 +77,10 @@ export function mappedCodes(project: RefiProject, mapping: QdpxMapping, report: 
 /**
  * How our export (src/export/qdpx.ts) marks made-up data, read back here; the two layers may not import each
  * other, so the round trip test (test/qdpx/synthetic-marking.test.ts) ties the names together:
- * - `set`: a Set whose member codes are made up (names compared as `nameKey`);
+ * - `set`: a Set whose member codes and sources are made up (names compared as `nameKey`);
  * - `variable`: a case variable, true (or 1) on a made-up interviewee;
- * - `prefix`: the start of the Description of a made-up code and of the name of a made-up source, taken off
- *   on import so that it never becomes part of a description or title (and never accumulates).
+ * - `prefix`: the start of the Description of a made-up code, source or selection and of the name of a made-up
+ *   source, taken off on import so that it never becomes part of a description or title (and never accumulates).
  */
 export const SYNTHETIC_MARKS = { set: 'Synthetic (made-up data)', variable: 'Synthetic', prefix: '[synthetic]' } as const;
 
@@ -93,11 +93,13 @@ export function withoutMark(text: string | null): { marked: boolean; text: strin
   return { marked: true, text: rest.trim() === '' ? null : rest };
 }
 
-/** The GUIDs of the codes, cases and sources a project marks as made up (`SYNTHETIC_MARKS`). */
+/** The GUIDs of the codes, cases, sources and selections a project marks as made up (`SYNTHETIC_MARKS`). */
 export interface MadeUpMarks {
   codes: ReadonlySet<string>;
   cases: ReadonlySet<string>;
   sources: ReadonlySet<string>;
+  /** Selections whose Description carries the prefix (those of a made-up source are made up with it anyway). */
+  selections: ReadonlySet<string>;
 }
 
 /** What the project marks as made up; all empty for a project our export did not write (or with nothing made up). */
@@ -110,18 +112,26 @@ export function madeUpMarks(project: RefiProject): MadeUpMarks {
     }
   };
   walk(project.codes);
-  for (const set of project.sets) if (nameKey(set.name) === nameKey(SYNTHETIC_MARKS.set)) set.codeGuids.forEach((guid) => codes.add(guid));
+  const sources = new Set(
+    project.sources.filter((source) => withoutMark(source.name).marked || withoutMark(source.description).marked).map((source) => source.guid),
+  );
+  for (const set of project.sets) {
+    if (nameKey(set.name) !== nameKey(SYNTHETIC_MARKS.set)) continue;
+    set.codeGuids.forEach((guid) => codes.add(guid));
+    // Its member sources are made up whatever their names say (a tool may have renamed them).
+    set.sourceGuids.forEach((guid) => sources.add(guid));
+  }
   const variables = new Set(project.variables.filter((v) => nameKey(v.name) === nameKey(SYNTHETIC_MARKS.variable)).map((v) => v.guid));
   const cases = new Set(
     project.cases
       .filter((refiCase) => [...refiCase.values].some(([variable, value]) => variables.has(variable) && /^\s*(true|1)\s*$/i.test(value ?? '')))
       .map((refiCase) => refiCase.guid),
   );
-  const sources = new Set(project.sources.filter((source) => withoutMark(source.name).marked).map((source) => source.guid));
-  return { codes, cases, sources };
+  const selections = new Set(project.sources.flatMap((source) => source.selections.filter((selection) => withoutMark(selection.description).marked).map((selection) => selection.guid)));
+  return { codes, cases, sources, selections };
 }
 
-const hasMarks = (marks: MadeUpMarks) => marks.codes.size + marks.cases.size + marks.sources.size > 0;
+const hasMarks = (marks: MadeUpMarks) => marks.codes.size + marks.cases.size + marks.sources.size + marks.selections.size > 0;
 
 /**
  * The ids a translation may attach to, to look up before translating: code slugs, case and source ids, and,
@@ -205,8 +215,10 @@ function documentSource(project: RefiProject, madeUp: 'real' | 'option' | 'marke
  *   case naming the selection, else the one case naming the source), and per practice `USES` with the
  *   quotations as evidence. Nothing else of a source's text is kept.
  * - Made-up data: with `synthetic` all of it. Otherwise what our export marked (`madeUpMarks`): a marked
- *   source is a synthetic Source (and the relationships it is the source of follow it); a new marked code or
- *   case, or a new quotation of a marked source, makes the document source made up (`madeUpDocument`).
+ *   source (by name, Description or the Set) is a synthetic Source (and the relationships it is the source of
+ *   follow it); a new marked code or case, or a new quotation of a marked source or with a marked Description,
+ *   makes the document source made up (`madeUpDocument`). The links of a quotation marked in a real source
+ *   come from the document source too, so they are made up with it.
  */
 export function translate(
   project: RefiProject,
@@ -232,7 +244,8 @@ export function translate(
   // the project's own source, which every node written gets SOURCED_FROM, is made up (at the end).
   const marks = madeUpMarks(project);
   const written: WrittenNode[] = [];
-  // Made-up quotations the graph has: not rewritten when the project's source is real (they would turn real).
+  // Made-up quotations the graph has (and the links of those that take the project's source): not rewritten
+  // when the project's source is real (they would turn real).
   const knownMadeUp = new Set<Entry>();
 
   // Codes.
@@ -320,7 +333,7 @@ export function translate(
   }
 
   // Selections → quotations.
-  const evidence = new Map<string, { from: string; to: string; texts: string[]; sourceId: string }>();
+  const evidence = new Map<string, { from: string; to: string; texts: string[]; sourceId: string | undefined; markedAlone: boolean }>();
   for (const [i, source] of project.sources.entries()) {
     onProgress?.(i, project.sources.length);
     stats.skippedSourceCodings += source.wholeSourceCodings;
@@ -366,9 +379,10 @@ export function translate(
       const speakerCase = speakerOfSelection.get(selection.guid) ?? (sourceCases.length === 1 ? sourceCases[0] : undefined);
       const speaker = speakerCase ? employeeOf.get(speakerCase) : undefined;
       const id = `quotation:${selection.guid}`;
-      // A selection's own Description is not read (read.ts): a quotation is made up with its source.
+      // Made up with its source, or alone by its Description's mark (a made-up quotation of a real interview).
+      const markedAlone = !madeUpSource && marks.selections.has(selection.guid);
       const isNew = !known.existing.has(id);
-      written.push({ at, madeUp: madeUpSource, isNew });
+      written.push({ at, madeUp: madeUpSource || markedAlone, isNew });
       const entry: Entry = {
         at,
         value: {
@@ -377,20 +391,26 @@ export function translate(
         },
       };
       nodes.push(entry);
-      if (madeUpSource && !isNew) knownMadeUp.add(entry);
-      relationships.push({ at, value: { from: id, type: 'QUOTED_FROM', to: sourceId, sourceId } });
-      if (speaker) relationships.push({ at, value: { from: speaker.id, type: 'SAID', to: id, sourceId } });
+      if ((madeUpSource || markedAlone) && !isNew) knownMadeUp.add(entry);
+      // Its links come from its interview, made up or real as that is; those of a quotation marked alone from the
+      // project's source (no sourceId), made up when this import writes it: a real interview never makes them real.
+      const linkSource = markedAlone ? undefined : sourceId;
+      const links: Entry[] = [{ at, value: { from: id, type: 'QUOTED_FROM', to: sourceId, sourceId: linkSource } }];
+      if (speaker) links.push({ at, value: { from: speaker.id, type: 'SAID', to: id, sourceId: linkSource } });
       for (const codeId of new Set(selection.codeGuids.map((guid) => codeIds.get(guid)).filter((x): x is string => x !== undefined))) {
-        relationships.push({ at, value: { from: id, type: 'CODED_AS', to: codeId, sourceId } });
+        links.push({ at, value: { from: id, type: 'CODED_AS', to: codeId, sourceId: linkSource } });
         // Evidence of use only for interviewees of this project: a re-imported export never rewrites the
-        // evidence (and its source) of what the graph already held.
+        // evidence (and its source) of what the graph already held. One USES per interviewee and practice, so
+        // made-up and real quotations never share one: real ones win.
         if (codeId.startsWith('practice:') && speaker?.ours) {
           const key = `${speaker.id}|${codeId}`;
-          const entry = evidence.get(key) ?? { from: speaker.id, to: codeId, texts: [], sourceId };
-          entry.texts.push(text);
-          evidence.set(key, entry);
+          const before = evidence.get(key);
+          if (!before || (before.markedAlone && !markedAlone)) evidence.set(key, { from: speaker.id, to: codeId, texts: [text], sourceId: linkSource, markedAlone });
+          else if (before.markedAlone === markedAlone) before.texts.push(text);
         }
       }
+      relationships.push(...links);
+      if (markedAlone && !isNew) links.forEach((link) => knownMadeUp.add(link));
     }
   }
   onProgress?.(project.sources.length, project.sources.length);
@@ -401,8 +421,8 @@ export function translate(
     });
   }
   const madeUp = options.synthetic ? 'option' : madeUpDocument(written, report) ? 'marked' : 'real';
-  const kept = madeUp === 'real' && knownMadeUp.size > 0 ? nodes.filter((entry) => !knownMadeUp.has(entry)) : nodes;
-  return { parts: { source: { at: 'project', value: documentSource(project, madeUp) }, nodes: kept, relationships }, stats };
+  const keep = (entries: Entry[]) => (madeUp === 'real' && knownMadeUp.size > 0 ? entries.filter((entry) => !knownMadeUp.has(entry)) : entries);
+  return { parts: { source: { at: 'project', value: documentSource(project, madeUp) }, nodes: keep(nodes), relationships: keep(relationships) }, stats };
 }
 
 /** The display name of a quotation: who and where, never its words (they may be restricted). */
