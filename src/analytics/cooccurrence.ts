@@ -32,6 +32,15 @@ export interface CooccurrenceData {
   coefficients: number[][];
   /** syntheticCounts[i][j]: of counts[i][j], the cases that are made up or linked to the row or column by made-up data. */
   syntheticCounts: number[][];
+  /**
+   * rowSyntheticTotals[i]: of the row's case count (the coefficient's n1), the cases that are made up or linked to
+   * the row by made-up data; `columnSyntheticTotals[j]` the same of the column's (n2). A coefficient rests on made-up
+   * data when the cell's, its row's or its column's made-up count is above 0: a cell can hold only real shared cases
+   * while made-up ones swell its row or column total. Null when not counted (over quotations, or without
+   * `MatrixSelection.synthetic`).
+   */
+  rowSyntheticTotals: number[] | null;
+  columnSyntheticTotals: number[] | null;
   /** Share of all counted co-occurrences (the sum of `counts`) that `syntheticCounts` holds; 0 when nothing is counted. */
   syntheticShare: number;
 }
@@ -82,10 +91,12 @@ export async function cooccurrence(
   // as lists, not maps: at 477 rows × ~10 pairs the maps' keys were over a fifth of the statement's time in Neo4j
   // and the driver (bench/README.md, "Eleventh session").
   // Made up: a case counts as made up for a pair when it, its link to the row or its link to the column is; the
-  // first two are known per (row, case), kept in `rowSynthetic` beside `rowCases`.
+  // first two are known per (row, case), kept in `rowSynthetic` beside `rowCases`, and their sum is the made-up
+  // part of the row's n1 (a case linked twice is made up when either link is, as in a cell).
+  const madeUp = 'coalesce(c.synthetic, false) OR coalesce(r.synthetic, false)';
   const eachRowCase = select.synthetic
-    ? `WITH x, c, max(CASE WHEN coalesce(c.synthetic, false) OR coalesce(r.synthetic, false) THEN 1 ELSE 0 END) AS made
-       WITH x, collect(c) AS rowCases, collect(made) AS rowSynthetic
+    ? `WITH x, c, max(CASE WHEN ${madeUp} THEN 1 ELSE 0 END) AS made
+       WITH x, collect(c) AS rowCases, collect(made) AS rowSynthetic, sum(made) AS rowMade
        CALL (rowCases, rowSynthetic) {
          UNWIND range(0, size(rowCases) - 1) AS k
          WITH rowCases[k] AS c, rowSynthetic[k] AS rowMade`
@@ -98,8 +109,8 @@ export async function cooccurrence(
        ${eachCase}
        MATCH ${dimension(columnPattern, 'r', 'x')}
        ${linkScope('r', 'x')}
-       ${select.coefficients ? 'WITH x, count(DISTINCT c) AS n' : 'WITH DISTINCT x, 0 AS n'} ORDER BY ${columnSort}, x.id
-       RETURN collect([${propertiesOf('x', columnType, selectionWith(select.columns, NODE_SPECS[columnType].display))}, n]) AS columnItems
+       ${columnCounts(select, madeUp)} ORDER BY ${columnSort}, x.id
+       RETURN collect([${propertiesOf('x', columnType, selectionWith(select.columns, NODE_SPECS[columnType].display))}, n${select.synthetic ? ', s' : ''}]) AS columnItems
      }
      CALL ${scope} {
        ${eachCase}
@@ -111,15 +122,19 @@ export async function cooccurrence(
          WITH cx, count(DISTINCT c) AS n${select.synthetic ? ', count(DISTINCT CASE WHEN rowMade = 1 OR coalesce(cr.synthetic, false) THEN c END) AS s' : ''}
          RETURN collect(cx.id) AS columns, collect(n) AS counts, ${select.synthetic ? 'collect(s)' : '[]'} AS synthetic
        }
-       WITH x, size(rowCases) AS n, columns, counts, synthetic ORDER BY ${rowSort}, x.id
-       RETURN collect([${propertiesOf('x', rowType, selectionWith(select.rows, NODE_SPECS[rowType].display))}, n, columns, counts, synthetic]) AS rowTuples
+       WITH x, size(rowCases) AS n, columns, counts, synthetic${select.synthetic ? ', rowMade' : ''} ORDER BY ${rowSort}, x.id
+       RETURN collect([${propertiesOf('x', rowType, selectionWith(select.rows, NODE_SPECS[rowType].display))}, n, columns, counts, synthetic${select.synthetic ? ', rowMade' : ''}]) AS rowTuples
      }
      RETURN rowTuples, columnItems`,
     { municipalityIds: municipalityIds ? [...municipalityIds] : null },
   );
-  const rowTuples = row!.rowTuples as Array<[Record<string, unknown>, number, string[], number[], number[]]>;
+  const rowTuples = row!.rowTuples as Array<[Record<string, unknown>, number, string[], number[], number[], number?]>;
   const rowItems: MatrixItem[] = rowTuples.map(([props, n]) => ({ props, n }));
-  const columnItems: MatrixItem[] = (row!.columnItems as Array<[Record<string, unknown>, number]>).map(([props, n]) => ({ props, n }));
+  const columnTuples = row!.columnItems as Array<[Record<string, unknown>, number, number?]>;
+  const columnItems: MatrixItem[] = columnTuples.map(([props, n]) => ({ props, n }));
+  // Per row and column, not per cell: the JS lays the made-up parts of n1 and n2 beside the rows and columns.
+  const rowSyntheticTotals = select.synthetic ? rowTuples.map((tuple) => Number(tuple[5])) : null;
+  const columnSyntheticTotals = select.synthetic ? columnTuples.map((tuple) => Number(tuple[2])) : null;
   const pairs: PairCounts[] = rowTuples.map(([props, , columns, counts, synthetic]) => ({ row: props.id as string, columns, counts, synthetic }));
   const { counts, syntheticCounts } = denseCounts(rowItems, columnItems, pairs);
   const coefficients = select.coefficients
@@ -130,13 +145,23 @@ export async function cooccurrence(
         }),
       )
     : [];
-  return matrixData(rowType, columnType, rowItems, columnItems, { counts, coefficients, syntheticCounts });
+  return matrixData(rowType, columnType, rowItems, columnItems, { counts, coefficients, syntheticCounts, rowSyntheticTotals, columnSyntheticTotals });
+}
+
+/**
+ * The columns' aggregation: n (the coefficient's n2, counted only when `coefficients` are read) and s (its made-up
+ * part, only when the made-up counts are read); with neither, the columns are a plain `DISTINCT`.
+ */
+function columnCounts(select: MatrixSelection, madeUp: string): string {
+  if (!select.coefficients && !select.synthetic) return 'WITH DISTINCT x, 0 AS n';
+  const n = select.coefficients ? 'count(DISTINCT c) AS n' : '0 AS n';
+  return select.synthetic ? `WITH x, ${n}, count(DISTINCT CASE WHEN ${madeUp} THEN c END) AS s` : `WITH x, ${n}`;
 }
 
 /**
  * What a caller reads of a matrix: the properties of the row and column nodes (undefined: all; the display
- * text is always fetched, for the labels) and whether the made-up counts (`syntheticCounts`,
- * `syntheticShare`) are wanted; without them both are zero. A query that reads ids and labels then gets
+ * text is always fetched, for the labels) and whether the made-up counts (`syntheticCounts`, `syntheticShare`,
+ * `rowSyntheticTotals`, `columnSyntheticTotals`) are wanted; without them the first two are zero, the totals null. A query that reads ids and labels then gets
  * neither every property of every row (a practice's description) nor a second distinct count per pair.
  */
 export interface MatrixSelection {
@@ -195,7 +220,14 @@ export function matrixData(
   columnType: NodeType,
   rowItems: readonly MatrixItem[],
   columnItems: readonly MatrixItem[],
-  matrices: { counts: number[][]; coefficients: number[][]; syntheticCounts: number[][] },
+  matrices: {
+    counts: number[][];
+    coefficients: number[][];
+    syntheticCounts: number[][];
+    /** The made-up parts of the row and column totals; absent: not counted (null in the answer). */
+    rowSyntheticTotals?: number[] | null;
+    columnSyntheticTotals?: number[] | null;
+  },
 ): CooccurrenceData {
   const rows = rowItems.map((item) => toNodeRecord(rowType, item.props));
   const columns = columnItems.map((item) => toNodeRecord(columnType, item.props));
@@ -206,6 +238,8 @@ export function matrixData(
     rowLabels: rows.map(displayOf),
     columnLabels: columns.map(displayOf),
     ...matrices,
+    rowSyntheticTotals: matrices.rowSyntheticTotals ?? null,
+    columnSyntheticTotals: matrices.columnSyntheticTotals ?? null,
     syntheticShare: matrixTotal(counts) === 0 ? 0 : matrixTotal(syntheticCounts) / matrixTotal(counts),
   };
 }

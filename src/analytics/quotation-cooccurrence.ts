@@ -98,35 +98,83 @@ export async function quotationCooccurrence(
   return { ...matrixData(rowType, columnType, rowItems, columnItems, { counts, coefficients, syntheticCounts }), outOfRange };
 }
 
-/** A dilemma coded on the same quotations as a practice: how many, and whether the graph has the link itself. */
-export interface QuotedDilemmaData {
-  dilemma: NodeRecord;
-  /** Quotations coded with both the practice and the dilemma. */
-  quotationCount: number;
-  /** The graph states `(practice)-[:ADDRESSES]->(dilemma)`: the quotations are evidence for that link. */
-  addresses: boolean;
+/**
+ * The scope of one key of a batch, as a parameter (`key.synthetic`): null for ALL (no test), true / false
+ * for only made-up / only real data. A per-key parameter rather than `elementInScope`'s text, so that a
+ * batch mixing scopes (aliases of one field) is still one statement.
+ */
+function scopeFlag(scope: DataScope | null | undefined): boolean | null {
+  return scope === DataScope.SYNTHETIC ? true : scope === DataScope.REAL ? false : null;
+}
+
+/** `elementInScope(variable)` under the scope of `key` (see `scopeFlag`): a missing flag counts as real. */
+function inKeyScope(variable: string, key: string): string {
+  return `(${key}.synthetic IS NULL OR coalesce(${variable}.synthetic, false) = ${key}.synthetic)`;
 }
 
 /**
- * Per practice id (in key order, empty for unknown ids): the dilemmas coded on the same quotations, most
- * quotations first, then by name; with whether the practice ADDRESSES the dilemma. One statement for a
- * batch of practices (the per-request loader's batch function).
+ * A counted quotation is made up when the quotation or either of its codings is (a quotation cut from a
+ * made-up interview has made-up codings: they carry their interview as source), as the quotation matrix's
+ * `syntheticCounts` count a pair.
  */
-export async function quotedDilemmas(db: Database, practiceIds: readonly string[]): Promise<QuotedDilemmaData[][]> {
+const MADE_UP_QUOTATION = 'coalesce(q.synthetic, false) OR coalesce(rp.synthetic, false) OR coalesce(rd.synthetic, false)';
+
+/** A dilemma coded on the same quotations as a practice: how many, and whether the graph has the link itself. */
+export interface QuotedDilemmaData {
+  dilemma: NodeRecord;
+  /** Quotations coded with both the practice and the dilemma (in the scope). */
+  quotationCount: number;
+  /** Of `quotationCount`, the made-up ones (`MADE_UP_QUOTATION`): 0 under REAL, all of them under SYNTHETIC. */
+  syntheticQuotationCount: number;
+  /** The graph states `(practice)-[:ADDRESSES]->(dilemma)` in the scope: the quotations are evidence for that link. */
+  addresses: boolean;
+  /** `addresses` rests on made-up links only (no real ADDRESSES link in the scope): false when `addresses` is. */
+  syntheticAddresses: boolean;
+}
+
+/** A practice whose quoted dilemmas are asked for, and in which scope (the field's `scope`). */
+export interface QuotedDilemmasKey {
+  practiceId: string;
+  scope: DataScope;
+}
+
+/**
+ * Per key (in key order, empty for unknown ids): the dilemmas coded on the same quotations as the
+ * practice, most quotations first, then by name; with whether the practice ADDRESSES the dilemma. `scope`
+ * tests the evidence, each quotation and both its codings, and the ADDRESSES links (ALL no test, REAL only
+ * real ones, SYNTHETIC only made-up ones); the dilemma is an anchor (`anchorInScope`: REAL shows real
+ * dilemmas only). One statement for a batch of keys (the per-request loader's batch function), whatever
+ * their scopes.
+ */
+export async function quotedDilemmas(db: Database, keys: readonly QuotedDilemmasKey[]): Promise<QuotedDilemmaData[][]> {
+  if (keys.length === 0) return [];
   const rows = await db.read(
-    `UNWIND $ids AS id
-     CALL (id) {
-       MATCH (p:Practice {id: id})<-[:CODED_AS]-(q:Quotation)-[:CODED_AS]->(d:Dilemma)
-       WITH p, d, count(DISTINCT q) AS n ORDER BY n DESC, d.name, d.id
-       RETURN collect({props: properties(d), n: n, addresses: EXISTS { (p)-[:ADDRESSES]->(d) }}) AS items
+    `UNWIND range(0, size($keys) - 1) AS i
+     WITH i, $keys[i] AS key
+     CALL (key) {
+       MATCH (p:Practice {id: key.practiceId})<-[rp:CODED_AS]-(q:Quotation)-[rd:CODED_AS]->(d:Dilemma)
+       WHERE ${inKeyScope('q', 'key')} AND ${inKeyScope('rp', 'key')} AND ${inKeyScope('rd', 'key')}
+         // The dilemma is an anchor: REAL (false) shows real ones only, the other scopes every one.
+         AND (coalesce(key.synthetic, true) OR NOT coalesce(d.synthetic, false))
+       WITH p, d, count(DISTINCT q) AS n, count(DISTINCT CASE WHEN ${MADE_UP_QUOTATION} THEN q END) AS s
+       ORDER BY n DESC, d.name, d.id
+       RETURN collect({props: properties(d), n: n, s: s, links: [(p)-[a:ADDRESSES]->(d) WHERE ${inKeyScope('a', 'key')} | coalesce(a.synthetic, false)]}) AS items
      }
-     RETURN id, items`,
-    { ids: [...practiceIds] },
+     RETURN i, items`,
+    { keys: keys.map(({ practiceId, scope }) => ({ practiceId, synthetic: scopeFlag(scope) })) },
   );
-  const byId = new Map(rows.map((row) => [row.id as string, row.items as Array<{ props: Record<string, unknown>; n: unknown; addresses: boolean }>]));
-  return practiceIds.map((id) =>
-    (byId.get(id) ?? []).map((item) => ({ dilemma: toNodeRecord(NodeType.DILEMMA, item.props), quotationCount: Number(item.n), addresses: item.addresses })),
-  );
+  const answers: QuotedDilemmaData[][] = keys.map(() => []);
+  for (const row of rows) {
+    const items = row.items as Array<{ props: Record<string, unknown>; n: unknown; s: unknown; links: boolean[] }>;
+    answers[Number(row.i)] = items.map((item) => ({
+      dilemma: toNodeRecord(NodeType.DILEMMA, item.props),
+      quotationCount: Number(item.n),
+      syntheticQuotationCount: Number(item.s),
+      addresses: item.links.length > 0,
+      syntheticAddresses: item.links.length > 0 && item.links.every((made) => made),
+    }));
+  }
+  return answers;
 }
 
 /** A practice–dilemma link whose quotations are counted, and which of them count (the parent field's `scope`). */
@@ -136,35 +184,35 @@ export interface QuotedLink {
   scope: DataScope;
 }
 
+/** The quotations an ADDRESSES link rests on, and how many of them are made up. */
+export interface LinkQuotationCount {
+  count: number;
+  /** Of `count`, the made-up ones (`MADE_UP_QUOTATION`): 0 under REAL, all of them under SYNTHETIC. */
+  syntheticCount: number;
+}
+
 /**
  * Per link (in key order): the quotations coded as both its practice and its dilemma, i.e. the interviews
- * an ADDRESSES link rests on (0 for unknown ids). `scope` tests what is counted, the quotation and both
- * its codings, as every relation load tests what it walks: ALL no test, REAL only real ones, SYNTHETIC
- * only made-up ones. One statement for a batch of links (the per-request loader's batch function); the
- * scope is a parameter of each link, so a batch mixing scopes is still one statement.
+ * an ADDRESSES link rests on, and of them the made-up ones (0 for unknown ids). `scope` tests what is
+ * counted, the quotation and both its codings, as every relation load tests what it walks: ALL no test,
+ * REAL only real ones, SYNTHETIC only made-up ones. One statement for a batch of links (the per-request
+ * loader's batch function); the scope is a parameter of each link, so a batch mixing scopes is still one
+ * statement.
  */
-export async function linkQuotationCounts(db: Database, links: readonly QuotedLink[]): Promise<number[]> {
+export async function linkQuotationCounts(db: Database, links: readonly QuotedLink[]): Promise<LinkQuotationCount[]> {
   if (links.length === 0) return [];
   const rows = await db.read(
     `UNWIND range(0, size($links) - 1) AS i
      WITH i, $links[i] AS link
      CALL (link) {
        MATCH (:Practice {id: link.practiceId})<-[rp:CODED_AS]-(q:Quotation)-[rd:CODED_AS]->(:Dilemma {id: link.dilemmaId})
-       WHERE link.synthetic IS NULL
-          OR (coalesce(q.synthetic, false) = link.synthetic AND coalesce(rp.synthetic, false) = link.synthetic AND coalesce(rd.synthetic, false) = link.synthetic)
-       RETURN count(DISTINCT q) AS n
+       WHERE ${inKeyScope('q', 'link')} AND ${inKeyScope('rp', 'link')} AND ${inKeyScope('rd', 'link')}
+       RETURN count(DISTINCT q) AS n, count(DISTINCT CASE WHEN ${MADE_UP_QUOTATION} THEN q END) AS s
      }
-     RETURN i, n`,
-    {
-      links: links.map(({ practiceId, dilemmaId, scope }) => ({
-        practiceId,
-        dilemmaId,
-        // null: every quotation (ALL); true / false: only made-up / only real ones.
-        synthetic: scope === DataScope.SYNTHETIC ? true : scope === DataScope.REAL ? false : null,
-      })),
-    },
+     RETURN i, n, s`,
+    { links: links.map(({ practiceId, dilemmaId, scope }) => ({ practiceId, dilemmaId, synthetic: scopeFlag(scope) })) },
   );
-  const counts = links.map(() => 0);
-  for (const row of rows) counts[Number(row.i)] = Number(row.n);
+  const counts = links.map(() => ({ count: 0, syntheticCount: 0 }));
+  for (const row of rows) counts[Number(row.i)] = { count: Number(row.n), syntheticCount: Number(row.s) };
   return counts;
 }

@@ -74,6 +74,9 @@ export interface CooccurrenceMatrix {
   coefficients: number[][];
   syntheticCounts: number[][];
   syntheticShare: number;
+  /** Of each row's and column's total (the c-coefficient's n1, n2), the made-up cases. */
+  rowSyntheticTotals: number[] | null;
+  columnSyntheticTotals: number[] | null;
 }
 
 /** A GraphQL error answer, with the first error's message and code. */
@@ -109,7 +112,7 @@ const SEARCH = `query ExplorerSearch($query: String!, $first: Int, $scope: DataS
 
 const COOCCURRENCE = `query ExplorerCooccurrence($rows: NodeType!, $columns: NodeType!, $scope: DataScope) {
   cooccurrence(rows: $rows, columns: $columns, scope: $scope) {
-    rows { id } columns { id } rowLabels columnLabels counts coefficients syntheticCounts syntheticShare
+    rows { id } columns { id } rowLabels columnLabels counts coefficients syntheticCounts syntheticShare rowSyntheticTotals columnSyntheticTotals
   }
 }`;
 

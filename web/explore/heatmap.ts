@@ -17,6 +17,23 @@ function shade(t: number): string {
 }
 
 /**
+ * The cell's made-up note for its tooltip, empty when nothing it rests on is made up: of its shared cases
+ * (`syntheticCounts`), and of its row's and column's cases, which the c-coefficient divides by. Any of the
+ * three above 0 gives a note, whichever metric is shown, so the picture never hides that made-up data is in it.
+ * The totals are null where the answer has none (a matrix over quotations).
+ */
+export function madeUpNote(matrix: CooccurrenceMatrix, r: number, c: number): string {
+  const cell = matrix.syntheticCounts?.[r]?.[c] ?? 0;
+  const row = matrix.rowSyntheticTotals?.[r] ?? 0;
+  const column = matrix.columnSyntheticTotals?.[c] ?? 0;
+  const notes = [
+    cell > 0 ? `${cell} of them made up` : '',
+    row > 0 || column > 0 ? `the c-coefficient's totals include made-up cases (row ${row}, column ${column})` : '',
+  ].filter((note) => note !== '');
+  return notes.length === 0 ? '' : `, ${notes.join('; ')}`;
+}
+
+/**
  * Draws the co-occurrence matrix as a table heat map: one row per row node, one column per column
  * node, the cell's colour proportional to its value (counts of shared cases, or the c-coefficient
  * n12 / (n1 + n2 − n12)). Row and column headers are buttons carrying the node id (`data-focus`), so
@@ -37,8 +54,7 @@ export function renderHeatmap(matrix: CooccurrenceMatrix, metric: HeatmapMetric)
       const cells = (values[r] ?? [])
         .map((value, c) => {
           const t = max > 0 ? value / max : 0;
-          const madeUp = matrix.syntheticCounts?.[r]?.[c] ?? 0;
-          const title = `${label} × ${matrix.columnLabels[c]}: ${format(value)}${metric === 'coefficients' ? ` (c-coefficient; ${matrix.counts[r]?.[c] ?? 0} cases)` : ' cases'}${madeUp > 0 ? `, ${madeUp} of them made up` : ''}`;
+          const title = `${label} × ${matrix.columnLabels[c]}: ${format(value)}${metric === 'coefficients' ? ` (c-coefficient; ${matrix.counts[r]?.[c] ?? 0} cases)` : ' cases'}${madeUpNote(matrix, r, c)}`;
           return `<td style="background:${shade(t)};color:${t > 0.55 ? '#fff' : '#1d2330'}" title="${escapeHtml(title)}">${value === 0 ? '' : format(value)}</td>`;
         })
         .join('');

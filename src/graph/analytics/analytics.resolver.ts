@@ -135,7 +135,7 @@ export class AnalyticsResolver {
     const select = {
       rows: nodeListSelection(info, 'rows', args.rows),
       columns: nodeListSelection(info, 'columns', args.columns),
-      synthetic: fields.has('syntheticCounts') || fields.has('syntheticShare'),
+      synthetic: ['syntheticCounts', 'syntheticShare', 'rowSyntheticTotals', 'columnSyntheticTotals'].some((field) => fields.has(field)),
       coefficients: fields.has('coefficients'),
     };
     const matrix = await cooccurrence(ctx.db, args.rows, args.columns, args.municipalityIds, args.scope, select);

@@ -50,9 +50,25 @@ export class CooccurrenceMatrix {
   @Field(() => [String], { description: 'The display names of the rows, in order.' }) rowLabels!: string[];
   @Field(() => [String], { description: 'The display names of the columns, in order.' }) columnLabels!: string[];
   @Field(() => [[Int]], { description: 'counts[i][j]: cases linked to both rows[i] and columns[j].' }) counts!: number[][];
-  @Field(() => [[Float]], { description: 'c-coefficient n12 / (n1 + n2 − n12) per cell; 0 when the denominator is 0.' }) coefficients!: number[][];
+  @Field(() => [[Float]], {
+    description:
+      'c-coefficient n12 / (n1 + n2 − n12) per cell; 0 when the denominator is 0. Rests on made-up data when the cell\'s syntheticCounts, its row\'s rowSyntheticTotals or its column\'s columnSyntheticTotals is above 0.',
+  })
+  coefficients!: number[][];
   @Field(() => [[Int]], { description: 'syntheticCounts[i][j]: of counts[i][j], the cases that are made up or linked to the row or column by made-up data.' })
   syntheticCounts!: number[][];
+  @Field(() => [Int], {
+    nullable: true,
+    description:
+      'rowSyntheticTotals[i]: of the cases of rows[i] (the n1 of its coefficients), those that are made up or linked to the row by made-up data. A coefficient rests on made-up data when its cell\'s syntheticCounts, its row\'s rowSyntheticTotals or its column\'s columnSyntheticTotals is above 0, even with syntheticCounts 0. 0 everywhere under scope REAL. Null over QUOTATIONS.',
+  })
+  rowSyntheticTotals?: number[] | null;
+  @Field(() => [Int], {
+    nullable: true,
+    description:
+      'columnSyntheticTotals[j]: of the cases of columns[j] (the n2 of its coefficients), those that are made up or linked to the column by made-up data; see rowSyntheticTotals. Null over QUOTATIONS.',
+  })
+  columnSyntheticTotals?: number[] | null;
   @Field(() => Float, { description: 'Share of all counted co-occurrences that are made up (sum of syntheticCounts / sum of counts), 0 to 1.' }) syntheticShare!: number;
   @Field(() => [[Boolean]], {
     nullable: true,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { linkQuotationCounts, type QuotedLink } from '../../analytics/quotation-cooccurrence.js';
+import { linkQuotationCounts, type LinkQuotationCount, type QuotedLink } from '../../analytics/quotation-cooccurrence.js';
 import { DataScope, type NodeRecord } from '../../model/index.js';
 import type { Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
@@ -10,7 +10,8 @@ import { selectedFields } from '../shared/selection.js';
 
 /**
  * How many quotations an ADDRESSES link rests on: `Dilemma.linkQuotationCount` under `Practice.dilemmas`,
- * `Practice.linkQuotationCount` under `Dilemma.practices`. The relationship fields hand out shallow copies
+ * `Practice.linkQuotationCount` under `Dilemma.practices`; beside each, `syntheticLinkQuotationCount`, the
+ * made-up part of that count (so an ALL count says how much of it is made up). The relationship fields hand out shallow copies
  * of their records that remember the parent at the other end of the link and the field's scope; the
  * records themselves are shared by every page of the request's loaders (one dilemma record for all the
  * practices of a level), so they are never written to.
@@ -23,17 +24,23 @@ interface LinkEnd {
 
 const linkEnds = new WeakMap<NodeRecord, LinkEnd>();
 
-// Whether a relationship field's selection asks for the count, per field of a query document.
+/** The fields that need the link a record was reached through. */
+const COUNT_FIELDS = ['linkQuotationCount', 'syntheticLinkQuotationCount'] as const;
+
+// Whether a relationship field's selection asks for a count, per field of a query document.
 const asksForCount = new WeakMap<readonly FieldNode[], boolean>();
 
 /**
  * Copies of `records` (the nodes a relationship field of `parentId` returns) that know their link; the
- * records themselves when the field's selection (`info`) does not ask for `linkQuotationCount` (a nested
+ * records themselves when the field's selection (`info`) asks for neither count (`COUNT_FIELDS`: a nested
  * read of thousands of dilemmas need not copy each one).
  */
 export function asLinkedFrom(records: readonly NodeRecord[], parentId: string, scope: DataScope, info: GraphQLResolveInfo): readonly NodeRecord[] {
   let asks = asksForCount.get(info.fieldNodes);
-  if (asks === undefined) asksForCount.set(info.fieldNodes, (asks = selectedFields(info).has('linkQuotationCount')));
+  if (asks === undefined) {
+    const selected = selectedFields(info);
+    asksForCount.set(info.fieldNodes, (asks = COUNT_FIELDS.some((field) => selected.has(field))));
+  }
   if (!asks) return records;
   return records.map((record) => {
     const copy = { ...record };
@@ -42,10 +49,11 @@ export function asLinkedFrom(records: readonly NodeRecord[], parentId: string, s
   });
 }
 
-// One loader per request (keyed by the request's loaders object): the links of one level in one statement.
-const loaders = new WeakMap<object, DataLoader<QuotedLink, number, string>>();
+// One loader per request (keyed by the request's loaders object): the links of one level in one statement,
+// both counts of a link from one load.
+const loaders = new WeakMap<object, DataLoader<QuotedLink, LinkQuotationCount, string>>();
 
-function linkLoader(ctx: Context): DataLoader<QuotedLink, number, string> {
+function linkLoader(ctx: Context): DataLoader<QuotedLink, LinkQuotationCount, string> {
   let loader = loaders.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader((links: readonly QuotedLink[]) => linkQuotationCounts(ctx.db, links), {
@@ -56,8 +64,28 @@ function linkLoader(ctx: Context): DataLoader<QuotedLink, number, string> {
   return loader;
 }
 
+/** The link a dilemma was reached through (`Practice.dilemmas`), or null when it was reached otherwise. */
+function linkOfDilemma(dilemma: NodeRecord): QuotedLink | null {
+  const end = linkEnds.get(dilemma);
+  return end ? { practiceId: end.parentId, dilemmaId: dilemma.id, scope: end.scope } : null;
+}
+
+/** The link a practice was reached through (`Dilemma.practices`), or null when it was reached otherwise. */
+function linkOfPractice(practice: NodeRecord): QuotedLink | null {
+  const end = linkEnds.get(practice);
+  return end ? { practiceId: practice.id, dilemmaId: end.parentId, scope: end.scope } : null;
+}
+
+/** One of the counts of `link` (both come from one load), or null without a link. */
+function countOf(ctx: Context, link: QuotedLink | null, pick: keyof LinkQuotationCount): Promise<number> | null {
+  return link ? linkLoader(ctx).load(link).then((counts) => counts[pick]) : null;
+}
+
 const COUNT =
   'the quotations coded as both that practice and this dilemma, i.e. the interviews this link rests on (0: the link rests on the graph\'s own sources alone), counted in the scope of the field it was reached through.';
+const SYNTHETIC_COUNT =
+  'Of `linkQuotationCount`, the made-up quotations (synthetic, or coded by a made-up coding, as those of a made-up interview are): 0 in scope REAL, all of them in scope SYNTHETIC.';
+const REVERSED = (text: string) => text.replace('that practice and this dilemma', 'this practice and that dilemma');
 
 @Resolver(() => Dilemma)
 export class DilemmaLinkQuotations {
@@ -66,8 +94,15 @@ export class DilemmaLinkQuotations {
     description: `Set when this dilemma is reached through \`Practice.dilemmas\`: ${COUNT} Null when the dilemma is not reached through a practice.`,
   })
   linkQuotationCount(@Root() dilemma: NodeRecord, @Ctx() ctx: Context): Promise<number> | null {
-    const link = linkEnds.get(dilemma);
-    return link ? linkLoader(ctx).load({ practiceId: link.parentId, dilemmaId: dilemma.id, scope: link.scope }) : null;
+    return countOf(ctx, linkOfDilemma(dilemma), 'count');
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: `${SYNTHETIC_COUNT} Null when the dilemma is not reached through a practice (\`Practice.dilemmas\`).`,
+  })
+  syntheticLinkQuotationCount(@Root() dilemma: NodeRecord, @Ctx() ctx: Context): Promise<number> | null {
+    return countOf(ctx, linkOfDilemma(dilemma), 'syntheticCount');
   }
 }
 
@@ -75,10 +110,17 @@ export class DilemmaLinkQuotations {
 export class PracticeLinkQuotations {
   @FieldResolver(() => Int, {
     nullable: true,
-    description: `Set when this practice is reached through \`Dilemma.practices\`: ${COUNT.replace('that practice and this dilemma', 'this practice and that dilemma')} Null when the practice is not reached through a dilemma.`,
+    description: `Set when this practice is reached through \`Dilemma.practices\`: ${REVERSED(COUNT)} Null when the practice is not reached through a dilemma.`,
   })
   linkQuotationCount(@Root() practice: NodeRecord, @Ctx() ctx: Context): Promise<number> | null {
-    const link = linkEnds.get(practice);
-    return link ? linkLoader(ctx).load({ practiceId: practice.id, dilemmaId: link.parentId, scope: link.scope }) : null;
+    return countOf(ctx, linkOfPractice(practice), 'count');
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: `${SYNTHETIC_COUNT} Null when the practice is not reached through a dilemma (\`Dilemma.practices\`).`,
+  })
+  syntheticLinkQuotationCount(@Root() practice: NodeRecord, @Ctx() ctx: Context): Promise<number> | null {
+    return countOf(ctx, linkOfPractice(practice), 'syntheticCount');
   }
 }

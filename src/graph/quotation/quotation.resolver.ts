@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { quotedDilemmas, type QuotedDilemmaData } from '../../analytics/quotation-cooccurrence.js';
-import { NodeType, unlessRestricted, type DataScope, type NodeRecord } from '../../model/index.js';
+import { quotedDilemmas, type QuotedDilemmaData, type QuotedDilemmasKey } from '../../analytics/quotation-cooccurrence.js';
+import { DataScope, NodeType, unlessRestricted, type NodeRecord } from '../../model/index.js';
 import { Conclusion } from '../conclusion/conclusion.type.js';
 import { type Context } from '../context.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
@@ -87,26 +87,40 @@ function quotationsField(objectType: typeof Practice | typeof Dilemma | typeof C
 @ObjectType({ description: 'A dilemma coded on the same quotations as a practice: evidence for (or beyond) the ADDRESSES links of the graph.' })
 export class QuotedDilemma {
   @Field(() => Dilemma, { description: 'The dilemma coded together with the practice.' }) dilemma!: Dilemma;
-  @Field(() => Int, { description: 'Quotations coded with both the practice and the dilemma.' }) quotationCount!: number;
-  @Field(() => Boolean, { description: 'The graph states that the practice addresses the dilemma (`Practice.dilemmas`); the quotations rest it on interviews.' })
+  @Field(() => Int, { description: 'Quotations coded with both the practice and the dilemma, in the scope.' }) quotationCount!: number;
+  @Field(() => Int, {
+    description:
+      'Of `quotationCount`, the made-up quotations (synthetic, or coded by a made-up coding, as those of a made-up interview are): 0 in scope REAL, all of them in scope SYNTHETIC.',
+  })
+  syntheticQuotationCount!: number;
+  @Field(() => Boolean, {
+    description: 'The graph states that the practice addresses the dilemma (`Practice.dilemmas`), by an ADDRESSES link in the scope; the quotations rest it on interviews.',
+  })
   addresses!: boolean;
+  @Field(() => Boolean, {
+    description: '`addresses` rests on made-up data only: every ADDRESSES link from the practice to the dilemma (in the scope) is synthetic. Always false when `addresses` is false.',
+  })
+  syntheticAddresses!: boolean;
 }
 
-// One loader per request (keyed by the request's loaders object): the practices of one level in one statement.
-const quotedDilemmaLoaders = new WeakMap<object, DataLoader<string, QuotedDilemmaData[]>>();
+// One loader per request (keyed by the request's loaders object): the practices of one level in one
+// statement, whatever their scopes (aliases of the field may ask for several).
+const quotedDilemmaLoaders = new WeakMap<object, DataLoader<QuotedDilemmasKey, QuotedDilemmaData[], string>>();
 
 @Resolver(() => Practice)
 class PracticeQuotedDilemmas {
   @FieldResolver(() => [QuotedDilemma], {
-    description: 'Dilemmas coded on the same quotations as this practice, most quotations first; `addresses` tells which of them are `dilemmas` links too.',
+    description:
+      'Dilemmas coded on the same quotations as this practice, most quotations first; `addresses` tells which of them are `dilemmas` links too. ' +
+      'In the scope: the quotations, their codings and the ADDRESSES links counted (REAL: real ones only, and real dilemmas; SYNTHETIC: made-up ones only).',
   })
-  quotedDilemmas(@Root() practice: NodeRecord, @Ctx() ctx: Context): Promise<QuotedDilemmaData[]> {
+  quotedDilemmas(@Root() practice: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context): Promise<QuotedDilemmaData[]> {
     let loader = quotedDilemmaLoaders.get(ctx.loaders);
     if (!loader) {
-      loader = new DataLoader((ids: readonly string[]) => quotedDilemmas(ctx.db, ids));
+      loader = new DataLoader((keys: readonly QuotedDilemmasKey[]) => quotedDilemmas(ctx.db, keys), { cacheKeyFn: (key) => `${key.scope}|${key.practiceId}` });
       quotedDilemmaLoaders.set(ctx.loaders, loader);
     }
-    return loader.load(practice.id);
+    return loader.load({ practiceId: practice.id, scope: scope ?? DataScope.ALL });
   }
 }
 

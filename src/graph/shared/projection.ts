@@ -21,8 +21,8 @@ const READS: Partial<Record<NodeType, Record<string, readonly string[]>>> = {
   [NodeType.CASE]: { summary: ['summary', 'restricted'] },
   [NodeType.QUOTATION]: { text: ['text', 'restricted'] },
   // Counted from the id and the link the record was reached through (graph/quotation/quotation.links.ts).
-  [NodeType.PRACTICE]: { linkQuotationCount: [] },
-  [NodeType.DILEMMA]: { linkQuotationCount: [] },
+  [NodeType.PRACTICE]: { linkQuotationCount: [], syntheticLinkQuotationCount: [] },
+  [NodeType.DILEMMA]: { linkQuotationCount: [], syntheticLinkQuotationCount: [] },
 };
 
 /** Deeper than any query the cost limit lets through a wrapper chain; past it, fetch everything. */

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHeatmap } from '../../web/explore/heatmap.js';
+import { startTestApi, uniqueId, type TestApi } from '../support/api.js';
+
+// A c-coefficient n12 / (n1 + n2 − n12) rests on the row's and the column's case totals as well as on the shared
+// cases: `rowSyntheticTotals` / `columnSyntheticTotals` say how much of n1 and n2 is made up, so a cell whose shared
+// cases are all real (syntheticCounts 0) still reads as resting on made-up data, in the API and in the heat map.
+let api: TestApi;
+const tag = uniqueId('totals').split(':')[1]!;
+const id = (type: string, n = '') => `${type}:totals${n}-${tag}`;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  // One real municipality, practice and two dilemmas; four cases:
+  //   c1 real,     APPLIES real,     RAISES d1 real     → the only shared case of (p, d1): real
+  //   c2 made up,  APPLIES real,     RAISES d2 real     → made up in p's total, d2's total and the cell (p, d2)
+  //   c3 real,                       RAISES d1 made up  → made up in d1's total only (no practice)
+  //   c4 real,     APPLIES made up                      → made up in p's total only (no dilemma)
+  await api.db.write(
+    `CREATE (m:Municipality {id: $m, name: $m, synthetic: false}), (p:Practice {id: $p, name: $p, synthetic: false}),
+            (d1:Dilemma {id: $d1, name: 'A ' + $d1, synthetic: false}), (d2:Dilemma {id: $d2, name: 'B ' + $d2, synthetic: false})
+     WITH m, p, d1, d2
+     UNWIND $cases AS spec
+     CREATE (c:Case {id: spec.id, title: spec.id, synthetic: spec.made})-[:IN {synthetic: false}]->(m)
+     FOREACH (made IN spec.applies | CREATE (c)-[:APPLIES {synthetic: made}]->(p))
+     FOREACH (made IN spec.raises1 | CREATE (c)-[:RAISES {synthetic: made}]->(d1))
+     FOREACH (made IN spec.raises2 | CREATE (c)-[:RAISES {synthetic: made}]->(d2))`,
+    {
+      m: id('municipality'),
+      p: id('practice'),
+      d1: id('dilemma', '1'),
+      d2: id('dilemma', '2'),
+      cases: [
+        { id: id('case', '1'), made: false, applies: [false], raises1: [false], raises2: [] },
+        { id: id('case', '2'), made: true, applies: [false], raises1: [], raises2: [false] },
+        { id: id('case', '3'), made: false, applies: [], raises1: [true], raises2: [] },
+        { id: id('case', '4'), made: false, applies: [true], raises1: [], raises2: [] },
+      ],
+    },
+  );
+});
+afterAll(async () => {
+  await api.db.write('MATCH (n) WHERE n.id ENDS WITH $tag DETACH DELETE n', { tag });
+  await api.close();
+});
+
+interface Matrix {
+  rows: Array<{ id: string }>;
+  columns: Array<{ id: string }>;
+  rowLabels: string[];
+  columnLabels: string[];
+  counts: number[][];
+  coefficients: number[][];
+  syntheticCounts: number[][];
+  syntheticShare: number;
+  rowSyntheticTotals: number[] | null;
+  columnSyntheticTotals: number[] | null;
+}
+const FIELDS = 'rows { id } columns { id } rowLabels columnLabels counts coefficients syntheticCounts syntheticShare rowSyntheticTotals columnSyntheticTotals';
+
+async function matrix(scope: string, municipalityIds: string[] | null = [id('municipality')]): Promise<Matrix> {
+  const response = await api.gql<{ cooccurrence: Matrix }>(
+    `query($ids: [ID!]) { cooccurrence(rows: PRACTICE, columns: DILEMMA, municipalityIds: $ids, scope: ${scope}) { ${FIELDS} } }`,
+    { ids: municipalityIds },
+  );
+  expect(response.body.errors, JSON.stringify(response.body.errors)).toBeUndefined();
+  return response.body.data!.cooccurrence;
+}
+
+describe('cooccurrence: the made-up parts of the row and column totals', () => {
+  it('a cell with only real shared cases shows syntheticCounts 0 while its row and column totals count their made-up cases', async () => {
+    const all = await matrix('ALL');
+    expect(all.rows.map((row) => row.id)).toEqual([id('practice')]);
+    expect(all.columns.map((column) => column.id)).toEqual([id('dilemma', '1'), id('dilemma', '2')]);
+    expect(all.counts).toEqual([[1, 1]]);
+    expect(all.syntheticCounts).toEqual([[0, 1]]);
+    // p: c1, c2, c4, of which c2 (the case) and c4 (the APPLIES link) are made up; d1: c1, c3 (the RAISES link); d2: c2.
+    expect(all.rowSyntheticTotals).toEqual([2]);
+    expect(all.columnSyntheticTotals).toEqual([1, 1]);
+    // The (p, d1) coefficient 1 / (3 + 2 − 1) divides by totals three of whose five cases are made up.
+    expect(all.coefficients[0]![0]).toBeCloseTo(1 / (3 + 2 - 1), 12);
+  });
+
+  it('asked for alone, the totals are counted too (not null)', async () => {
+    const response = await api.gql<{ cooccurrence: Pick<Matrix, 'rowSyntheticTotals' | 'columnSyntheticTotals'> }>(
+      `query($ids: [ID!]) { cooccurrence(rows: PRACTICE, columns: DILEMMA, municipalityIds: $ids) { rowSyntheticTotals columnSyntheticTotals } }`,
+      { ids: [id('municipality')] },
+    );
+    expect(response.body.errors, JSON.stringify(response.body.errors)).toBeUndefined();
+    expect(response.body.data!.cooccurrence).toEqual({ rowSyntheticTotals: [2], columnSyntheticTotals: [1, 1] });
+  });
+
+  it('REAL: only real cases and links are counted, so nothing of any total is made up', async () => {
+    const real = await matrix('REAL');
+    // c1 alone: c2 is made up, c3 and c4 reach their node only by made-up links.
+    expect(real.rows.map((row) => row.id)).toEqual([id('practice')]);
+    expect(real.columns.map((column) => column.id)).toEqual([id('dilemma', '1')]);
+    expect(real.counts).toEqual([[1]]);
+    expect(real.syntheticCounts).toEqual([[0]]);
+    expect(real.rowSyntheticTotals).toEqual([0]);
+    expect(real.columnSyntheticTotals).toEqual([0]);
+    expect(real.coefficients).toEqual([[1]]);
+  });
+
+  it('without municipalities the totals are laid out beside the same rows and columns', async () => {
+    const all = await matrix('ALL', null);
+    const i = all.rows.findIndex((row) => row.id === id('practice'));
+    const columns = [id('dilemma', '1'), id('dilemma', '2')].map((dilemma) => all.columns.findIndex((column) => column.id === dilemma));
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(all.rowSyntheticTotals).toHaveLength(all.rows.length);
+    expect(all.columnSyntheticTotals).toHaveLength(all.columns.length);
+    expect(all.rowSyntheticTotals![i]).toBe(2);
+    expect(columns.map((j) => all.columnSyntheticTotals![j])).toEqual([1, 1]);
+    expect(columns.map((j) => all.syntheticCounts[i]![j])).toEqual([0, 1]);
+  });
+
+  it('the heat map notes made-up data on a cell whose shared cases are real but whose row total is not', async () => {
+    const titles = (html: string) => [...html.matchAll(/<td [^>]*title="([^"]*)"/g)].map((match) => match[1]!);
+    const [realShared, madeUpShared] = titles(renderHeatmap(await matrix('ALL'), 'coefficients'));
+    expect(realShared).toContain('made-up cases (row 2, column 1)');
+    expect(realShared).not.toContain('of them made up');
+    expect(madeUpShared).toContain('1 of them made up');
+    const [real] = titles(renderHeatmap(await matrix('REAL'), 'coefficients'));
+    expect(real).not.toContain('made up');
+  });
+});

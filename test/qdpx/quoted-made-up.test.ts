@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importQdpx } from '../../src/import/qdpx/index.js';
+import { slugify } from '../../src/model/slug.js';
+import { removeNodes, startAuthApi, TOKENS, uniqueSlug, type AuthApi } from '../mutations/support.js';
+import { createdIds, recoded, SELECTIONS, twoInterviews, type Fixture } from './fixtures.js';
+
+/**
+ * Made-up quotations are marked where they are counted: `Practice.quotedDilemmas(scope)` with
+ * `syntheticQuotationCount` and `syntheticAddresses`, and `syntheticLinkQuotationCount` beside
+ * `linkQuotationCount` on the links of `Practice.dilemmas` and `Dilemma.practices`.
+ *
+ * Two copies of the two-interview fixture, one imported as real data and one as made-up data
+ * (`synthetic: true`), with every mapped code renamed to a name of this file's own, so that both code the
+ * same practice P and dilemma D1 and no seed node is counted:
+ *
+ * - real copy:    handelen → P, loslaten → D1, afwegen → D3 (real); extra coding q7 + D1
+ * - made-up copy: handelen → P, loslaten → D1, afwegen → D2 (a made-up dilemma)
+ * - ADDRESSES links, through `link`: P → D1 from the made-up project's source (made up), P → D3 from the
+ *   real project's source (real); none to D2.
+ *
+ * Counted by hand (fixtures.ts, SELECTIONS: q1 handelen + afwegen, q6 handelen + loslaten, q7 handelen):
+ *   P–D1:  real q6, q7 = 2;   made-up q6 = 1;   all 3, of them 1 made up
+ *   P–D2:  made-up q1 = 1 (all 1, made up)
+ *   P–D3:  real q1 = 1 (all 1, none made up)
+ */
+const T = uniqueSlug('qmu');
+const NAMES = { p: `Praktijk ${T}`, d1: `Dilemma a ${T}`, d2: `Dilemma b ${T}`, d3: `Dilemma c ${T}` };
+const P = `practice:${slugify(NAMES.p)}`;
+const D1 = `dilemma:${slugify(NAMES.d1)}`;
+const D2 = `dilemma:${slugify(NAMES.d2)}`;
+const D3 = `dilemma:${slugify(NAMES.d3)}`;
+
+let api: AuthApi;
+const cleanup = new Set<string>([P, D1, D2, D3, `practice:${slugify(`Vertrouwen ${T}`)}`, `conclusion:${slugify(`Conclusie ${T}`)}`]);
+
+/** The fixture with its codes renamed (afwegen to `afwegen`) and the extra codings. */
+function fixture(tag: string, afwegen: string, extra: Array<[phrase: string, code: string]>): Fixture {
+  const renames: Array<[string, string]> = [
+    ['Handelen in de geest van de wet', NAMES.p],
+    ['vertrouwen', `Vertrouwen ${T}`],
+    ['Loslaten of sturen', NAMES.d1],
+    ['Afwegen van belangen', afwegen],
+    ['Loslaten vraagt visie en kaders', `Conclusie ${T}`],
+  ];
+  return twoInterviews(tag, { mutate: (qde) => recoded(qde, renames, extra) });
+}
+
+const projectSource = (f: Fixture) => `source:refi-qda-verzonnen-interviews-${f.tag}`;
+
+async function data(query: string, authorization?: string): Promise<Record<string, any>> {
+  const { body } = await api.raw(query, authorization);
+  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+  return body.data as Record<string, any>;
+}
+
+beforeAll(async () => {
+  api = await startAuthApi();
+  const q7 = SELECTIONS.find((s) => s.key === 'q7')!.phrase;
+  const real = fixture(uniqueSlug('qmur'), NAMES.d3, [[q7, NAMES.d1]]);
+  const madeUp = fixture(uniqueSlug('qmus'), NAMES.d2, []);
+  for (const f of [real, madeUp]) createdIds(f).forEach((id) => cleanup.add(id));
+  // The real project first: it creates P and D1 (real), the made-up one codes them too.
+  await importQdpx(api.db, real.qdpx, { synthetic: false, timeoutMs: 120_000 });
+  await importQdpx(api.db, madeUp.qdpx, { synthetic: true, timeoutMs: 120_000 });
+  await data(
+    `mutation {
+      made: link(from: "${P}", type: "ADDRESSES", to: "${D1}", sourceId: "${projectSource(madeUp)}") { id }
+      real: link(from: "${P}", type: "ADDRESSES", to: "${D3}", sourceId: "${projectSource(real)}") { id }
+    }`,
+    `Bearer ${TOKENS.editor}`,
+  );
+});
+
+afterAll(async () => {
+  await removeNodes(api.db, cleanup);
+  await api.close();
+});
+
+const QUOTED = 'dilemma { id } quotationCount syntheticQuotationCount addresses syntheticAddresses';
+
+describe('Practice.quotedDilemmas and made-up data', () => {
+  it('says, under ALL, how many of the quotations are made up and whether the link is', async () => {
+    const d = await data(`{ practice(id: "${P}") { quotedDilemmas { ${QUOTED} } } }`);
+    expect(d.practice.quotedDilemmas).toEqual([
+      { dilemma: { id: D1 }, quotationCount: 3, syntheticQuotationCount: 1, addresses: true, syntheticAddresses: true },
+      { dilemma: { id: D2 }, quotationCount: 1, syntheticQuotationCount: 1, addresses: false, syntheticAddresses: false },
+      { dilemma: { id: D3 }, quotationCount: 1, syntheticQuotationCount: 0, addresses: true, syntheticAddresses: false },
+    ]);
+  });
+
+  it('counts real quotations, real links and real dilemmas only under REAL, made-up ones only under SYNTHETIC', async () => {
+    const d = await data(`{ practice(id: "${P}") {
+      real: quotedDilemmas(scope: REAL) { ${QUOTED} }
+      made: quotedDilemmas(scope: SYNTHETIC) { ${QUOTED} }
+    } }`);
+    // D1's link is made up: under REAL the real quotations are no evidence for a link. D2 is made up itself.
+    expect(d.practice.real).toEqual([
+      { dilemma: { id: D1 }, quotationCount: 2, syntheticQuotationCount: 0, addresses: false, syntheticAddresses: false },
+      { dilemma: { id: D3 }, quotationCount: 1, syntheticQuotationCount: 0, addresses: true, syntheticAddresses: false },
+    ]);
+    expect(d.practice.made).toEqual([
+      { dilemma: { id: D1 }, quotationCount: 1, syntheticQuotationCount: 1, addresses: true, syntheticAddresses: true },
+      { dilemma: { id: D2 }, quotationCount: 1, syntheticQuotationCount: 1, addresses: false, syntheticAddresses: false },
+    ]);
+  });
+
+  it('costs one statement for the practices of a level, whatever scopes their aliases ask for', async () => {
+    const statements: string[] = [];
+    const stop = api.db.observe(({ cypher }) => statements.push(cypher));
+    try {
+      await data(`{ practices(where: { ids: ["${P}"] }) { edges { node {
+        all: quotedDilemmas { quotationCount } real: quotedDilemmas(scope: REAL) { quotationCount } made: quotedDilemmas(scope: SYNTHETIC) { quotationCount }
+      } } } }`);
+    } finally {
+      stop();
+    }
+    expect(statements.filter((cypher) => cypher.includes('$keys'))).toHaveLength(1);
+  });
+});
+
+describe('syntheticLinkQuotationCount', () => {
+  const LINKED = 'id linkQuotationCount syntheticLinkQuotationCount';
+
+  it('gives the made-up part of linkQuotationCount from either end of a link, in the field\'s scope', async () => {
+    const d = await data(`{
+      practice(id: "${P}") { all: dilemmas { ${LINKED} } real: dilemmas(scope: REAL) { ${LINKED} } }
+      dilemma(id: "${D1}") { practices { ${LINKED} } }
+    }`);
+    expect(d.practice.all).toEqual([
+      { id: D1, linkQuotationCount: 3, syntheticLinkQuotationCount: 1 },
+      { id: D3, linkQuotationCount: 1, syntheticLinkQuotationCount: 0 },
+    ]);
+    // The made-up link P → D1 is not in REAL. (Nor is it in SYNTHETIC, whose relationship fields show made-up
+    // nodes only: D1 is real. test/qdpx/link-quotations.test.ts counts a made-up practice's links there.)
+    expect(d.practice.real).toEqual([{ id: D3, linkQuotationCount: 1, syntheticLinkQuotationCount: 0 }]);
+    expect(d.dilemma.practices).toEqual([{ id: P, linkQuotationCount: 3, syntheticLinkQuotationCount: 1 }]);
+  });
+
+  it('is null, like linkQuotationCount, on a node not reached through a link; both counts cost one statement', async () => {
+    const statements: string[] = [];
+    const stop = api.db.observe(({ cypher }) => statements.push(cypher));
+    let d: Record<string, any>;
+    try {
+      d = await data(`{ practice(id: "${P}") { ${LINKED} dilemmas { ${LINKED} } } }`);
+    } finally {
+      stop();
+    }
+    expect(d.practice).toMatchObject({ linkQuotationCount: null, syntheticLinkQuotationCount: null });
+    expect(statements.filter((cypher) => cypher.includes('$links'))).toHaveLength(1);
+  });
+});
