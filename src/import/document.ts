@@ -69,6 +69,13 @@ export interface ValidatedDocument {
    * changes is linked to (the manual-input source), itself created on first use. Unset: none.
    */
   fallbackSource?: NodeRow | null;
+  /**
+   * Where each node and relationship row was given (`source`, `nodes[3]`, `nodes.csv line 4`), for the errors that only
+   * the write can find (writer.ts: a row from a synthetic source that would change real data). Keyed by the row
+   * object, so the rows are not copied and the positions follow them into sorted batches and slices. Unset: a
+   * document built without validation; its errors name the ids alone.
+   */
+  positions?: WeakMap<NodeRow | RelationshipRow, string>;
 }
 
 export type ValidationResult = { ok: true; document: ValidatedDocument } | { ok: false; errors: string[] };
@@ -135,9 +142,11 @@ export async function validateParts(parts: GraphParts, existing: ExistingIds): P
 
   let source: NodeRow | null = null;
   const labelOf = new Map<string, Label>();
+  const positions = new WeakMap<NodeRow | RelationshipRow, string>();
   if (parts.source) {
     source = validateSource(parts.source, report) ?? null;
     if (source) labelOf.set(source.id, 'Source');
+    if (source) positions.set(source, parts.source.at);
   }
 
   const nodes = new Map<Label, NodeRow[]>();
@@ -153,6 +162,7 @@ export async function validateParts(parts: GraphParts, existing: ExistingIds): P
       continue;
     }
     labelOf.set(row.node.id, row.label);
+    positions.set(row.node, at);
     const rows = nodes.get(row.label) ?? [];
     rows.push(row.node);
     nodes.set(row.label, rows);
@@ -248,7 +258,9 @@ export async function validateParts(parts: GraphParts, existing: ExistingIds): P
     const onCreate = restricting.onCreateOf(spec.type, props);
     const groupKey = `${from}|${type}|${to}`;
     const group = groups.get(groupKey) ?? { from, type: spec.type, to, rows: [] };
-    group.rows.push({ from: entry.from as string, to: entry.to as string, props, ...(sourceId ? { sourceId } : {}), ...(onCreate ? { onCreate } : {}) });
+    const row: RelationshipRow = { from: entry.from as string, to: entry.to as string, props, ...(sourceId ? { sourceId } : {}), ...(onCreate ? { onCreate } : {}) };
+    positions.set(row, at);
+    group.rows.push(row);
     groups.set(groupKey, group);
   }
 
@@ -266,6 +278,7 @@ export async function validateParts(parts: GraphParts, existing: ExistingIds): P
       nodeCount: parts.nodes.length,
       relationshipCount: parts.relationships.length,
       ...(parts.fallbackSource && !parts.source ? { fallbackSource: parts.fallbackSource } : {}),
+      positions,
     },
   };
 }

@@ -73,6 +73,12 @@ export type ProgressListener = (written: number, total: number) => void;
  *   fallback source as any edit does.
  * - `synthetic` (db/synthetic.ts): set as rows are written; the nodes SOURCED_FROM rows touch are recomputed
  *   once all of those edges are in place.
+ * - Made-up data never changes real data: a row from a synthetic source (the document's, a relationship row's
+ *   own, or for Source rows the document's) that would change a real node's properties or a real
+ *   relationship (its properties or its source) is refused by its statement, on the stored flags, and the
+ *   transaction is rolled back with BAD_USER_INPUT naming the rows and their positions (`madeUpEdits`). A row
+ *   equal to the stored data, a new node or relationship, and any change of made-up data are written as usual;
+ *   so is a real node a synthetic document lists unchanged (it gains that source; it stays real).
  * - Every row must land: if a relationship's endpoint vanished since validation the transaction is rolled
  *   back with BAD_USER_INPUT (reason CONFLICT).
  * - `dryRun`: the same statements run, then the transaction is rolled back; the counts are exact.
@@ -112,9 +118,18 @@ export async function writeDocument(
       for (const row of result) updatedSources.push(...((row.updatedIds as string[] | undefined) ?? []));
       return result;
     };
+    // Made-up data never changes real data: a row from a synthetic source that would change a real node or
+    // relationship comes back `refused` from its statement, and the first batch with one ends the import.
+    const refuse = (result: Row[], describe: (refused: unknown) => string) => {
+      const refused = result.find((row) => row.outcome === 'refused');
+      if (refused) throw madeUpEdits(Number(refused.count), (refused.refused as unknown[]).map(describe));
+    };
+    const madeUp = doc.source?.props.synthetic === true;
     if (doc.source) {
       await batches([doc.source], async (batch) => {
-        tally.nodes('Source', noteUpdatedSources(await run(nodeStatement('Source', false, false), { ...fixed, rows: batch })));
+        const result = await run(nodeStatement('Source', false, false), { ...fixed, rows: batch, madeUp });
+        refuse(result, () => nodeRefusal(doc, doc.source!, doc.source!.id));
+        tally.nodes('Source', noteUpdatedSources(result));
       });
     }
     // Nodes whose provenance is among the document's rows (SOURCED_FROM rows, CSV), per label.
@@ -130,8 +145,10 @@ export async function writeDocument(
       const strict = doc.source !== null;
       const cypher = nodeStatement(label, sourceId !== null, strict);
       await batches(rows, async (batch) => {
-        const result = noteUpdatedSources(await run(cypher, { ...fixed, rows: nodeRows(batch, sourceId !== null && !strict, ownIds), sourceId }));
-        const counts = tally.nodes(label, result);
+        const params = { ...fixed, rows: nodeRows(batch, sourceId !== null && !strict, ownIds), sourceId, madeUp: label === 'Source' && madeUp };
+        const result = await run(cypher, params);
+        refuse(result, (id) => nodeRefusal(doc, batch.find((row) => row.id === id)!, sourceId ?? doc.source!.id));
+        const counts = tally.nodes(label, noteUpdatedSources(result));
         // No row at all: the source (MATCHed first) is gone.
         if (counts.created + counts.updated + counts.unchanged !== batch.length) throw vanished(`the source ${sourceId} of ${label} rows`);
         if (sourceId !== null && !strict) fallbackUses += sum(result, 'fallbackUses');
@@ -142,6 +159,11 @@ export async function writeDocument(
       await batches(group.rows, async (batch) => {
         const rows = batch.map(relationshipParams);
         const result = await run(cypher, { ...fixed, rows, defaultSourceId: doc.source?.id ?? null });
+        refuse(result, (ends) => {
+          const [from, to] = ends as [string, string];
+          const row = batch.find((r) => r.from === from && r.to === to)!;
+          return relationshipRefusal(doc, group.type, row, row.sourceId ?? doc.source?.id ?? fallback?.id ?? '');
+        });
         tally.relationships(group.type, result);
         if (sum(result, 'count') < batch.length) throw vanished(`an endpoint of a ${group.type} relationship`);
         fallbackUses += sum(result, 'fallbackUses');
@@ -196,6 +218,44 @@ function vanished(what: string): AppError {
   );
 }
 
+/** Rows named per refusal (`madeUpEdits`): enough to see the pattern, the count says how many there are. */
+const REFUSALS_NAMED = 5;
+
+/**
+ * BAD_USER_INPUT for rows from a synthetic source that would change real data (`count` of them in the batch,
+ * `lines` naming the first), each line with its position as validation errors have (also in
+ * `extensions.errors`). The transaction rolls back: nothing was written.
+ */
+function madeUpEdits(count: number, lines: string[]): AppError {
+  const more = count > lines.length ? [`… and ${count - lines.length} more row(s) of this kind`] : [];
+  return new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    `Made-up data cannot change real data: ${count} row(s) from a synthetic source would change a real node or relationship; nothing was written:\n${[...lines, ...more].join('\n')}`,
+    { errors: [...lines, ...more] },
+  );
+}
+
+/** Where a row was given: its position and what it is (`nodes[3] (practice:x)`), or what it is alone. */
+function at(doc: ValidatedDocument, row: NodeRow | RelationshipRow, what: string): string {
+  const position = doc.positions?.get(row);
+  return position ? `${position} (${what})` : what;
+}
+
+function nodeRefusal(doc: ValidatedDocument, row: NodeRow, sourceId: string): string {
+  return (
+    `${at(doc, row, row.id)}: ${row.id} is real data and would change, but this row comes from the synthetic (made-up) source ${sourceId}; ` +
+    'leave the row out or make it equal to the stored node, give the made-up node an id of its own, or import it from a real source'
+  );
+}
+
+function relationshipRefusal(doc: ValidatedDocument, type: RelType, row: RelationshipRow, sourceId: string): string {
+  const what = `${row.from} -[:${type}]-> ${row.to}`;
+  return (
+    `${at(doc, row, what)}: this relationship is real data and would change (its properties or its source), but this row comes from the ` +
+    `synthetic (made-up) source ${sourceId}; leave the row out, or import it from a real source`
+  );
+}
+
 /**
  * Whether property `k` of a row equals the stored one. An unset `restricted` means not restricted: the
  * exports write `restricted: false` on every case and USES edge, and importing such a file back must not
@@ -211,8 +271,9 @@ const SAME_VALUE = "old[k] = row.props[k] OR (k = 'restricted' AND old[k] IS NUL
  * its SOURCED_FROM edge; `strict`: that edge (with the row's locator) must already be there for
  * "unchanged" (the JSON format), otherwise the source is only linked to rows written anyway (the fallback
  * source of a CSV import), and not to a new node with SOURCED_FROM rows of its own (`row.ownSource`, see
- * `nodeRows`); the batch's uses of the fallback source come back as `fallbackUses`. The label comes from the
- * model.
+ * `nodeRows`); the batch's uses of the fallback source come back as `fallbackUses`. A row from a synthetic
+ * source (`s`, or `$madeUp` for Source rows) that would change a real node's properties is `refused` and not
+ * written, the first few ids in `refused`. The label comes from the model.
  */
 function nodeStatement(label: Label, withSource: boolean, strict: boolean): string {
   const fallback = withSource && !strict;
@@ -234,12 +295,18 @@ function nodeStatement(label: Label, withSource: boolean, strict: boolean): stri
     : withSource
       ? 'coalesce(s.synthetic, false) AND all(x IN [(old)-[:SOURCED_FROM]->(q:Source) WHERE q <> s | coalesce(q.synthetic, false)] WHERE x)'
       : 'coalesce(old.synthetic, false)';
+  // Whether the rows come from a synthetic source: the stored flag of `s`; Source rows have no `s` (they are
+  // the roots of provenance) and are written from the document's source, whose flag the caller gives.
+  const madeUp = withSource ? 'coalesce(s.synthetic, false)' : '$madeUp';
   return `${withSource ? 'MATCH (s:Source {id: $sourceId})' : ''}
     UNWIND $rows AS row
     OPTIONAL MATCH (old:${label} {id: row.id})
+    WITH ${withSource ? 's, ' : ''}row, old,
+      coalesce(old.searchKey = row.searchKey AND all(k IN keys(row.props) WHERE ${SAME_VALUE}), false) AS same
     WITH ${withSource ? 's, ' : ''}row, old, CASE
       WHEN old IS NULL THEN 'created'
-      WHEN old.searchKey = row.searchKey AND all(k IN keys(row.props) WHERE ${SAME_VALUE}) ${provenanceUnchanged} THEN 'unchanged'
+      WHEN same ${provenanceUnchanged} THEN 'unchanged'
+      WHEN NOT same AND ${madeUp} AND NOT coalesce(old.synthetic, false) THEN 'refused'
       ELSE 'updated' END AS outcome
     FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
       CREATE (n:${label} {id: row.id}) SET n += row.props, n.searchKey = row.searchKey, n.synthetic = ${createdFlag}
@@ -248,7 +315,9 @@ function nodeStatement(label: Label, withSource: boolean, strict: boolean): stri
       SET old += row.props, old.searchKey = row.searchKey
       ${mergeEdge}
       SET old.synthetic = ${updatedFlag})
-    RETURN outcome, count(*) AS count${isSource ? ", collect(CASE WHEN outcome = 'updated' THEN row.id END) AS updatedIds" : ''}${
+    RETURN outcome, count(*) AS count, collect(CASE WHEN outcome = 'refused' THEN row.id END)[..${REFUSALS_NAMED}] AS refused${
+      isSource ? ", collect(CASE WHEN outcome = 'updated' THEN row.id END) AS updatedIds" : ''
+    }${
       fallback ? ", sum(CASE WHEN outcome = 'updated' OR (outcome = 'created' AND NOT row.ownSource) THEN 1 ELSE 0 END) AS fallbackUses" : ''
     }`;
 }
@@ -293,7 +362,9 @@ function flagStatement(label: Label): string {
  * One batch of relationships of one allowed triple (labels and type from the model), classified and
  * written like nodes; new ones are MERGEd (it locks both nodes, so concurrent imports never duplicate a
  * relationship). `sourceId` of a row: its own, else the document's source, else (when written) the fallback
- * source. `SOURCED_FROM` rows (CSV) carry `locator`, `by` and `at` but no `sourceId`.
+ * source. `SOURCED_FROM` rows (CSV) carry `locator`, `by` and `at` but no `sourceId`. A row from a synthetic
+ * source that would change a real relationship is `refused` and not written (the first few `[from, to]` in
+ * `refused`): writing it would also take the relationship's real `sourceId` and flag away.
  */
 function relationshipStatement(group: RelationshipGroup): string {
   const provenance = group.type === 'SOURCED_FROM';
@@ -313,12 +384,14 @@ function relationshipStatement(group: RelationshipGroup): string {
     WITH a, b, row, old, ${flag} AS flag, CASE
       WHEN old IS NULL THEN 'created'
       WHEN all(k IN keys(row.props) WHERE ${SAME_VALUE}) ${sourceUnchanged} THEN 'unchanged'
+      WHEN ${flag} AND NOT coalesce(old.synthetic, false) THEN 'refused'
       ELSE 'updated' END AS outcome
     FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
       MERGE (a)-[r:${group.type}]->(b) SET r += row.onCreate, r += row.props${setSource('r')}, r.by = $by, r.at = $at, r.synthetic = flag)
     FOREACH (_ IN CASE WHEN outcome = 'updated' THEN [1] ELSE [] END |
       SET old += row.props${setSource('old')}, old.by = $by, old.at = $at, old.synthetic = flag)
-    RETURN outcome, count(*) AS count, sum(${fallbackUse}) AS fallbackUses`;
+    RETURN outcome, count(*) AS count, sum(${fallbackUse}) AS fallbackUses,
+      collect(CASE WHEN outcome = 'refused' THEN [row.from, row.to] END)[..${REFUSALS_NAMED}] AS refused`;
 }
 
 /** A relationship row as the relationship statement takes it (`onCreate`: set only on a relationship it creates). */
@@ -332,13 +405,15 @@ function relationshipParams(row: RelationshipRow): Params {
  */
 async function prepareStatements(db: Database, doc: ValidatedDocument, fixed: Params): Promise<void> {
   const statements: Array<[string, Params]> = [];
-  if (doc.source) statements.push([nodeStatement('Source', false, false), { ...fixed, rows: [doc.source] }]);
+  const madeUp = doc.source?.props.synthetic === true;
+  if (doc.source) statements.push([nodeStatement('Source', false, false), { ...fixed, rows: [doc.source], madeUp }]);
   const ownSourced = sourcedByRows(doc);
   const ownIds = new Set([...ownSourced.values()].flat());
   for (const [label, rows] of doc.nodes) {
     const sourceId = label === 'Source' ? null : (doc.source?.id ?? doc.fallbackSource?.id ?? null);
     const fallback = sourceId !== null && doc.source === null;
-    statements.push([nodeStatement(label, sourceId !== null, doc.source !== null), { ...fixed, rows: nodeRows(rows.slice(0, 1), fallback, ownIds), sourceId }]);
+    const params = { ...fixed, rows: nodeRows(rows.slice(0, 1), fallback, ownIds), sourceId, madeUp: label === 'Source' && madeUp };
+    statements.push([nodeStatement(label, sourceId !== null, doc.source !== null), params]);
   }
   for (const group of doc.relationships) {
     const rows = group.rows.slice(0, 1).map(relationshipParams);

@@ -59,10 +59,10 @@ describe('link', () => {
   });
 
   it('updates the relationship when linked again (one relationship, properties added)', async () => {
-    await api.data('Link', { from: employee, type: 'USES', to: practice, properties: { restricted: true }, sourceId: 'source:illustratieve-steekproef' });
+    await api.data('Link', { from: employee, type: 'USES', to: practice, properties: { restricted: true }, sourceId: 'source:leerkring-2018-03-14' });
     const rels = await relationships(employee, practice);
     expect(rels).toHaveLength(1);
-    expect(rels[0]!.props).toMatchObject({ evidence: 'Ik drink koffie met de buurt.', restricted: true, sourceId: 'source:illustratieve-steekproef' });
+    expect(rels[0]!.props).toMatchObject({ evidence: 'Ik drink koffie met de buurt.', restricted: true, sourceId: 'source:leerkring-2018-03-14' });
   });
 
   it('shows the new relationship through the graph API (WORKS_AT)', async () => {

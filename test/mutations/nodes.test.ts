@@ -14,7 +14,7 @@ const TOWN = `municipality:nodes-${uniqueSlug()}`;
 beforeAll(async () => {
   api = await startAuthApi();
   created.add(SOURCE).add(TOWN);
-  await api.data('CreateSource', { input: { id: SOURCE, title: 'Testbron', kind: 'INTERVIEW', synthetic: true } });
+  await api.data('CreateSource', { input: { id: SOURCE, title: 'Testbron', kind: 'INTERVIEW', synthetic: false } });
   await api.data('CreateMunicipality', { input: { id: TOWN, name: 'Testdorp' } });
 });
 

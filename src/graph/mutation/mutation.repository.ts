@@ -32,6 +32,13 @@ export interface NewLink {
   props: Record<string, unknown>;
 }
 
+/**
+ * Whether `$set` (the update's properties; `null` removes) changes a stored value of node `n`. Setting an unset
+ * `restricted` to false changes nothing (unset means not restricted), as the import counts it (writer.ts).
+ */
+const CHANGES =
+  "any(k IN keys($set) WHERE NOT (coalesce(n[k] = $set[k], n[k] IS NULL AND $set[k] IS NULL) OR (k = 'restricted' AND n[k] IS NULL AND $set[k] = false)))";
+
 /** Creates the manual-input source unless it exists (the constraint on `id` makes concurrent MERGEs safe). */
 const MERGE_MANUAL_SOURCE = 'MERGE (s:Source {id: $manual.id}) ON CREATE SET s += $manual.props, s.searchKey = $manual.searchKey';
 
@@ -169,6 +176,11 @@ export const mutationRepository = {
    * When the source is the node itself (an edit of the manual-input source, which is every write's default
    * source) no edge is written: a Source is never its own source (that edge would count as provenance the
    * source still carries, and `deleteNode` would refuse it for good). Its flag is its own either way.
+   *
+   * `madeUpEdit`: the source is synthetic, the node is real (its stored flag, read by this statement before it
+   * writes) and `set` changes a stored value (`CHANGES`). Made-up data never changes real data, and the node's
+   * flag would not show it (a node is made up only when all its sources are): the caller must refuse the write
+   * and roll its transaction back. A synthetic source that changes no value of a real node only adds provenance.
    */
   async updateNode(
     run: Run,
@@ -176,11 +188,17 @@ export const mutationRepository = {
     node: { id: string; set: Record<string, unknown>; searchKey: string | null },
     provenance: { sourceId: string; locator: string | null } & Stamp,
     readBack?: RelatedOfOne,
-  ): Promise<{ props: Record<string, unknown>; pages: RelatedPage[] } | undefined> {
+  ): Promise<{ props: Record<string, unknown>; pages: RelatedPage[]; madeUpEdit: boolean } | undefined> {
     // The read-back subqueries import nothing: after a WITH of the answer only, their variables clash with none.
-    const ending = readBack ? `WITH properties(n) AS props\n       ${readBack.subqueries}\n       RETURN props, ${readBack.columns}` : 'RETURN properties(n) AS props';
+    const ending = readBack
+      ? `WITH properties(n) AS props, madeUpEdit\n       ${readBack.subqueries}\n       RETURN props, madeUpEdit, ${readBack.columns}`
+      : 'RETURN properties(n) AS props, madeUpEdit';
     const ownSource = node.id === provenance.sourceId;
     const matchSource = ownSource ? '' : 'MATCH (s:Source {id: $sourceId})';
+    // A Source edited with itself as the source is the manual-input source (see above): its flag is its own.
+    const before = ownSource
+      ? 'WITH n, false AS madeUpEdit'
+      : `WITH n, s, coalesce(coalesce(s.synthetic, false) AND NOT coalesce(n.synthetic, false) AND ${CHANGES}, false) AS madeUpEdit`;
     const mergeEdge = ownSource
       ? ''
       : `MERGE (n)-[e:SOURCED_FROM]->(s)
@@ -188,6 +206,7 @@ export const mutationRepository = {
     const rows = await run(
       `MATCH (n:${label} {id: $id})
        ${matchSource}
+       ${before}
        SET n += $set, n.searchKey = coalesce($searchKey, n.searchKey)
        ${mergeEdge}
        SET n.synthetic = ${nodeSyntheticExpression('n')}
@@ -195,7 +214,7 @@ export const mutationRepository = {
       { ...readBack?.params, ...node, ...provenance },
     );
     const row = rows[0];
-    return row && { props: row.props as Record<string, unknown>, pages: readBack ? readBack.pages(row) : [] };
+    return row && { props: row.props as Record<string, unknown>, pages: readBack ? readBack.pages(row) : [], madeUpEdit: row.madeUpEdit === true };
   },
 
   /** After a Source's own `synthetic` changed: the flags of what it is the source of follow (db/synthetic.ts). */
@@ -243,25 +262,36 @@ export const mutationRepository = {
    * missing, and the relationship created or the one there is updated (at most one per
    * type between two nodes): `properties` added (`+=`), `sourceId`, `by` and `at` set; its properties in
    * `props`. (Five statements before issue 18.)
+   *
+   * `madeUpEdit`: a given source is synthetic and the relationship is already there and real (its stored
+   * flag). Then nothing is written (`props` null): made-up data never changes real data, and writing would
+   * take the relationship's real `sourceId` and flag away. A new relationship from a synthetic source (a
+   * made-up node linked to a real one, say) is written, and is made up.
    */
   async mergeRelationship(
     run: Run,
     triple: { from: Label; type: RelType; to: Label },
     rel: { from: string; to: string; props: Record<string, unknown>; sourceId: string | null } & Stamp,
-  ): Promise<{ fromFound: boolean; toFound: boolean; sourceFound: boolean; props: Record<string, unknown> | null }> {
+  ): Promise<{ fromFound: boolean; toFound: boolean; sourceFound: boolean; madeUpEdit: boolean; props: Record<string, unknown> | null }> {
     const source = guardedSource(rel.sourceId);
+    // Read before the write (which would make it made up); the manual-input source (no `s` yet) is real.
+    const madeUpEdit =
+      rel.sourceId === null
+        ? 'false'
+        : `coalesce(s.synthetic, false) AND a IS NOT NULL AND b IS NOT NULL AND EXISTS { (a)-[old:${triple.type}]->(b) WHERE NOT coalesce(old.synthetic, false) }`;
     const rows = await run(
       `OPTIONAL MATCH (a:${triple.from} {id: $from})
        OPTIONAL MATCH (b:${triple.to} {id: $to})
        ${source.match}
-       OPTIONAL CALL (${['a', 'b', ...source.imports].join(', ')}) {
-         WITH * WHERE ${['a IS NOT NULL', 'b IS NOT NULL', ...source.conditions].join(' AND ')}
+       WITH ${['a', 'b', ...source.imports].join(', ')}, coalesce(${madeUpEdit}, false) AS madeUpEdit
+       OPTIONAL CALL (${['a', 'b', ...source.imports, 'madeUpEdit'].join(', ')}) {
+         WITH * WHERE ${['a IS NOT NULL', 'b IS NOT NULL', ...source.conditions, 'NOT madeUpEdit'].join(' AND ')}
          ${source.merge}
          MERGE (a)-[r:${triple.type}]->(b)
          SET r += $props, r.sourceId = s.id, r.by = $by, r.at = $at, r.synthetic = coalesce(s.synthetic, false)
          RETURN properties(r) AS props
        }
-       RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, ${source.found} AS sourceFound, props`,
+       RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, ${source.found} AS sourceFound, madeUpEdit, props`,
       { ...rel, manual: MANUAL_SOURCE },
     );
     const row = rows[0]!;
@@ -269,6 +299,7 @@ export const mutationRepository = {
       fromFound: row.fromFound === true,
       toFound: row.toFound === true,
       sourceFound: row.sourceFound === true,
+      madeUpEdit: row.madeUpEdit === true,
       props: (row.props as Record<string, unknown> | null) ?? null,
     };
   },

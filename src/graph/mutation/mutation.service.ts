@@ -93,7 +93,9 @@ export class GraphWriter {
    * `readBack`: relations of the node the caller is about to read, read in the statement that writes it;
    * their pages come back in that order (none when a Source's flag changes: see `refresh`). A Source that would
    * be ILLUSTRATIVE and not synthetic afterwards is BAD_USER_INPUT naming the field given (`synthetic`, `kind`).
-   * An edit of the manual-input source itself records no SOURCED_FROM edge (see `updateNode`).
+   * An edit of the manual-input source itself records no SOURCED_FROM edge (see `updateNode`). A synthetic
+   * source that would change a value of a real node is BAD_USER_INPUT naming the node (field `sourceId`), and
+   * nothing is written; adding itself as provenance of a real node without changing a value is allowed.
    */
   async update(type: NodeType, id: string, input: WriteValues, readBack: readonly RelationLoad[] = []): Promise<{ record: NodeRecord; pages: RelatedPage[] }> {
     const spec = NODE_SPECS[type];
@@ -133,6 +135,8 @@ export class GraphWriter {
         related,
       );
       if (!updated) throw notFound(spec.label, id);
+      // Thrown inside the transaction: the change it made is rolled back.
+      if (updated.madeUpEdit) throw madeUpEdit(`${spec.label} "${id}"`, sourceId ?? MANUAL_SOURCE_ID);
       // Checked on the stored result, under the node's write lock: the field not given is the stored one, also
       // when a concurrent update changed it; a refusal rolls the change back.
       if (spec.label === 'Source' && (set.kind !== undefined || set.synthetic !== undefined)) {
@@ -175,7 +179,9 @@ export class GraphWriter {
 
   /**
    * Creates the relationship `from -[type]-> to` (or updates the one there is: properties added), checked
-   * against the model's allowed triples and relationship properties; both nodes must exist.
+   * against the model's allowed triples and relationship properties; both nodes must exist. A synthetic
+   * source may create a relationship (it is made up) or update a made-up one, not update a real one:
+   * BAD_USER_INPUT naming the relationship (field `sourceId`), nothing written.
    */
   async link(from: string, type: string, to: string, properties: unknown, givenSource?: string | null): Promise<GraphEdgeData> {
     const spec = tripleOf(from, type, to);
@@ -187,6 +193,7 @@ export class GraphWriter {
     if (!saved.fromFound) throw badInput(`from: no node with id "${from}"`, 'from');
     if (!saved.toFound) throw badInput(`to: no node with id "${to}"`, 'to');
     if (!saved.sourceFound) throw badInput(`sourceId: no Source with id "${sourceId}"`, 'sourceId');
+    if (saved.madeUpEdit) throw madeUpEdit(`the relationship ${from} -[:${spec.type}]-> ${to}`, sourceId ?? MANUAL_SOURCE_ID);
     if (!saved.props) throw badInput(`from or to vanished during the write; nothing was written`, 'from');
     return { id: edgeId(from, spec.type, to), type: spec.type, source: from, target: to, properties: saved.props, synthetic: saved.props.synthetic === true };
   }
@@ -231,6 +238,19 @@ function alreadyExists(spec: NodeSpec, id: string): AppError {
     field: 'id',
     reason: 'CONFLICT',
   });
+}
+
+/**
+ * BAD_USER_INPUT at `sourceId` for a write from synthetic Source `sourceId` that would change `what` (a node or a
+ * relationship), which is real data: made-up data never changes real data (a node stays real while it has a
+ * real source, so made-up text would pass for real). Nothing was written.
+ */
+function madeUpEdit(what: string, sourceId: string): AppError {
+  return badInput(
+    `${what} is real data and source "${sourceId}" is synthetic (made-up data): made-up data cannot change real data; nothing was written. ` +
+      'Give a real sourceId, or write the made-up data as a node or relationship of its own.',
+    'sourceId',
+  );
 }
 
 /** The allowed triple for these ids and type (`link`, `unlink`), or BAD_USER_INPUT naming what is wrong. */
