@@ -96,7 +96,7 @@ export async function cooccurrence(
   const madeUp = 'coalesce(c.synthetic, false) OR coalesce(r.synthetic, false)';
   const eachRowCase = select.synthetic
     ? `WITH x, c, max(CASE WHEN ${madeUp} THEN 1 ELSE 0 END) AS made
-       WITH x, collect(c) AS rowCases, collect(made) AS rowSynthetic, sum(made) AS rowMade
+       WITH x, collect(c) AS rowCases, collect(made) AS rowSynthetic, sum(made) AS rowMadeTotal
        CALL (rowCases, rowSynthetic) {
          UNWIND range(0, size(rowCases) - 1) AS k
          WITH rowCases[k] AS c, rowSynthetic[k] AS rowMade`
@@ -122,8 +122,8 @@ export async function cooccurrence(
          WITH cx, count(DISTINCT c) AS n${select.synthetic ? ', count(DISTINCT CASE WHEN rowMade = 1 OR coalesce(cr.synthetic, false) THEN c END) AS s' : ''}
          RETURN collect(cx.id) AS columns, collect(n) AS counts, ${select.synthetic ? 'collect(s)' : '[]'} AS synthetic
        }
-       WITH x, size(rowCases) AS n, columns, counts, synthetic${select.synthetic ? ', rowMade' : ''} ORDER BY ${rowSort}, x.id
-       RETURN collect([${propertiesOf('x', rowType, selectionWith(select.rows, NODE_SPECS[rowType].display))}, n, columns, counts, synthetic${select.synthetic ? ', rowMade' : ''}]) AS rowTuples
+       WITH x, size(rowCases) AS n, columns, counts, synthetic${select.synthetic ? ', rowMadeTotal' : ''} ORDER BY ${rowSort}, x.id
+       RETURN collect([${propertiesOf('x', rowType, selectionWith(select.rows, NODE_SPECS[rowType].display))}, n, columns, counts, synthetic${select.synthetic ? ', rowMadeTotal' : ''}]) AS rowTuples
      }
      RETURN rowTuples, columnItems`,
     { municipalityIds: municipalityIds ? [...municipalityIds] : null },
