@@ -108,8 +108,8 @@ export function frontDoorIndex(): FrontDoorIndex {
   for (const file of [...EXPORT_FILES, ...REFI_EXPORTS.filter((file) => !(EXPORT_FILES as string[]).includes(file))]) {
     const description = EXPORT_DESCRIPTIONS[file] ?? `The ${file} export.`;
     exports.push({ href: `/export/${file}`, title: file, description });
-    // The REFI-QDA files hold quotations and codes only: a scope applies to the graph formats.
-    if (scoped && !REFI_EXPORTS.includes(file)) {
+    // Every export takes a scope, the REFI-QDA files too (their `all` marks the made-up part).
+    if (scoped) {
       exports.push({ href: `/export/${file}?scope=real`, title: `${file} (real data only)`, description: `${description} Without the made-up, illustrative data.` });
     }
   }

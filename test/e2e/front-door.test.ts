@@ -46,6 +46,8 @@ describe('GET / over HTTP', () => {
     expect(index.status.map((link) => link.href)).toEqual(['/health', '/ready']);
     const exports = index.exports.map((link) => link.href);
     for (const file of EXPORT_FILES) expect(exports).toContain(`/export/${file}`);
+    // Each export, the REFI-QDA files too, also without the made-up data.
+    for (const file of [...EXPORT_FILES, 'project.qdpx', 'codebook.qdc']) expect(exports).toContain(`/export/${file}?scope=real`);
     expect(index.queries.length).toBeGreaterThanOrEqual(5);
     for (const link of [...index.pages, ...index.exports, ...index.status, ...index.queries]) {
       expect(link.title.length, link.href).toBeGreaterThan(0);
