@@ -36,8 +36,8 @@ export interface CooccurrenceData {
    * rowSyntheticTotals[i]: of the row's case count (the coefficient's n1), the cases that are made up or linked to
    * the row by made-up data; `columnSyntheticTotals[j]` the same of the column's (n2). A coefficient rests on made-up
    * data when the cell's, its row's or its column's made-up count is above 0: a cell can hold only real shared cases
-   * while made-up ones swell its row or column total. Null when not counted (over quotations, or without
-   * `MatrixSelection.synthetic`).
+   * while made-up ones swell its row or column total (over quotations the same of quotations). Null when not
+   * counted (without `MatrixSelection.synthetic`).
    */
   rowSyntheticTotals: number[] | null;
   columnSyntheticTotals: number[] | null;

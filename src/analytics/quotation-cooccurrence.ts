@@ -56,10 +56,13 @@ export async function quotationCooccurrence(
     ].filter((test): test is string => test !== null);
   const coded = (q: string, r: string, x: string, label: string) =>
     `MATCH (${q}:Quotation)-[${r}:CODED_AS]->(${x}:${label}) ${whereClause(...counted(q), elementInScope(r, scope), anchorInScope(x, scope))}`;
+  // n: the row's or column's quotations (the coefficient's n1, n2); s: of them, those made up or coded so by
+  // made-up data, as a pair is counted made up below.
   const items = (label: string, type: NodeType) => `CALL () {
        ${coded('q', 'r', 'x', label)}
-       WITH x, count(DISTINCT q) AS n ORDER BY x.${NODE_SPECS[type].display}, x.id
-       RETURN collect({props: properties(x), n: n}) AS items
+       WITH x, count(DISTINCT q) AS n, count(DISTINCT CASE WHEN coalesce(q.synthetic, false) OR coalesce(r.synthetic, false) THEN q END) AS s
+       ORDER BY x.${NODE_SPECS[type].display}, x.id
+       RETURN collect({props: properties(x), n: n, s: s}) AS items
      }`;
   const [row] = await db.read(
     `${items(rowLabel, rowType)}
@@ -83,8 +86,10 @@ export async function quotationCooccurrence(
      RETURN rowItems, columnItems, pairs`,
     { municipalityIds: municipalityIds ? [...municipalityIds] : null },
   );
-  const rowItems = row!.rowItems as MatrixItem[];
-  const columnItems = row!.columnItems as MatrixItem[];
+  const rowItems = row!.rowItems as Array<MatrixItem & { s: unknown }>;
+  const columnItems = row!.columnItems as Array<MatrixItem & { s: unknown }>;
+  const rowSyntheticTotals = rowItems.map((item) => Number(item.s));
+  const columnSyntheticTotals = columnItems.map((item) => Number(item.s));
   const { counts, syntheticCounts } = denseCounts(rowItems, columnItems, row!.pairs as PairCounts[]);
   const outOfRange = counts.map((line) => line.map(() => false));
   const coefficients = counts.map((line, i) =>
@@ -95,7 +100,7 @@ export async function quotationCooccurrence(
       return denominator <= 0 ? 0 : n12 / denominator;
     }),
   );
-  return { ...matrixData(rowType, columnType, rowItems, columnItems, { counts, coefficients, syntheticCounts }), outOfRange };
+  return { ...matrixData(rowType, columnType, rowItems, columnItems, { counts, coefficients, syntheticCounts, rowSyntheticTotals, columnSyntheticTotals }), outOfRange };
 }
 
 /**

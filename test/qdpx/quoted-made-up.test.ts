@@ -149,3 +149,30 @@ describe('syntheticLinkQuotationCount', () => {
     expect(statements.filter((cypher) => cypher.includes('$links'))).toHaveLength(1);
   });
 });
+
+describe('the quotation co-occurrence matrix and made-up data', () => {
+  it('says how much of each row\'s and column\'s quotations (the coefficient\'s n1, n2) is made up', async () => {
+    const d = await data(`{ cooccurrence(rows: PRACTICE, columns: DILEMMA, over: QUOTATIONS) {
+      rows { id } columns { id } rowSyntheticTotals columnSyntheticTotals } }`);
+    const m = d.cooccurrence as { rows: Array<{ id: string }>; columns: Array<{ id: string }>; rowSyntheticTotals: number[]; columnSyntheticTotals: number[] };
+    const row = (id: string) => m.rowSyntheticTotals[m.rows.findIndex((r) => r.id === id)];
+    const column = (id: string) => m.columnSyntheticTotals[m.columns.findIndex((c) => c.id === id)];
+    // What the graph holds: the quotations coded as each code that are made up, or coded so by made-up data.
+    const madeUp = async (id: string) =>
+      Number(
+        (
+          await api.db.read(
+            `MATCH (q:Quotation)-[r:CODED_AS]->({id: $id}) RETURN count(DISTINCT CASE WHEN coalesce(q.synthetic, false) OR coalesce(r.synthetic, false) THEN q END) AS n`,
+            { id },
+          )
+        )[0]!.n,
+      );
+    expect(row(P)).toBe(await madeUp(P));
+    expect([column(D1), column(D2), column(D3)]).toEqual([await madeUp(D1), await madeUp(D2), await madeUp(D3)]);
+    // Only the made-up copy codes D2, and the real one D3 (fixture above); P and D1 are coded by both.
+    expect(row(P)).toBeGreaterThan(0);
+    expect([column(D1) > 0, column(D2) > 0, column(D3)]).toEqual([true, true, 0]);
+    const real = await data(`{ cooccurrence(rows: PRACTICE, columns: DILEMMA, over: QUOTATIONS, scope: REAL) { rowSyntheticTotals columnSyntheticTotals } }`);
+    expect([...real.cooccurrence.rowSyntheticTotals, ...real.cooccurrence.columnSyntheticTotals].every((n: number) => n === 0)).toBe(true);
+  });
+});

@@ -20,7 +20,7 @@ function shade(t: number): string {
  * The cell's made-up note for its tooltip, empty when nothing it rests on is made up: of its shared cases
  * (`syntheticCounts`), and of its row's and column's cases, which the c-coefficient divides by. Any of the
  * three above 0 gives a note, whichever metric is shown, so the picture never hides that made-up data is in it.
- * The totals are null where the answer has none (a matrix over quotations).
+ * The totals are null where the answer has none (not asked for).
  */
 export function madeUpNote(matrix: CooccurrenceMatrix, r: number, c: number): string {
   const cell = matrix.syntheticCounts?.[r]?.[c] ?? 0;

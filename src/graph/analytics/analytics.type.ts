@@ -60,13 +60,13 @@ export class CooccurrenceMatrix {
   @Field(() => [Int], {
     nullable: true,
     description:
-      'rowSyntheticTotals[i]: of the cases of rows[i] (the n1 of its coefficients), those that are made up or linked to the row by made-up data. A coefficient rests on made-up data when its cell\'s syntheticCounts, its row\'s rowSyntheticTotals or its column\'s columnSyntheticTotals is above 0, even with syntheticCounts 0. 0 everywhere under scope REAL. Null over QUOTATIONS.',
+      'rowSyntheticTotals[i]: of the cases (over QUOTATIONS: the quotations) of rows[i] (the n1 of its coefficients), those that are made up or linked (coded) to the row by made-up data. A coefficient rests on made-up data when its cell\'s syntheticCounts, its row\'s rowSyntheticTotals or its column\'s columnSyntheticTotals is above 0, even with syntheticCounts 0. 0 everywhere under scope REAL.',
   })
   rowSyntheticTotals?: number[] | null;
   @Field(() => [Int], {
     nullable: true,
     description:
-      'columnSyntheticTotals[j]: of the cases of columns[j] (the n2 of its coefficients), those that are made up or linked to the column by made-up data; see rowSyntheticTotals. Null over QUOTATIONS.',
+      'columnSyntheticTotals[j]: of the cases (over QUOTATIONS: the quotations) of columns[j] (the n2 of its coefficients), those that are made up or linked (coded) to the column by made-up data; see rowSyntheticTotals.',
   })
   columnSyntheticTotals?: number[] | null;
   @Field(() => Float, { description: 'Share of all counted co-occurrences that are made up (sum of syntheticCounts / sum of counts), 0 to 1.' }) syntheticShare!: number;
