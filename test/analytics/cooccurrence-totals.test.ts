@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CooccurrenceMatrix as Matrix } from '../../web/explore/api.js';
 import { renderHeatmap } from '../../web/explore/heatmap.js';
 import { startTestApi, uniqueId, type TestApi } from '../support/api.js';
 
@@ -44,18 +45,6 @@ afterAll(async () => {
   await api.close();
 });
 
-interface Matrix {
-  rows: Array<{ id: string }>;
-  columns: Array<{ id: string }>;
-  rowLabels: string[];
-  columnLabels: string[];
-  counts: number[][];
-  coefficients: number[][];
-  syntheticCounts: number[][];
-  syntheticShare: number;
-  rowSyntheticTotals: number[] | null;
-  columnSyntheticTotals: number[] | null;
-}
 const FIELDS = 'rows { id } columns { id } rowLabels columnLabels counts coefficients syntheticCounts syntheticShare rowSyntheticTotals columnSyntheticTotals';
 
 async function matrix(scope: string, municipalityIds: string[] | null = [id('municipality')]): Promise<Matrix> {
