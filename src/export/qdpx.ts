@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Database } from '../db/database.js';
-import { DataScope, andClause, elementInScope, guidOfId, guidOfName, scopePredicate, whereClause } from '../model/index.js';
+import { DataScope, REFI_SYNTHETIC_MARKS, andClause, elementInScope, guidOfId, guidOfName, scopePredicate, whereClause, withMark } from '../model/index.js';
 import { xmlEscape } from './xml.js';
 
 /**
@@ -20,7 +20,7 @@ import { xmlEscape } from './xml.js';
  *   positions and codes).
  * - Made-up data (a node's `synthetic` flag, db/synthetic.ts) is marked so that a person sees it in any QDA
  *   tool and our import reads it back (translate.ts reads the same marks: neither layer may import the other):
- *   made-up codes and sources are members of the Set `SYNTHETIC_SET`; every case has the Boolean variable
+ *   made-up codes and sources are members of the Set `REFI_SYNTHETIC_MARKS.set`; every case has the Boolean variable
  *   `Synthetic`; and the Description of a made-up code or selection, and the name of a made-up source, begin
  *   with `[synthetic]`. A source's name is only its label (its GUID is its identity), so the mark can sit
  *   where every tool lists it; a code's name is its identity when matched by name, so there the Description
@@ -53,24 +53,6 @@ const GROUPS = [
 ] as const;
 
 const VARIABLES = { municipality: 'Gemeente', role: 'Functie' } as const;
-
-/** Start of the Description of a made-up code or selection and of the name of a made-up source. */
-const SYNTHETIC_PREFIX = '[synthetic]';
-/** The Boolean case variable saying whether an interviewee is made up (Sets cannot hold cases). */
-const SYNTHETIC_VARIABLE = 'Synthetic';
-/** The Set of the made-up codes and sources, with what it means for whoever opens the project. */
-const SYNTHETIC_SET = {
-  name: 'Synthetic (made-up data)',
-  description:
-    'Made-up, illustrative data (synthetic), not research data: these codes and sources, the cases whose variable Synthetic is true, ' +
-    'and every code, selection or source whose description or name begins with [synthetic].',
-} as const;
-
-/** `text` marked as made up when `synthetic`: the mark, then the text (if any). */
-function marked(text: string | null, synthetic: boolean): string | null {
-  if (!synthetic) return text;
-  return text ? `${SYNTHETIC_PREFIX} ${text}` : SYNTHETIC_PREFIX;
-}
 
 interface CodeRow {
   label: string;
@@ -123,7 +105,7 @@ function codesXml(rows: CodeRow[]): string {
     const children = rows
       .filter((row) => row.label === label)
       .map((row) => {
-        const text = marked(row.description, row.synthetic);
+        const text = withMark(row.description, row.synthetic);
         const description = text ? `<Description>${xmlEscape(text)}</Description>` : '';
         return `<Code guid="${guidOfId(row.id)}" name="${xmlEscape(row.name)}" isCodable="true">${description}</Code>`;
       });
@@ -138,14 +120,14 @@ export async function exportCodebook(db: Database, options: QdcExportOptions = {
   return `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Practice Graph">\n${codesXml(codes)}\n</CodeBook>\n`;
 }
 
-/** The Set of the made-up codes and sources (`SYNTHETIC_SET`); none when nothing is made up. */
+/** The Set of the made-up codes and sources (`REFI_SYNTHETIC_MARKS.set`); none when nothing is made up. */
 function syntheticSetXml(codes: CodeRow[], sources: SourceRow[]): string {
   const members = [
     ...codes.filter((code) => code.synthetic).map((code) => `<MemberCode targetGUID="${guidOfId(code.id)}"/>`),
     ...sources.filter((source) => source.synthetic).map((source) => `<MemberSource targetGUID="${guidOfId(source.id)}"/>`),
   ];
   if (members.length === 0) return '';
-  return `<Sets><Set guid="${guidOfName('set:synthetic')}" name="${xmlEscape(SYNTHETIC_SET.name)}"><Description>${xmlEscape(SYNTHETIC_SET.description)}</Description>${members.join('')}</Set></Sets>`;
+  return `<Sets><Set guid="${guidOfName('set:synthetic')}" name="${xmlEscape(REFI_SYNTHETIC_MARKS.set)}"><Description>${xmlEscape(REFI_SYNTHETIC_MARKS.setDescription)}</Description>${members.join('')}</Set></Sets>`;
 }
 
 /** `project.qdpx` as bytes (a zip), and the `project.qde` inside it (tests validate it against the XSD). */
@@ -202,7 +184,7 @@ export async function exportProject(db: Database, options: QdpxExportOptions = {
   const files: Record<string, Uint8Array> = {};
   const municipalityVar = guidOfName(`variable:${VARIABLES.municipality}`);
   const roleVar = guidOfName(`variable:${VARIABLES.role}`);
-  const syntheticVar = guidOfName(`variable:${SYNTHETIC_VARIABLE}`);
+  const syntheticVar = guidOfName(`variable:${REFI_SYNTHETIC_MARKS.variable}`);
   const textValue = (variable: string, value: string | null) =>
     value ? `<VariableValue><VariableRef targetGUID="${variable}"/><TextValue>${xmlEscape(value)}</TextValue></VariableValue>` : '';
   const casesXml = cases.map((c) => {
@@ -220,13 +202,13 @@ export async function exportProject(db: Database, options: QdpxExportOptions = {
       path = ` plainTextPath="internal://${guid}.txt"`;
     }
     const selections = source.quotations.map((q) => {
-      const description = q.synthetic ? `<Description>${SYNTHETIC_PREFIX}</Description>` : '';
+      const description = q.synthetic ? `<Description>${REFI_SYNTHETIC_MARKS.prefix}</Description>` : '';
       const codings = q.codes
         .map((code) => `<Coding guid="${guidOfName(`coding:${q.id}|${code}`)}"><CodeRef targetGUID="${guidOfId(code)}"/></Coding>`)
         .join('');
       return `<PlainTextSelection guid="${guidOfId(q.id)}" name="${xmlEscape(q.name)}" startPosition="${q.start}" endPosition="${q.end}">${description}${codings}</PlainTextSelection>`;
     });
-    return `<TextSource guid="${guid}" name="${xmlEscape(marked(source.title, source.synthetic)!)}"${path}>${selections.join('\n')}</TextSource>`;
+    return `<TextSource guid="${guid}" name="${xmlEscape(withMark(source.title, source.synthetic)!)}"${path}>${selections.join('\n')}</TextSource>`;
   });
 
   const user = guidOfName('user:practice-graph');
@@ -236,7 +218,7 @@ export async function exportProject(db: Database, options: QdpxExportOptions = {
     `<Users><User guid="${user}" name="Practice Graph"/></Users>`,
     `<CodeBook>${codesXml(codeList)}</CodeBook>`,
     `<Variables><Variable guid="${municipalityVar}" name="${VARIABLES.municipality}" typeOfVariable="Text"/><Variable guid="${roleVar}" name="${VARIABLES.role}" typeOfVariable="Text"/>` +
-      `<Variable guid="${syntheticVar}" name="${SYNTHETIC_VARIABLE}" typeOfVariable="Boolean"><Description>true: a made-up (illustrative) interviewee, not research data</Description></Variable></Variables>`,
+      `<Variable guid="${syntheticVar}" name="${REFI_SYNTHETIC_MARKS.variable}" typeOfVariable="Boolean"><Description>true: a made-up (illustrative) interviewee, not research data</Description></Variable></Variables>`,
     // The XSD wants at least one Case and one source inside their wrappers: empty wrappers are left out.
     casesXml.length > 0 ? `<Cases>\n${casesXml.join('\n')}\n</Cases>` : '',
     sourcesXml.length > 0 ? `<Sources>\n${sourcesXml.join('\n')}\n</Sources>` : '',

@@ -10,3 +10,4 @@ export * from './text-rules.js';
 export * from './paths.js';
 export * from './scope.js';
 export * from './guid.js';
+export * from './refi-marks.js';

@@ -1,4 +1,4 @@
-import { SourceKind, slugify, type Label } from '../../model/index.js';
+import { REFI_SYNTHETIC_MARKS, SourceKind, slugify, withoutMark, type Label } from '../../model/index.js';
 import type { Entry, GraphParts } from '../document.js';
 import { nameKey, type QdpxMapping } from './mapping.js';
 import type { RefiCode, RefiProject, RefiSelection, SourceProgress } from './read.js';
@@ -74,26 +74,7 @@ export function mappedCodes(project: RefiProject, mapping: QdpxMapping, report: 
   return mapped;
 }
 
-/**
- * How our export (src/export/qdpx.ts) marks made-up data, read back here; the two layers may not import each
- * other, so the round trip test (test/qdpx/synthetic-marking.test.ts) ties the names together:
- * - `set`: a Set whose member codes and sources are made up (names compared as `nameKey`);
- * - `variable`: a case variable, true (or 1) on a made-up interviewee;
- * - `prefix`: the start of the Description of a made-up code, source or selection and of the name of a made-up
- *   source, taken off on import so that it never becomes part of a description or title (and never accumulates).
- */
-export const SYNTHETIC_MARKS = { set: 'Synthetic (made-up data)', variable: 'Synthetic', prefix: '[synthetic]' } as const;
-
-const MARK_PREFIX = /^\s*\[synthetic\](?:\s+|$)/i;
-
-/** `text` without our made-up prefix (null when nothing else is left), and whether it had one. */
-export function withoutMark(text: string | null): { marked: boolean; text: string | null } {
-  if (text === null || !MARK_PREFIX.test(text)) return { marked: false, text };
-  const rest = text.replace(MARK_PREFIX, '');
-  return { marked: true, text: rest.trim() === '' ? null : rest };
-}
-
-/** The GUIDs of the codes, cases, sources and selections a project marks as made up (`SYNTHETIC_MARKS`). */
+/** The GUIDs of the codes, cases, sources and selections a project marks as made up (`REFI_SYNTHETIC_MARKS`, src/model/refi-marks.ts). */
 export interface MadeUpMarks {
   codes: ReadonlySet<string>;
   cases: ReadonlySet<string>;
@@ -116,12 +97,12 @@ export function madeUpMarks(project: RefiProject): MadeUpMarks {
     project.sources.filter((source) => withoutMark(source.name).marked || withoutMark(source.description).marked).map((source) => source.guid),
   );
   for (const set of project.sets) {
-    if (nameKey(set.name) !== nameKey(SYNTHETIC_MARKS.set)) continue;
+    if (nameKey(set.name) !== nameKey(REFI_SYNTHETIC_MARKS.set)) continue;
     set.codeGuids.forEach((guid) => codes.add(guid));
     // Its member sources are made up whatever their names say (a tool may have renamed them).
     set.sourceGuids.forEach((guid) => sources.add(guid));
   }
-  const variables = new Set(project.variables.filter((v) => nameKey(v.name) === nameKey(SYNTHETIC_MARKS.variable)).map((v) => v.guid));
+  const variables = new Set(project.variables.filter((v) => nameKey(v.name) === nameKey(REFI_SYNTHETIC_MARKS.variable)).map((v) => v.guid));
   const cases = new Set(
     project.cases
       .filter((refiCase) => [...refiCase.values].some(([variable, value]) => variables.has(variable) && /^\s*(true|1)\s*$/i.test(value ?? '')))
