@@ -31,6 +31,7 @@ import { AppError, ErrorCode, badInput } from '../errors.js';
 import { DataScope, LABELS, NODE_TYPES, scopePredicate, whereClause, type NodeType, type RelType } from '../model/index.js';
 import { CONTENT_RELATIONSHIP_TYPES, checkRelationshipTypes, labelExpression, relTypeExpression } from './cypher.js';
 import { typeOfLabels, type NodeMetricValues } from './projection.js';
+import { compareCodeUnits } from '../util/index.js';
 
 // These packages are CommonJS whose typings declare `export default`: under NodeNext TypeScript sees the
 // module object, while Node (and vite) hand the function itself to a default import.
@@ -118,7 +119,7 @@ export function withSyntheticCounts(result: NetworkMetricsData): MeasuredNetwork
  * Pure: no database, the same input gives the same output.
  */
 export function computeNetworkMetrics(input: NetworkInput): NetworkMetricsData {
-  const nodes = [...new Map(input.nodes.map((node) => [node.id, node])).values()].sort((a, b) => compareIds(a.id, b.id));
+  const nodes = [...new Map(input.nodes.map((node) => [node.id, node])).values()].sort((a, b) => compareCodeUnits(a.id, b.id));
   const directed = new DirectedGraph({ multi: false, allowSelfLoops: true });
   const undirected = new UndirectedGraph({ multi: false, allowSelfLoops: false });
   const inDegree = new Map<string, number>();
@@ -133,7 +134,7 @@ export function computeNetworkMetrics(input: NetworkInput): NetworkMetricsData {
     syntheticDegree.set(id, 0);
   }
   // Adjacency order steers Louvain: edges in (source, target) order make the answer independent of row order.
-  const edges = [...input.edges].sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target));
+  const edges = [...input.edges].sort((a, b) => compareCodeUnits(a.source, b.source) || compareCodeUnits(a.target, b.target));
   let relationshipCount = 0;
   for (const { source, target, synthetic } of edges) {
     if (!directed.hasNode(source) || !directed.hasNode(target)) continue;
@@ -303,7 +304,3 @@ async function loadAndCompute(
   return withSyntheticCounts(computeNetworkMetrics({ nodes, edges: edges as Array<{ source: string; target: string; synthetic: boolean }> }));
 }
 
-/** Code-unit order, as Cypher's ORDER BY on strings (localeCompare would differ on punctuation). */
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

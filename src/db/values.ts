@@ -92,3 +92,16 @@ export function describeType(spec: PropertySpec): string {
     default: throw new UnreachableCaseError(spec.type);
   }
 }
+
+/**
+ * Cypher: whether `given[key]` leaves `stored[key]` as it is: equal, both unset, or an unset `restricted`
+ * given as false (unset means not restricted; the exports write `restricted: false` on every case and USES
+ * edge, and importing such a file back, or an edit saying so, must not count as a change). One rule for the
+ * import's "unchanged" rows (writer.ts) and the mutations' check of what an edit changes.
+ */
+export function sameStoredValue(stored: string, given: string, key: string): string {
+  return (
+    `(coalesce(${stored}[${key}] = ${given}[${key}], ${stored}[${key}] IS NULL AND ${given}[${key}] IS NULL)` +
+    ` OR (${key} = 'restricted' AND ${stored}[${key}] IS NULL AND ${given}[${key}] = false))`
+  );
+}

@@ -1,6 +1,8 @@
 import neo4j from 'neo4j-driver';
 import type { Database, Params, Row } from '../db/database.js';
 import { idsByLabelQuery } from '../db/ids-by-label.js';
+import { sameStoredValue } from '../db/values.js';
+import { compareCodeUnits } from '../util/index.js';
 import { nodeSyntheticExpression, refreshFromSource } from '../db/synthetic.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { LABELS, RELATIONSHIP_TYPES, type Label, type RelType } from '../model/index.js';
@@ -98,6 +100,10 @@ export async function writeDocument(
     fallbackId: fallback?.id ?? null,
   };
 
+  // Nodes whose provenance is among the document's rows (SOURCED_FROM rows, CSV), per label: planned and written.
+  const ownSourced = sourcedByRows(doc);
+  const ownIds = new Set([...ownSourced.values()].flat());
+
   const work = async (run: (cypher: string, params?: Params) => Promise<Row[]>): Promise<ImportSummary> => {
     // Inside: the driver runs `work` again when it retries a transient failure.
     const tally = new Tally(doc.source?.id ?? null, options.dryRun ?? false);
@@ -132,9 +138,6 @@ export async function writeDocument(
         tally.nodes('Source', noteUpdatedSources(result));
       });
     }
-    // Nodes whose provenance is among the document's rows (SOURCED_FROM rows, CSV), per label.
-    const ownSourced = sourcedByRows(doc);
-    const ownIds = new Set([...ownSourced.values()].flat());
     // The fallback source is created up front (statements below MATCH it) and removed again at the end if nothing used it.
     const createdFallback = fallback && !doc.nodes.get('Source')?.some((row) => row.id === fallback.id) ? await ensureSource(run, fallback) : false;
 
@@ -189,7 +192,7 @@ export async function writeDocument(
   // Planning a statement the first time takes a while on a cold or busy server; plan them all first
   // (EXPLAIN plans without running, in a transaction before this one) so the one write transaction
   // below only executes cached plans and stays within the transaction timeout.
-  await prepareStatements(db, doc, fixed);
+  await prepareStatements(db, doc, fixed, ownSourced, ownIds);
   try {
     return await db.writeTransaction(work, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
   } catch (error) {
@@ -256,12 +259,8 @@ function relationshipRefusal(doc: ValidatedDocument, type: RelType, row: Relatio
   );
 }
 
-/**
- * Whether property `k` of a row equals the stored one. An unset `restricted` means not restricted: the
- * exports write `restricted: false` on every case and USES edge, and importing such a file back must not
- * count (or write) a change.
- */
-const SAME_VALUE = "old[k] = row.props[k] OR (k = 'restricted' AND old[k] IS NULL AND row.props[k] = false)";
+/** Whether property `k` of a row leaves the stored one as it is (`sameStoredValue`: an unset `restricted` is false). */
+const SAME_VALUE = sameStoredValue('old', 'row.props', 'k');
 
 /**
  * One batch of nodes of `label`: each row classified as created / updated / unchanged, and only the first
@@ -342,7 +341,7 @@ function sourcedByRows(doc: ValidatedDocument): Map<Label, string[]> {
     for (const row of group.rows) ids.add(row.from);
     byLabel.set(group.from, ids);
   }
-  return new Map([...byLabel].map(([label, ids]) => [label, [...ids].sort(compareIds)]));
+  return new Map([...byLabel].map(([label, ids]) => [label, [...ids].sort(compareCodeUnits)]));
 }
 
 /**
@@ -403,12 +402,16 @@ function relationshipParams(row: RelationshipRow): Params {
  * Plans every statement `writeDocument` will run for `doc` (with parameters of the same shape, which the
  * plan cache keys on), so their planning does not count against the write transaction's timeout.
  */
-async function prepareStatements(db: Database, doc: ValidatedDocument, fixed: Params): Promise<void> {
+async function prepareStatements(
+  db: Database,
+  doc: ValidatedDocument,
+  fixed: Params,
+  ownSourced: ReadonlyMap<Label, string[]>,
+  ownIds: ReadonlySet<string>,
+): Promise<void> {
   const statements: Array<[string, Params]> = [];
   const madeUp = doc.source?.props.synthetic === true;
   if (doc.source) statements.push([nodeStatement('Source', false, false), { ...fixed, rows: [doc.source], madeUp }]);
-  const ownSourced = sourcedByRows(doc);
-  const ownIds = new Set([...ownSourced.values()].flat());
   for (const [label, rows] of doc.nodes) {
     const sourceId = label === 'Source' ? null : (doc.source?.id ?? doc.fallbackSource?.id ?? null);
     const fallback = sourceId !== null && doc.source === null;
@@ -464,8 +467,8 @@ export function forgetPlannedStatements(): void {
  * shared nodes in opposite orders deadlock, so concurrent imports must all take their locks in one order.
  */
 function nodesInLockOrder(doc: ValidatedDocument): Array<[Label, NodeRow[]]> {
-  const labels = [...doc.nodes.keys()].sort((a, b) => (a === 'Source' ? -1 : b === 'Source' ? 1 : compareIds(a, b)));
-  return labels.map((label) => [label, [...doc.nodes.get(label)!].sort((a, b) => compareIds(a.id, b.id))]);
+  const labels = [...doc.nodes.keys()].sort((a, b) => (a === 'Source' ? -1 : b === 'Source' ? 1 : compareCodeUnits(a, b)));
+  return labels.map((label) => [label, [...doc.nodes.get(label)!].sort((a, b) => compareCodeUnits(a.id, b.id))]);
 }
 
 /**
@@ -478,10 +481,10 @@ function nodesInLockOrder(doc: ValidatedDocument): Array<[Label, NodeRow[]]> {
 function relationshipsInLockOrder(doc: ValidatedDocument): RelationshipGroup[] {
   const created = new Set<string>();
   for (const rows of doc.nodes.values()) for (const row of rows) created.add(row.id);
-  const shared = (row: RelationshipGroup['rows'][number]) => [row.from, row.to].filter((id) => !created.has(id)).sort(compareIds);
+  const shared = (row: RelationshipGroup['rows'][number]) => [row.from, row.to].filter((id) => !created.has(id)).sort(compareCodeUnits);
   const key = (row: RelationshipGroup['rows'][number]) => [...shared(row), '', row.from, row.to];
   return [...doc.relationships]
-    .sort((a, b) => compareIds(`${a.type} ${a.from} ${a.to}`, `${b.type} ${b.from} ${b.to}`))
+    .sort((a, b) => compareCodeUnits(`${a.type} ${a.from} ${a.to}`, `${b.type} ${b.from} ${b.to}`))
     .map((group) => {
       const keyed = group.rows.map((row) => ({ row, key: key(row) }));
       keyed.sort((a, b) => compareKeys(a.key, b.key));
@@ -489,14 +492,9 @@ function relationshipsInLockOrder(doc: ValidatedDocument): RelationshipGroup[] {
     });
 }
 
-/** Code-unit order (not locale order): the same in every process. */
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function compareKeys(a: readonly string[], b: readonly string[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const order = compareIds(a[i]!, b[i]!);
+    const order = compareCodeUnits(a[i]!, b[i]!);
     if (order !== 0) return order;
   }
   return a.length - b.length;

@@ -1,6 +1,7 @@
 import type { Params, Row } from '../../db/database.js';
 import { nodeSyntheticExpression, refreshFromSource } from '../../db/synthetic.js';
 import { idsByLabelQuery } from '../../db/ids-by-label.js';
+import { sameStoredValue } from '../../db/values.js';
 import { MANUAL_SOURCE, type Label, type RelType } from '../../model/index.js';
 import type { RelatedOfOne, RelatedPage } from '../shared/relation.js';
 
@@ -33,11 +34,10 @@ export interface NewLink {
 }
 
 /**
- * Whether `$set` (the update's properties; `null` removes) changes a stored value of node `n`. Setting an unset
- * `restricted` to false changes nothing (unset means not restricted), as the import counts it (writer.ts).
+ * Whether `$set` (the update's properties; `null` removes) changes a stored value of node `n` (`sameStoredValue`:
+ * setting an unset `restricted` to false changes nothing, as the import counts it).
  */
-const CHANGES =
-  "any(k IN keys($set) WHERE NOT (coalesce(n[k] = $set[k], n[k] IS NULL AND $set[k] IS NULL) OR (k = 'restricted' AND n[k] IS NULL AND $set[k] = false)))";
+const CHANGES = `any(k IN keys($set) WHERE NOT ${sameStoredValue('n', '$set', 'k')})`;
 
 /** Creates the manual-input source unless it exists (the constraint on `id` makes concurrent MERGEs safe). */
 const MERGE_MANUAL_SOURCE = 'MERGE (s:Source {id: $manual.id}) ON CREATE SET s += $manual.props, s.searchKey = $manual.searchKey';

@@ -6,6 +6,7 @@ import { mapMaybe, type Loaders, type Maybe } from './loaders.js';
 import { projectionOf, type Projection } from './projection.js';
 import { defineRelation, type RelatedItem, type RelatedPage, type Relation } from './relation.js';
 import { fieldsOf } from './selection.js';
+import { compareCodeUnits } from '../../util/index.js';
 
 /** One relation behind `links`: a relationship type, its direction from the node, and the label at the other end. */
 export interface LinkRelation {
@@ -109,11 +110,9 @@ function toLink({ type, direction }: LinkRelation, { node, rel }: RelatedItem, o
 
 const DIRECTION_ORDER: Record<LinkDirection, number> = { [LinkDirection.OUT]: 0, [LinkDirection.IN]: 1 };
 
-// Code-point comparison (not locale): the same order on every machine, as Cypher orders ids.
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function byTypeDirectionAndId(a: Link, b: Link): number {
-  return compare(a.type, b.type) || DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction] || compare(a.node.id, b.node.id);
+  return compareCodeUnits(a.type, b.type) || DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction] || compareCodeUnits(a.node.id, b.node.id);
 }
 
 // The `node` fields under each `links` field of a query document: one array per field, so the projection
