@@ -1,4 +1,4 @@
-import { FULLTEXT_INDEX } from '../../src/db/migrations.js';
+import { FULLTEXT_INDEX } from '../../src/db/fulltext.js';
 import type { CypherStatements } from './cypher.js';
 
 /**

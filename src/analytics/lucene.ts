@@ -1,4 +1,4 @@
-import { FULLTEXT_PROPERTIES } from '../db/migrations.js';
+import { FULLTEXT_PROPERTIES } from '../db/fulltext.js';
 import { badInput } from '../errors.js';
 
 /** Longest search text accepted; people type far less. */

@@ -13,6 +13,13 @@ describe('property projection', () => {
     expect(projectNodeProperties(NodeType.PRACTICE, { id: 'practice:y', name: 'Y', description: 'd', restricted: true })).toMatchObject({ description: 'd' });
   });
 
+  it('drops the internal public copies of hideable text always (the search index reads them, nobody else)', () => {
+    const openCase = { id: 'case:o', title: 'O', summary: 'open', publicSummary: 'open', searchKey: 'o' };
+    expect(projectNodeProperties(NodeType.CASE, openCase)).toEqual({ id: 'case:o', title: 'O', summary: 'open' });
+    const quotation = { id: 'quotation:q', name: 'Q', text: 'said', publicText: 'said', startPosition: 0, endPosition: 4 };
+    expect(projectNodeProperties(NodeType.QUOTATION, quotation, { includeRestricted: true })).not.toHaveProperty('publicText');
+  });
+
   it('drops the evidence of a restricted USES unless allowed', () => {
     expect(projectEdgeProperties('USES', { evidence: 'quote', restricted: true })).toEqual({ restricted: true });
     expect(projectEdgeProperties('USES', { evidence: 'quote', restricted: true }, { includeRestricted: true })).toEqual({ evidence: 'quote', restricted: true });

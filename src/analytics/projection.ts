@@ -1,4 +1,4 @@
-import { NODE_SPECS, NodeType, edgeId, specOfLabel, toNodeRecord, type RelType } from '../model/index.js';
+import { NODE_SPECS, NodeType, RESTRICTED_NODE_PROPERTIES, RESTRICTED_RELATIONSHIP_PROPERTIES, edgeId, specOfLabel, toNodeRecord, type RelType } from '../model/index.js';
 
 /** A node of a subgraph, as the analytics hand it to GraphQL and to the exports. */
 export interface GraphNodeData {
@@ -80,17 +80,6 @@ export interface SubgraphSelection {
 }
 
 export const FULL_SELECTION: SubgraphSelection = { nodeProperties: true, synthetic: true, edgeProperties: true };
-
-/** Node properties hidden from viewers when the node itself has `restricted: true`. */
-export const RESTRICTED_NODE_PROPERTIES: Partial<Record<NodeType, readonly string[]>> = {
-  [NodeType.CASE]: ['summary'],
-  [NodeType.QUOTATION]: ['text'],
-};
-
-/** Relationship properties hidden from viewers when the relationship has `restricted: true`. */
-export const RESTRICTED_RELATIONSHIP_PROPERTIES: Partial<Record<RelType, readonly string[]>> = {
-  USES: ['evidence'],
-};
 
 /** A node as the subgraph queries return it (see `nodeProjection` in cypher.ts); the list form has no properties. */
 export type NodeRow =

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from '../db/database.js';
-import { FULLTEXT_INDEX, FULLTEXT_PROPERTIES } from '../db/migrations.js';
+import { FULLTEXT_INDEX, PUBLIC_FULLTEXT_INDEX } from '../db/fulltext.js';
 import { NODE_SPECS, NODE_TYPES, elementInScope, whereClause, type DataScope, type NodeType, toNodeRecord, type NodeRecord } from '../model/index.js';
 import { checkRange, labelExpression } from './cypher.js';
 import { luceneQuery } from './lucene.js';
@@ -49,15 +49,13 @@ function leanProperties(select: readonly string[], types: readonly NodeType[]): 
   return [...new Set(['id', 'synthetic', ...types.map((type) => NODE_SPECS[type].display), ...select.filter(own)])];
 }
 
-/** Index fields a viewer may match on a restricted case (everything but its summary). */
-const PUBLIC_FIELDS = FULLTEXT_PROPERTIES.filter((property) => property !== 'summary' && property !== 'text');
-
 /**
- * Full-text search over names, titles, pseudonyms, statements, descriptions, summaries and glosses (the
- * `practiceGraphText` index; diacritics fold, so `cafe` finds `café`), ranked by score (ties by id).
- * The text is never parsed as Lucene syntax (see `luceneQuery`). Without `includeRestricted`, a restricted
- * case is found, scored and ranked only by its other text (its summary plays no part), so neither a hit
- * nor its score or place in the order can probe hidden text.
+ * Full-text search over names, titles, pseudonyms, statements, descriptions, summaries and glosses (diacritics
+ * fold, so `cafe` finds `café`), ranked by score (ties by id). The text is never parsed as Lucene syntax (see
+ * `luceneQuery`). Without `includeRestricted`, nothing hidden plays a part: a restricted case is found and
+ * scored by its other text only, a restricted quotation not at all, and while anything is restricted the query
+ * runs on the public index (`practiceGraphPublicText`, db/fulltext.ts), which does not hold hidden text, so it
+ * cannot move the score or place of any hit either. Otherwise it runs on `practiceGraphText`, which holds all.
  * Blank query, over-long query, more than `SEARCH_MAX_PHRASES` different words and phrases, or `first` outside
  * 1..100 → BAD_USER_INPUT. One statement.
  */
@@ -69,33 +67,25 @@ export async function search(db: Database, options: SearchOptions): Promise<Sear
   // The index covers only the model's labels: a filter naming all of them would cost a label check per
   // hit (at scale 1, "speeltuin": 64k db hits with it, 15k without).
   const ofTypes = new Set(types).size < NODE_TYPES.length ? `node:${labelExpression(types)}` : '';
-  // A viewer must not learn anything from a restricted case's hidden summary: not whether it matches, and
-  // not how well. So every hidden case takes its hit and its score from the query over the public fields
-  // only (a Lucene boolean query sums its clauses: this is the score the case would have with no summary),
-  // and everything else from the query over all fields. Restricted cases are few and indexed: they are
-  // looked up once, and the public query runs only when there are any.
+  // With nothing restricted the two indexes hold the same text: the full one is used, as for editors (it is the
+  // one every other reader of the index uses, and the two can differ by Lucene's bookkeeping of deleted
+  // documents until a merge). Whether anything is restricted is a look-up in the `restricted` range indexes.
   const rows = await db.read(
-    `CALL () { MATCH (hidden:Case) WHERE hidden.restricted = true AND NOT $includeRestricted RETURN collect(hidden) AS hiddenCases }
-     CALL (hiddenCases) {
-       CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-       WITH node, score WHERE ${ofTypes ? `${ofTypes} AND` : ''} NOT node IN hiddenCases
-         // A restricted quotation is its text: only callers who may read it find it at all.
-         AND ($includeRestricted OR NOT (node:Quotation AND node.restricted = true))
-       RETURN node, score
-       UNION ALL
-       WITH hiddenCases WHERE size(hiddenCases) > 0
-       CALL db.index.fulltext.queryNodes($index, $publicQuery) YIELD node, score
-       WITH node, score WHERE node IN hiddenCases${ofTypes ? ` AND ${ofTypes}` : ''}
-       RETURN node, score
+    `CALL () {
+       RETURN NOT $includeRestricted AND (EXISTS { MATCH (c:Case) WHERE c.restricted = true } OR EXISTS { MATCH (q:Quotation) WHERE q.restricted = true }) AS hiding
      }
+     CALL db.index.fulltext.queryNodes(CASE WHEN hiding THEN $publicIndex ELSE $index END, $query) YIELD node, score
+     WITH node, score WHERE ${ofTypes ? `${ofTypes} AND` : ''}
+       // A restricted quotation is its text: only callers who may read it find it at all.
+       ($includeRestricted OR NOT (node:Quotation AND node.restricted = true))
      WITH node, score ${whereClause(elementInScope('node', options.scope))}
      WITH node, score ORDER BY score DESC, node.id
      LIMIT $first
      RETURN ${options.nodeProperties ? `node {${leanProperties(options.nodeProperties, types).map((name) => `.${name}`).join(', ')}}` : 'properties(node)'} AS props, labels(node) AS labels, score`,
     {
       index: FULLTEXT_INDEX,
+      publicIndex: PUBLIC_FULLTEXT_INDEX,
       query,
-      publicQuery: luceneQuery(options.query, PUBLIC_FIELDS),
       includeRestricted: options.includeRestricted === true,
       first: neo4j.int(first),
     },

@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Database, Params, Row } from '../db/database.js';
 import { idsByLabelQuery } from '../db/ids-by-label.js';
 import { sameStoredValue } from '../db/values.js';
+import { setPublicCopies } from '../db/fulltext.js';
 import { compareCodeUnits } from '../util/index.js';
 import { nodeSyntheticExpression, refreshFromSource } from '../db/synthetic.js';
 import { AppError, ErrorCode } from '../errors.js';
@@ -309,9 +310,11 @@ function nodeStatement(label: Label, withSource: boolean, strict: boolean): stri
       ELSE 'updated' END AS outcome
     FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
       CREATE (n:${label} {id: row.id}) SET n += row.props, n.searchKey = row.searchKey, n.synthetic = ${createdFlag}
+      ${setPublicCopies('n', label)}
       ${createEdge})
     FOREACH (_ IN CASE WHEN outcome = 'updated' THEN [1] ELSE [] END |
       SET old += row.props, old.searchKey = row.searchKey
+      ${setPublicCopies('old', label)}
       ${mergeEdge}
       SET old.synthetic = ${updatedFlag})
     RETURN outcome, count(*) AS count, collect(CASE WHEN outcome = 'refused' THEN row.id END)[..${REFUSALS_NAMED}] AS refused${

@@ -1,12 +1,14 @@
 import { NODE_SPECS, NodeType, specOfId, type Label } from './model.js';
+import { PUBLIC_COPIES } from './viewer.js';
 
 /**
  * A node as the repositories hand it to resolvers: its plain properties plus `__type`, which tells
- * the `Node` interface which GraphQL type it is. Internal properties (`searchKey`) are dropped.
+ * the `Node` interface which GraphQL type it is. Internal properties (`searchKey`, the public copies of
+ * hideable text) are dropped.
  */
 export type NodeRecord = { __type: NodeType; id: string } & Record<string, unknown>;
 
-const INTERNAL_PROPERTIES = new Set(['searchKey']);
+const INTERNAL_PROPERTIES = new Set(['searchKey', ...PUBLIC_COPIES.map((c) => c.copy)]);
 
 /** Builds a `NodeRecord` from a label and the properties Neo4j returned. */
 export function toNodeRecord(type: NodeType, props: Record<string, unknown>): NodeRecord {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_MAX_LENGTH, SEARCH_MAX_PHRASES } from '../../src/analytics/lucene.js';
-import { FULLTEXT_INDEX } from '../../src/db/migrations.js';
+import { FULLTEXT_INDEX } from '../../src/db/fulltext.js';
 import { startTestApi, uniqueId, type TestApi } from '../support/api.js';
 
 // Neo4j expands every word of a search over each indexed property; past Lucene's 1024 clauses it refused the

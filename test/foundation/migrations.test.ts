@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { applyMigrations, FULLTEXT_INDEX, migrationStatements } from '../../src/db/migrations.js';
+import { FULLTEXT_INDEX, PUBLIC_FULLTEXT_INDEX } from '../../src/db/fulltext.js';
+import { applyMigrations, migrationStatements } from '../../src/db/migrations.js';
 import { openTestDatabase, testLogger } from '../support/neo4j.js';
 
 /** The labels of DESIGN.md's model: every one gets a uniqueness constraint on `id`. */
@@ -67,6 +68,16 @@ describe('migrations', () => {
     expect(fulltext).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE' });
     expect(fulltext!.labelsOrTypes).toEqual(expect.arrayContaining(DESIGN_LABELS));
     expect(fulltext!.properties).toEqual(expect.arrayContaining(['name', 'description', 'statement']));
+  });
+
+  it('create the viewers\' full-text index, ONLINE, over the public copies instead of the hideable text', async () => {
+    const { indexes } = await snapshot(db);
+    const open = indexes.find((index) => index.name === PUBLIC_FULLTEXT_INDEX);
+    expect(open).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE' });
+    expect(open!.labelsOrTypes).toEqual(expect.arrayContaining(DESIGN_LABELS));
+    expect(open!.properties).toEqual(expect.arrayContaining(['name', 'description', 'statement', 'publicSummary', 'publicText']));
+    expect(open!.properties).not.toContain('summary');
+    expect(open!.properties).not.toContain('text');
   });
 
   it('leave every index ONLINE', async () => {

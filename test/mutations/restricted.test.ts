@@ -92,3 +92,51 @@ it('never leaks restricted text into a response for a reader, whatever the path'
   expect(JSON.stringify(body)).not.toContain(SECRET);
   expect(JSON.stringify(body)).not.toContain(EVIDENCE);
 });
+
+describe('search reads a summary only while everyone may read it, whichever write changed it', () => {
+  // Words of this file's own, in one case's summary only. The restricted case above keeps something hidden
+  // for the whole file, so a viewer's search runs on the public index (src/db/fulltext.ts) throughout.
+  const word = (n: number) => `zqr${slug.replace(/-/g, '')}w${n}`;
+  const searched = `case:gezocht-${slug}`;
+  const importSource = `source:gezocht-${slug}`;
+  const finds = async (text: string, role: TestRole) =>
+    (await api.data<{ search: Array<{ node: { id: string } }> }>('Search', { query: text, types: ['CASE'] }, role)).search.some((hit) => hit.node.id === searched);
+  const update = (input: Record<string, unknown>) => api.data('UpdateCase', { id: searched, input });
+  const importCase = (props: Record<string, unknown>) =>
+    api.data('ImportGraph', {
+      document: {
+        source: { id: importSource, title: `Gezocht ${slug}`, kind: 'DOCUMENT', synthetic: false },
+        nodes: [{ type: 'Case', id: searched, title: 'Gezocht', ...props }],
+        relationships: [],
+      },
+    });
+
+  it('createCase, updateCase and importGraph each keep what a viewer may find by the summary', async () => {
+    created.add(searched).add(importSource);
+    await api.data('CreateCase', { input: { id: searched, title: 'Gezocht', summary: `Een open samenvatting ${word(1)}.` } });
+    expect(await finds(word(1), 'anonymous')).toBe(true);
+
+    await update({ restricted: true });
+    expect(await finds(word(1), 'anonymous'), 'restricted by updateCase').toBe(false);
+    expect(await finds(word(1), 'reader')).toBe(false);
+    expect(await finds(word(1), 'editor'), 'an editor may read it, and finds it').toBe(true);
+
+    await update({ summary: `Nog steeds verborgen ${word(2)}.` });
+    expect(await finds(word(2), 'anonymous'), 'a new summary of a restricted case').toBe(false);
+
+    await update({ restricted: false });
+    expect(await finds(word(2), 'anonymous'), 'opened by updateCase').toBe(true);
+
+    await update({ summary: `Nu dit ${word(3)}.` });
+    expect(await finds(word(3), 'anonymous'), 'the new summary').toBe(true);
+    expect(await finds(word(2), 'anonymous'), 'not the old one').toBe(false);
+
+    await importCase({ summary: `Geïmporteerd ${word(4)}.`, restricted: true });
+    expect(await finds(word(4), 'anonymous'), 'restricted by importGraph').toBe(false);
+    expect(await finds(word(3), 'anonymous')).toBe(false);
+    expect(await finds(word(4), 'editor')).toBe(true);
+
+    await importCase({ restricted: false });
+    expect(await finds(word(4), 'anonymous'), 'opened by importGraph').toBe(true);
+  });
+});

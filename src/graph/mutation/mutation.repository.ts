@@ -2,6 +2,7 @@ import type { Params, Row } from '../../db/database.js';
 import { nodeSyntheticExpression, refreshFromSource } from '../../db/synthetic.js';
 import { idsByLabelQuery } from '../../db/ids-by-label.js';
 import { sameStoredValue } from '../../db/values.js';
+import { setPublicCopies } from '../../db/fulltext.js';
 import { MANUAL_SOURCE, type Label, type RelType } from '../../model/index.js';
 import type { RelatedOfOne, RelatedPage } from '../shared/relation.js';
 
@@ -142,6 +143,7 @@ export const mutationRepository = {
          ${source.merge}
          CREATE (n:${label} {id: $id})
          SET n += $props, n.searchKey = $searchKey
+         ${setPublicCopies('n', label)}
          CREATE (n)-[e:SOURCED_FROM]->(s)
          SET e.locator = $locator, e.by = $by, e.at = $at, e.synthetic = coalesce(s.synthetic, false)
          SET n.synthetic = ${nodeSyntheticExpression('n')}${merges}
@@ -208,6 +210,7 @@ export const mutationRepository = {
        ${matchSource}
        ${before}
        SET n += $set, n.searchKey = coalesce($searchKey, n.searchKey)
+       ${setPublicCopies('n', label)}
        ${mergeEdge}
        SET n.synthetic = ${nodeSyntheticExpression('n')}
        ${ending}`,
