@@ -1,6 +1,7 @@
 import { incoming, type NodeProperty, NodeType, outgoing, pathOf } from '../../model/index.js';
 import { relatedTo, type Condition } from '../shared/node.repository.js';
 import { defineRelation } from '../shared/relation.js';
+import { reachedRelation } from '../shared/reached.js';
 import { DilemmaOrderField, type DilemmaWhere } from './dilemma.input.js';
 
 /** Relationship fields of Dilemma, each one batched query per request level. */
@@ -10,6 +11,11 @@ export const dilemmaRelations = {
   conclusions: defineRelation('Dilemma.conclusions', pathOf('Dilemma', [incoming('CONCERNS')], { to: 'Conclusion' }), { orderBy: 'statement' }),
   meetings: defineRelation('Dilemma.meetings', pathOf('Dilemma', [incoming('DISCUSSED')], { to: 'Meeting' }), { orderBy: 'date' }),
   municipalities: defineRelation('Dilemma.municipalities', pathOf('Dilemma', [incoming('RAISES'), outgoing('IN')], { to: 'Municipality', via: ['Case'] }), { orderBy: 'name', distinct: true }),
+};
+
+/** The `…Reached` fields: the relations above that pass other nodes, with their paths counted (kept apart: no look-ahead follows them). */
+export const dilemmaReached = {
+  municipalities: reachedRelation(dilemmaRelations.municipalities),
 };
 
 export const DILEMMA_ORDER: Record<DilemmaOrderField, NodeProperty<NodeType.DILEMMA>> = { [DilemmaOrderField.NAME]: 'name' };

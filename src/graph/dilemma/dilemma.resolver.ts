@@ -5,17 +5,18 @@ import { CaseConnection } from '../case/case.type.js';
 import { Conclusion } from '../conclusion/conclusion.type.js';
 import type { Context } from '../context.js';
 import { Meeting } from '../meeting/meeting.type.js';
-import { Municipality } from '../municipality/municipality.type.js';
+import { Municipality, MunicipalityReached } from '../municipality/municipality.type.js';
 import { Practice } from '../practice/practice.type.js';
 import { asLinkedFrom } from '../quotation/quotation.links.js';
-import { PageArgs, ScopeArg } from '../shared/graphql.js';
+import { PageArgs, ScopeArg, reachedNote } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
 import { mapMaybe } from '../shared/loaders.js';
 import { selectedRelations } from '../shared/prefetch.js';
+import { loadReached } from '../shared/reached.js';
 import { inferredLinksNote } from '../shared/link.type.js';
 import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { DilemmaListArgs } from './dilemma.args.js';
-import { DILEMMA_ORDER, dilemmaConditions, dilemmaRelations as rel } from './dilemma.repository.js';
+import { DILEMMA_ORDER, dilemmaConditions, dilemmaReached as reached, dilemmaRelations as rel } from './dilemma.repository.js';
 import { Dilemma, DilemmaConnection } from './dilemma.type.js';
 
 @Resolver(() => Dilemma)
@@ -52,8 +53,13 @@ export class DilemmaResolver extends NodeFieldsResolver(Dilemma, 'Dilemma') {
     return ctx.loaders.nodes(rel.meetings, dilemma.id, info, scope);
   }
 
-  @FieldResolver(() => [Municipality], { description: 'Municipalities with cases that raise this dilemma.' })
+  @FieldResolver(() => [Municipality], { description: `Municipalities with cases that raise this dilemma. ${reachedNote('municipalities')}` })
   municipalities(@Root() dilemma: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.loaders.nodes(rel.municipalities, dilemma.id, info, scope);
+  }
+
+  @FieldResolver(() => [MunicipalityReached], { description: 'Municipalities with cases that raise this dilemma. Each with the number of paths that lead to it and of those through made-up data, and `synthetic` when all of them are: no real finding supports that connection. The same nodes, in the same order, as `municipalities` with the same scope.' })
+  municipalitiesReached(@Root() dilemma: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return loadReached(ctx.loaders, reached.municipalities, dilemma.id, info, scope);
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
-import { connectionOf } from '../shared/graphql.js';
+import { connectionOf, reachedOf } from '../shared/graphql.js';
 
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A dilemma front-line employees meet, e.g. "Loslaten of sturen".' })
 export class Dilemma extends Node {
@@ -10,3 +10,4 @@ export class Dilemma extends Node {
 }
 
 export const DilemmaConnection = connectionOf(Dilemma, 'Dilemma');
+export const DilemmaReached = reachedOf(Dilemma, 'Dilemma');

@@ -1,6 +1,7 @@
 import { incoming, type NodeProperty, NodeType, outgoing, pathOf } from '../../model/index.js';
 import { relatedTo, type Condition } from '../shared/node.repository.js';
 import { defineRelation } from '../shared/relation.js';
+import { reachedRelation } from '../shared/reached.js';
 import { MunicipalityOrderField, type MunicipalityWhere } from './municipality.input.js';
 
 /** Relationship fields of Municipality, each one batched query per request level. */
@@ -16,6 +17,12 @@ export const municipalityRelations = {
   dilemmas: defineRelation('Municipality.dilemmas', pathOf('Municipality', [incoming('IN'), outgoing('RAISES')], { to: 'Dilemma', via: ['Case'] }), { orderBy: 'name', distinct: true }),
   research: defineRelation('Municipality.research', pathOf('Municipality', [incoming('PARTNERS_WITH')], { to: 'Research' }), { orderBy: 'title' }),
   people: defineRelation('Municipality.people', pathOf('Municipality', [incoming('AFFILIATED_WITH')], { to: 'Person' }), { orderBy: 'name' }),
+};
+
+/** The `…Reached` fields: the relations above that pass other nodes, with their paths counted (kept apart: no look-ahead follows them). */
+export const municipalityReached = {
+  practices: reachedRelation(municipalityRelations.practices),
+  dilemmas: reachedRelation(municipalityRelations.dilemmas),
 };
 
 export const MUNICIPALITY_ORDER: Record<MunicipalityOrderField, NodeProperty<NodeType.MUNICIPALITY>> = {

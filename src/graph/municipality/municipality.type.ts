@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
-import { connectionOf } from '../shared/graphql.js';
+import { connectionOf, reachedOf } from '../shared/graphql.js';
 
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A Dutch municipality (gemeente), e.g. one of the research partners.' })
 export class Municipality extends Node {
@@ -9,3 +9,4 @@ export class Municipality extends Node {
 }
 
 export const MunicipalityConnection = connectionOf(Municipality, 'Municipality');
+export const MunicipalityReached = reachedOf(Municipality, 'Municipality');

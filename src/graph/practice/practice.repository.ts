@@ -1,6 +1,7 @@
 import { incoming, type NodeProperty, NodeType, outgoing, pathOf } from '../../model/index.js';
 import { relatedTo, type Condition } from '../shared/node.repository.js';
 import { defineRelation } from '../shared/relation.js';
+import { reachedRelation } from '../shared/reached.js';
 import { PracticeOrderField, type PracticeWhere } from './practice.input.js';
 
 /** Relationship fields of Practice, each one batched query per request level. */
@@ -10,6 +11,11 @@ export const practiceRelations = {
   cases: defineRelation('Practice.cases', pathOf('Practice', [incoming('APPLIES')], { to: 'Case' }), { orderBy: 'title' }),
   conclusions: defineRelation('Practice.conclusions', pathOf('Practice', [incoming('CALLS_FOR')], { to: 'Conclusion' }), { orderBy: 'statement' }),
   municipalities: defineRelation('Practice.municipalities', pathOf('Practice', [incoming('USES', 'APPLIES'), outgoing('WORKS_AT', 'IN')], { to: 'Municipality' }), { orderBy: 'name', distinct: true }),
+};
+
+/** The `…Reached` fields: the relations above that pass other nodes, with their paths counted (kept apart: no look-ahead follows them). */
+export const practiceReached = {
+  municipalities: reachedRelation(practiceRelations.municipalities),
 };
 
 export const PRACTICE_ORDER: Record<PracticeOrderField, NodeProperty<NodeType.PRACTICE>> = {

@@ -4,18 +4,19 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from '
 import { type Context } from '../context.js';
 import { Conclusion } from '../conclusion/conclusion.type.js';
 import { Dilemma } from '../dilemma/dilemma.type.js';
-import { Municipality } from '../municipality/municipality.type.js';
+import { Municipality, MunicipalityReached } from '../municipality/municipality.type.js';
 import { CaseConnection } from '../case/case.type.js';
 import { PracticeUse } from '../employee/employee.type.js';
 import { asLinkedFrom } from '../quotation/quotation.links.js';
-import { PageArgs, ScopeArg } from '../shared/graphql.js';
+import { PageArgs, ScopeArg, reachedNote } from '../shared/graphql.js';
 import { listConnection, nodeOfType, relatedConnection, sortKeys } from '../shared/list.js';
 import { mapMaybe } from '../shared/loaders.js';
 import { selectedRelations } from '../shared/prefetch.js';
+import { loadReached } from '../shared/reached.js';
 import { inferredLinksNote } from '../shared/link.type.js';
 import { NodeFieldsResolver } from '../shared/node-fields.resolver.js';
 import { PracticeListArgs } from './practice.args.js';
-import { PRACTICE_ORDER, practiceConditions, practiceRelations as rel } from './practice.repository.js';
+import { PRACTICE_ORDER, practiceConditions, practiceReached as reached, practiceRelations as rel } from './practice.repository.js';
 import { Practice, PracticeConnection } from './practice.type.js';
 
 @Resolver(() => Practice)
@@ -55,8 +56,13 @@ export class PracticeResolver extends NodeFieldsResolver(Practice, 'Practice') {
     return ctx.loaders.nodes(rel.conclusions, practice.id, info, scope);
   }
 
-  @FieldResolver(() => [Municipality], { description: 'Municipalities where it is used (by employees or in cases).' })
+  @FieldResolver(() => [Municipality], { description: `Municipalities where it is used (by employees or in cases). ${reachedNote('municipalities')}` })
   municipalities(@Root() practice: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.loaders.nodes(rel.municipalities, practice.id, info, scope);
+  }
+
+  @FieldResolver(() => [MunicipalityReached], { description: 'Municipalities where it is used (by employees or in cases). Each with the number of paths that lead to it and of those through made-up data, and `synthetic` when all of them are: no real finding supports that connection. The same nodes, in the same order, as `municipalities` with the same scope.' })
+  municipalitiesReached(@Root() practice: NodeRecord, @ScopeArg() scope: DataScope, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return loadReached(ctx.loaders, reached.municipalities, practice.id, info, scope);
   }
 }

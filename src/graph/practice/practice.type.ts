@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
 import { PracticeKind } from '../shared/enums.js';
-import { connectionOf } from '../shared/graphql.js';
+import { connectionOf, reachedOf } from '../shared/graphql.js';
 
 @ObjectType({ implements: Node, simpleResolvers: true, description: 'A way of working: a mindset, skill, routine or organisational condition.' })
 export class Practice extends Node {
@@ -13,3 +13,4 @@ export class Practice extends Node {
 }
 
 export const PracticeConnection = connectionOf(Practice, 'Practice');
+export const PracticeReached = reachedOf(Practice, 'Practice');

@@ -42,6 +42,44 @@ export function connectionOf<T extends object>(nodeType: ClassType<T>, name: str
   return ConnectionType;
 }
 
+/** A node a relationship field reaches through other nodes, and how well the data supports the connection. */
+export interface Reached<T> {
+  node: T;
+  paths: number;
+  syntheticPaths: number;
+  synthetic: boolean;
+}
+
+/**
+ * The item type of a field that reaches `nodeType` over several hops (`Municipality.practicesReached`: the
+ * practices of its employees and cases), named `<name>Reached`. Such a connection is no relationship of its
+ * own, so nothing stored says whether it is made up: it is made up when every path to the node is.
+ */
+export function reachedOf<T extends object>(nodeType: ClassType<T>, name: string): ClassType<Reached<T>> {
+  @ObjectType(`${name}Reached`, {
+    simpleResolvers: true,
+    description: `A ${name} reached through other nodes (e.g. through a municipality's employees and cases), with how many paths lead to it and how many of them run through made-up data.`,
+  })
+  class ReachedType {
+    @Field(() => nodeType, { description: `The ${name} reached.` }) node!: T;
+    @Field(() => Int, { description: 'How many paths lead to the node (one per employee, case, … on the way), within the field\'s scope.' }) paths!: number;
+    @Field(() => Int, { description: 'How many of those paths run through made-up data: a made-up node or relationship on the way, or the node itself made up.' })
+    syntheticPaths!: number;
+    @Field(() => Boolean, {
+      description: 'Made-up, illustrative connection: every path to the node runs through made-up data, so no real finding supports it (even when the node itself is real). False when at least one path is all real.',
+    })
+    synthetic!: boolean;
+  }
+  return ReachedType;
+}
+
+/**
+ * The sentence a relationship field that passes other nodes (`Municipality.practices`) ends its description
+ * with: its nodes come without a sign of how the connection is supported, `<field>Reached` has it.
+ */
+export const reachedNote = (field: string): string =>
+  `Under scope ALL it also lists nodes that only made-up data connects to this one, like the others: \`${field}Reached\` tells which, with the paths behind each.`;
+
 /** Builds a connection from one page of rows that starts at `offset` of `totalCount`. */
 export function toConnection<T>(rows: T[], totalCount: number | undefined, offset: number, hasNextPage = offset + rows.length < (totalCount ?? 0)): Connection<T> {
   const edges = rows.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));

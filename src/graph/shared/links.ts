@@ -122,9 +122,10 @@ const nodeFields = new WeakMap<readonly FieldNode[], readonly FieldNode[]>();
 /**
  * The properties to fetch of the nodes at the other end of `relation`: what the selection under `node`
  * reads of a node of that label (through `... on <Label>` and interface fragments), as for any relationship
- * field; only `id` when `node` is not selected.
+ * field; only `id` when `node` is not selected. For every field whose items wrap the node (`links`,
+ * `practicesReached`, …).
  */
-function linkedNodeProjection(info: GraphQLResolveInfo, relation: Relation): Projection {
+export function linkedNodeProjection(info: GraphQLResolveInfo, relation: Relation): Projection {
   let fields = nodeFields.get(info.fieldNodes);
   if (!fields) {
     fields = info.fieldNodes.flatMap((field) => (field.selectionSet ? fieldsOf(info, field.selectionSet) : [])).filter((field) => field.name.value === 'node');

@@ -25,6 +25,12 @@ export interface Relation {
   withRel?: boolean;
   /** The pattern can reach the same `m` more than once (e.g. via several employees): keep one. */
   distinct?: boolean;
+  /**
+   * With each item (as its `rel`), how many paths of the pattern lead to it and how many of those run through
+   * made-up data (`{paths, syntheticPaths}`): multi-hop relations only, whose connections are no relationship
+   * that could carry a flag of its own.
+   */
+  countPaths?: boolean;
 }
 
 /** How a relation's items come: ordered by a property of the related type, with the relationship's properties, deduplicated. */
@@ -32,6 +38,7 @@ export interface RelationOptions {
   orderBy: string;
   withRel?: boolean;
   distinct?: boolean;
+  countPaths?: boolean;
 }
 
 /**
@@ -45,6 +52,7 @@ export function defineRelation(name: string, path: ModelPath, options: RelationO
     throw new Error(`${name}: ${options.orderBy} is not a property of ${NODE_SPECS[to].label}`);
   }
   if (options.withRel && path.hops.length !== 1) throw new Error(`${name}: relationship properties come only with a one-hop path`);
+  if (options.countPaths && (path.hops.length < 2 || !options.distinct)) throw new Error(`${name}: paths are counted only on a distinct path of several hops`);
   return { name, from: path.from, to, path, pattern: renderPath(path, 'n', 'm'), ...options };
 }
 
@@ -223,9 +231,16 @@ function relatedSubquery({ relation, window, projection, scope }: RelatedRequest
   const { relationships, innerNodes } = pathVariables(relation.path);
   const inScope = scopePredicate(scope, ['m', ...relationships, ...innerNodes]);
   const properties = propertiesOf('m', relation.to, projection);
-  const distinct = relation.distinct ? 'WITH DISTINCT m' : '';
-  const carry = relation.withRel ? 'm, r' : 'm';
-  const rels = relation.withRel ? 'collect(properties(r))' : '[]';
+  // A path runs through made-up data when the node reached, or a relationship or node on the way, is made up
+  // (what scope REAL leaves out; the parent is not tested, as by the scope).
+  const realPath = scopePredicate(DataScope.REAL, ['m', ...relationships, ...innerNodes]);
+  const distinct = relation.countPaths
+    ? `WITH m, count(*) AS paths, sum(CASE WHEN ${realPath} THEN 0 ELSE 1 END) AS syntheticPaths`
+    : relation.distinct
+      ? 'WITH DISTINCT m'
+      : '';
+  const carry = relation.withRel ? 'm, r' : relation.countPaths ? 'm, paths, syntheticPaths' : 'm';
+  const rels = relation.withRel ? 'collect(properties(r))' : relation.countPaths ? 'collect({paths: paths, syntheticPaths: syntheticPaths})' : '[]';
   const matched = `MATCH ${relation.pattern}
            WHERE m:${toLabel}${inScope ? ` AND ${inScope}` : ''}
            ${distinct}`;
