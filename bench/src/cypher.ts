@@ -218,9 +218,9 @@ export function denseCooccurrence(records: Record<string, unknown>[]): Record<st
 
 /**
  * Cross-type full-text search: `$query` (a Lucene query, escaped by the client as our API escapes it),
- * `$first` (an Integer). Ranked by score, ties by id. (Our API also keeps restricted cases' hidden
- * summaries out of the ranking for anonymous callers; the generated data has no restricted case, so the
- * answers are the same and this floor does less.)
+ * `$first` (an Integer). Ranked by score, ties by id. (Our API also asks first whether anything is restricted,
+ * and for anonymous callers, while anything is, searches the index without hidden text instead; the generated
+ * data restricts nothing, so the answers are the same and this floor does less.)
  */
 export const SEARCH = `
 CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $query) YIELD node, score
