@@ -6,8 +6,9 @@ import graphql from '@graphql-eslint/eslint-plugin';
 
 /**
  * Object types that are values rather than entities, so they have no `id` of their own: Relay plumbing
- * (`*Connection`, `*Edge`, `PageInfo`), analytics results, counts, import reports, and the relationship
- * types that carry a relationship's properties together with its two ends (`PracticeUse`, `ResearcherRole`, …).
+ * (`*Connection`, `*Edge`, `PageInfo`), analytics results, counts, import reports, the relationship
+ * types that carry a relationship's properties together with its two ends (`PracticeUse`, `ResearcherRole`, …),
+ * and the `*Reached` items (a node reached through others, with its path counts).
  * Every node type implements `Node` and has `id: ID!`.
  */
 const TYPES_WITHOUT_ID = [
@@ -37,6 +38,10 @@ const TYPES_WITHOUT_ID = [
   'MeetingSpeaker',
   'TalkPoint',
   'WorkingGroup',
+  // a node reached through other nodes, with the paths that lead to it
+  'DilemmaReached',
+  'MunicipalityReached',
+  'PracticeReached',
 ];
 
 /** Fields whose name starts with their type's name only by accident of English (a researcher researches). */
