@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CooccurrenceMatrix as Matrix } from '../../web/explore/api.js';
 import { renderHeatmap } from '../../web/explore/heatmap.js';
 import { startTestApi, uniqueId, type TestApi } from '../support/api.js';
+import { writeMixedCases } from '../support/mixed-cases.js';
 
 // A c-coefficient n12 / (n1 + n2 − n12) rests on the row's and the column's case totals as well as on the shared
 // cases: `rowSyntheticTotals` / `columnSyntheticTotals` say how much of n1 and n2 is made up, so a cell whose shared
@@ -17,28 +18,12 @@ beforeAll(async () => {
   //   c2 made up,  APPLIES real,     RAISES d2 real     → made up in p's total, d2's total and the cell (p, d2)
   //   c3 real,                       RAISES d1 made up  → made up in d1's total only (no practice)
   //   c4 real,     APPLIES made up                      → made up in p's total only (no dilemma)
-  await api.db.write(
-    `CREATE (m:Municipality {id: $m, name: $m, synthetic: false}), (p:Practice {id: $p, name: $p, synthetic: false}),
-            (d1:Dilemma {id: $d1, name: 'A ' + $d1, synthetic: false}), (d2:Dilemma {id: $d2, name: 'B ' + $d2, synthetic: false})
-     WITH m, p, d1, d2
-     UNWIND $cases AS spec
-     CREATE (c:Case {id: spec.id, title: spec.id, synthetic: spec.made})-[:IN {synthetic: false}]->(m)
-     FOREACH (made IN spec.applies | CREATE (c)-[:APPLIES {synthetic: made}]->(p))
-     FOREACH (made IN spec.raises1 | CREATE (c)-[:RAISES {synthetic: made}]->(d1))
-     FOREACH (made IN spec.raises2 | CREATE (c)-[:RAISES {synthetic: made}]->(d2))`,
-    {
-      m: id('municipality'),
-      p: id('practice'),
-      d1: id('dilemma', '1'),
-      d2: id('dilemma', '2'),
-      cases: [
-        { id: id('case', '1'), made: false, applies: [false], raises1: [false], raises2: [] },
-        { id: id('case', '2'), made: true, applies: [false], raises1: [], raises2: [false] },
-        { id: id('case', '3'), made: false, applies: [], raises1: [true], raises2: [] },
-        { id: id('case', '4'), made: false, applies: [true], raises1: [], raises2: [] },
-      ],
-    },
-  );
+  await writeMixedCases(api.db, { m: id('municipality'), p: id('practice'), d1: id('dilemma', '1'), d2: id('dilemma', '2') }, [
+    { id: id('case', '1'), made: false, applies: [false], raises1: [false], raises2: [] },
+    { id: id('case', '2'), made: true, applies: [false], raises1: [], raises2: [false] },
+    { id: id('case', '3'), made: false, applies: [], raises1: [true], raises2: [] },
+    { id: id('case', '4'), made: false, applies: [true], raises1: [], raises2: [] },
+  ]);
 });
 afterAll(async () => {
   await api.db.write('MATCH (n) WHERE n.id ENDS WITH $tag DETACH DELETE n', { tag });

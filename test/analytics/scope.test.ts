@@ -3,6 +3,7 @@ import { applySyntheticFlags, nodeSyntheticExpression } from '../../src/db/synth
 import { validateDocument } from '../../src/import/document.js';
 import { existingIdsIn, writeDocument } from '../../src/import/writer.js';
 import { startTestApi, uniqueId, type TestApi } from '../support/api.js';
+import { writeMixedCases } from '../support/mixed-cases.js';
 import { TOKENS, startAuthApi } from '../mutations/support.js';
 
 // `synthetic` on every node and relationship, and `scope: ALL | REAL | SYNTHETIC` on lists, relationship
@@ -122,28 +123,12 @@ describe('analytics with scope: REAL hold only report data', () => {
     //   c4 made up,    APPLIES real,      RAISES d2 real                      → made up through the case
     const tag = tagged('mixed');
     const id = (type: string, n = '') => `${type}:mixed${n}-${tag}`;
-    await api.db.write(
-      `CREATE (m:Municipality {id: $m, name: $m, synthetic: false}), (p:Practice {id: $p, name: $p, synthetic: false}),
-              (d1:Dilemma {id: $d1, name: 'A ' + $d1, synthetic: false}), (d2:Dilemma {id: $d2, name: 'B ' + $d2, synthetic: false})
-       WITH m, p, d1, d2
-       UNWIND $cases AS spec
-       CREATE (c:Case {id: spec.id, title: spec.id, synthetic: spec.made})-[:IN {synthetic: false}]->(m)
-       CREATE (c)-[:APPLIES {synthetic: spec.applies}]->(p)
-       FOREACH (made IN spec.raises1 | CREATE (c)-[:RAISES {synthetic: made}]->(d1))
-       FOREACH (made IN spec.raises2 | CREATE (c)-[:RAISES {synthetic: made}]->(d2))`,
-      {
-        m: id('municipality'),
-        p: id('practice'),
-        d1: id('dilemma', '1'),
-        d2: id('dilemma', '2'),
-        cases: [
-          { id: id('case', '1'), made: false, applies: false, raises1: [false], raises2: [] },
-          { id: id('case', '2'), made: false, applies: true, raises1: [false], raises2: [] },
-          { id: id('case', '3'), made: false, applies: false, raises1: [true], raises2: [false] },
-          { id: id('case', '4'), made: true, applies: false, raises1: [], raises2: [false] },
-        ],
-      },
-    );
+    await writeMixedCases(api.db, { m: id('municipality'), p: id('practice'), d1: id('dilemma', '1'), d2: id('dilemma', '2') }, [
+      { id: id('case', '1'), made: false, applies: [false], raises1: [false], raises2: [] },
+      { id: id('case', '2'), made: false, applies: [true], raises1: [false], raises2: [] },
+      { id: id('case', '3'), made: false, applies: [false], raises1: [true], raises2: [false] },
+      { id: id('case', '4'), made: true, applies: [false], raises1: [], raises2: [false] },
+    ]);
     type Matrix = { cooccurrence: { rows: Array<{ id: string }>; columns: Array<{ id: string }>; counts: number[][]; coefficients: number[][]; syntheticCounts: number[][]; syntheticShare: number } };
     const ask = (scope: string) =>
       data<Matrix>(`query($ids: [ID!]) { cooccurrence(rows: PRACTICE, columns: DILEMMA, municipalityIds: $ids, scope: ${scope}) {
