@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeManualSourceIfUnused, removeNodes, startAuthApi, uniqueSlug, type AuthApi } from '../mutations/support.js';
+import { describe, expect, it } from 'vitest';
+import { uniqueSlug, useAuthApi, type AuthApi } from '../mutations/support.js';
 
 // Dates of the years 0001–0099 are real ISO dates (LocalDate accepts them, Neo4j stores them), but JavaScript's
 // Date.UTC reads those years as 1900–1999: the date was taken for invalid, so a `dateTo` bound was dropped
 // (every meeting came back) and such a date could not be written. This file's meeting has a unique id.
 const id = `meeting:oudheid-${uniqueSlug()}`;
 let api: AuthApi;
-beforeAll(async () => {
-  api = await startAuthApi();
-});
-afterAll(async () => {
-  await removeNodes(api.db, [id]);
-  await removeManualSourceIfUnused(api.db);
-  await api?.close();
-});
+useAuthApi(new Set([id]), (started) => (api = started));
 
 interface Meetings {
   meetings: { totalCount: number; edges: Array<{ node: { id: string; date: string } }> };

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeManualSourceIfUnused, removeNodes, startAuthApi, TOKENS, uniqueSlug, type AuthApi } from '../mutations/support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TOKENS, uniqueSlug, useAuthApi, type AuthApi } from '../mutations/support.js';
 
 // A municipality of this file's own, reached from practices and dilemmas through employees and cases, some of
 // them real (a document source) and some made up (an illustrative source). Every node has a unique id and
@@ -28,8 +28,8 @@ const ids = {
 const link = (from: string, type: string, to: string) => ({ from, type, to });
 
 let api: AuthApi;
+useAuthApi(new Set(Object.values(ids)), (started) => (api = started));
 beforeAll(async () => {
-  api = await startAuthApi();
   await api.data('ImportGraph', {
     document: {
       source: { id: ids.real, title: `Echt verslag ${slug}`, kind: 'DOCUMENT', synthetic: false },
@@ -66,11 +66,6 @@ beforeAll(async () => {
       ],
     },
   });
-});
-afterAll(async () => {
-  await removeNodes(api.db, Object.values(ids));
-  await removeManualSourceIfUnused(api.db);
-  await api?.close();
 });
 
 interface ReachedItem {

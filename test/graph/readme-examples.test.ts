@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeManualSourceIfUnused, removeNodes, startAuthApi, TOKENS, type AuthApi } from '../mutations/support.js';
+import { describe, expect, it } from 'vitest';
+import { TOKENS, useAuthApi, type AuthApi } from '../mutations/support.js';
 
 /**
  * The GraphQL a newcomer copies from the READMEs runs as printed against the seeded graph: every ```graphql
@@ -33,14 +33,7 @@ const examples = READMES.flatMap((file) => examplesOf(file).map((document) => ({
 
 let api: AuthApi;
 const created = new Set<string>();
-beforeAll(async () => {
-  api = await startAuthApi();
-});
-afterAll(async () => {
-  await removeNodes(api.db, created);
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
-});
+useAuthApi(created, (started) => (api = started));
 
 describe('the GraphQL examples of the READMEs', () => {
   it('are found: the blocks and the inline operations', () => {

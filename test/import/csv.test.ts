@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { tempDir } from '../support/neo4j.js';
-import { errorCode, read, removeManualSourceIfUnused, removeNodes, startAuthApi, TOKENS, uniqueSlug, type AuthApi, type TestRole } from '../mutations/support.js';
+import { errorCode, read, TOKENS, uniqueSlug, useAuthApi, type AuthApi, type TestRole } from '../mutations/support.js';
 
 /**
  * The spreadsheet round trip: export nodes.csv + edges.csv (the real /export routes) → edit a cell and add
@@ -28,8 +28,8 @@ const ids = {
 const SUMMARY = 'Vertrouwelijke samenvatting van de casus.';
 const EVIDENCE = 'Vertrouwelijk citaat.';
 
+useAuthApi(created, (started) => (api = started));
 beforeAll(async () => {
-  api = await startAuthApi();
   base = api.url.replace(/\/graphql$/, '');
   Object.values(ids).forEach((id) => created.add(id));
   await api.data('ImportGraph', {
@@ -49,12 +49,6 @@ beforeAll(async () => {
       ],
     },
   });
-});
-
-afterAll(async () => {
-  await removeNodes(api.db, created);
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
 });
 
 /** The focused export of the test employee's neighbourhood, provenance included, as `role`. */

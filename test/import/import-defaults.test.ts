@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeManualSourceIfUnused, removeNodes, startAuthApi, TOKENS, uniqueSlug, type AuthApi, type TestRole } from '../mutations/support.js';
+import { describe, expect, it } from 'vitest';
+import { TOKENS, uniqueSlug, useAuthApi, type AuthApi, type TestRole } from '../mutations/support.js';
 
 /**
  * What the JSON and CSV imports (`importGraph`, `importCsv`; the command line's JSON import is the same
@@ -12,15 +12,7 @@ let api: AuthApi;
 const created = new Set<string>();
 const slug = uniqueSlug('idef');
 
-beforeAll(async () => {
-  api = await startAuthApi();
-});
-
-afterAll(async () => {
-  await removeNodes(api.db, created);
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
-});
+useAuthApi(created, (started) => (api = started));
 
 /** An id for this file's data (removed afterwards). */
 const id = (prefix: string, name: string) => {

@@ -5,7 +5,7 @@ import type { Params, Row } from '../../src/db/database.js';
 import { MAX_NEW_LINKS } from '../../src/graph/mutation/index.js';
 import { mutationRepository as repo, type NewLink, type Run } from '../../src/graph/mutation/mutation.repository.js';
 import { MANUAL_SOURCE } from '../../src/model/index.js';
-import { read, removeManualSourceIfUnused, removeNodes, startAuthApi, TOKENS, uniqueSlug, type AuthApi, type TestRole } from './support.js';
+import { read, removeNodes, TOKENS, uniqueSlug, useAuthApi, type AuthApi, type TestRole } from './support.js';
 
 /**
  * create<Type> with `input.links`: the new node and its relationships to existing nodes in ONE statement of
@@ -29,8 +29,8 @@ const untouched = {
   employee: `employee:cl-leeg-${slug}`,
 };
 
+useAuthApi(created, (started) => (api = started));
 beforeAll(async () => {
-  api = await startAuthApi();
   for (const id of [town, practice, employee, synthetic, ...Object.values(untouched)]) created.add(id);
   await api.data('CreateSource', { input: { id: synthetic, title: `Verzonnen ${slug}`, kind: 'ILLUSTRATIVE', synthetic: true } });
   await api.data('CreateMunicipality', { input: { id: town, name: `Koppeldorp ${slug}` } });
@@ -39,12 +39,6 @@ beforeAll(async () => {
   await api.data('CreateMunicipality', { input: { id: untouched.town, name: `Leegdorp ${slug}` } });
   await api.data('CreatePractice', { input: { id: untouched.practice, name: `Leeg ${slug}`, kind: 'SKILL' } });
   await api.data('CreateEmployee', { input: { id: untouched.employee, pseudonym: `Leeg ${slug}` } });
-});
-
-afterAll(async () => {
-  await removeNodes(api.db, created);
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
 });
 
 /** A fresh case id, removed in afterAll whether or not the create succeeds. */

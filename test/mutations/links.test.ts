@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { read, removeManualSourceIfUnused, removeNodes, startAuthApi, uniqueSlug, type AuthApi } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { read, uniqueSlug, useAuthApi, type AuthApi } from './support.js';
 
 /** link / unlink: the model's triples and relationship properties, provenance on the relationship, nothing written on error. */
 let api: AuthApi;
@@ -13,20 +13,14 @@ const town = `municipality:link-${slug}`;
 const research = `research:link-${slug}`;
 const other = `practice:link-ander-${slug}`;
 
+useAuthApi(created, (started) => (api = started));
 beforeAll(async () => {
-  api = await startAuthApi();
   created.add(employee).add(practice).add(town).add(research).add(other);
   await api.data('CreateMunicipality', { input: { id: town, name: 'Linkdorp' } });
   await api.data('CreateResearch', { input: { id: research, title: 'Linkonderzoek', institution: 'Test' } });
   await api.data('CreatePractice', { input: { id: other, name: `Ander ${slug}`, kind: 'SKILL' } });
   await api.data('CreateEmployee', { input: { id: employee, pseudonym: `Link ${slug}` } });
   await api.data('CreatePractice', { input: { id: practice, name: `Link ${slug}`, kind: 'SKILL' } });
-});
-
-afterAll(async () => {
-  await removeNodes(api.db, created);
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
 });
 
 const relationships = (from: string, to: string) =>

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TYPE_FIXTURES } from './fixtures.js';
-import { errorCode, read, removeManualSourceIfUnused, removeNodes, startAuthApi, uniqueSlug, type AuthApi } from './support.js';
+import { errorCode, read, uniqueSlug, useAuthApi, type AuthApi } from './support.js';
 
 /** create<Type>, update<Type>, deleteNode as an editor: ids, provenance, validation (nothing written on error). */
 let api: AuthApi;
@@ -11,17 +11,11 @@ const REPORT = 'source:leerkring-2018-03-14';
 const SOURCE = `source:nodes-${uniqueSlug()}`;
 const TOWN = `municipality:nodes-${uniqueSlug()}`;
 
+useAuthApi(created, (started) => (api = started));
 beforeAll(async () => {
-  api = await startAuthApi();
   created.add(SOURCE).add(TOWN);
   await api.data('CreateSource', { input: { id: SOURCE, title: 'Testbron', kind: 'INTERVIEW', synthetic: false } });
   await api.data('CreateMunicipality', { input: { id: TOWN, name: 'Testdorp' } });
-});
-
-afterAll(async () => {
-  await removeNodes(api.db, created);
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
 });
 
 const exists = async (id: string) => (await read(api.db, 'MATCH (n {id: $id}) RETURN n.id AS id', { id })).length > 0;

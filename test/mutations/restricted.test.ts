@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeManualSourceIfUnused, removeNodes, startAuthApi, TOKENS, uniqueSlug, type AuthApi, type TestRole } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TOKENS, uniqueSlug, useAuthApi, type AuthApi, type TestRole } from './support.js';
 
 /**
  * Restricted data: the summary of a case with `restricted: true` and the evidence of a
@@ -16,8 +16,8 @@ const other = `practice:openbaar-${slug}`;
 const SECRET = 'De wethouder belde zelf om het initiatief tegen te houden.';
 const EVIDENCE = 'Ik heb de regels toen bewust opgerekt.';
 
+useAuthApi(created, (started) => (api = started));
 beforeAll(async () => {
-  api = await startAuthApi();
   created.add(restrictedCase).add(openCase).add(employee).add(practice).add(other);
   await api.data('CreateCase', { input: { id: restrictedCase, title: 'Vertrouwelijk', summary: SECRET, restricted: true } });
   await api.data('CreateCase', { input: { id: openCase, title: 'Openbaar', summary: 'Iedereen mag dit lezen.' } });
@@ -28,12 +28,6 @@ beforeAll(async () => {
   await api.data('Link', { from: employee, type: 'USES', to: other, properties: { evidence: 'Openbaar citaat.' } });
   await api.data('Link', { from: restrictedCase, type: 'APPLIES', to: practice });
   await api.data('Link', { from: openCase, type: 'APPLIES', to: practice });
-});
-
-afterAll(async () => {
-  await removeNodes(api.db, created);
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
 });
 
 interface CaseData {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testLogger } from '../support/neo4j.js';
 import { TYPE_FIXTURES } from './fixtures.js';
-import { errorCode, read, removeManualSourceIfUnused, removeNodes, startAuthApi, TOKENS, uniqueSlug, type AuthApi, type TestRole } from './support.js';
+import { errorCode, read, startAuthApi, TOKENS, uniqueSlug, useAuthApi, type AuthApi, type TestRole } from './support.js';
 
 /**
  * Roles on every mutation kind: anonymous → UNAUTHENTICATED, reader → FORBIDDEN, both with nothing
@@ -11,15 +11,7 @@ import { errorCode, read, removeManualSourceIfUnused, removeNodes, startAuthApi,
 let api: AuthApi;
 const created = new Set<string>();
 
-beforeAll(async () => {
-  api = await startAuthApi();
-});
-
-afterAll(async () => {
-  await removeNodes(api.db, created);
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
-});
+useAuthApi(created, (started) => (api = started));
 
 const exists = async (id: string) => (await read(api.db, 'MATCH (n {id: $id}) RETURN n.id AS id', { id })).length > 0;
 

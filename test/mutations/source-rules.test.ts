@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mutationRepository as repo } from '../../src/graph/mutation/mutation.repository.js';
 import type { GraphQLResponse } from '../support/operations.js';
-import { read, removeManualSourceIfUnused, removeNodes, startAuthApi, uniqueSlug, type AuthApi } from './support.js';
+import { read, uniqueSlug, useAuthApi, type AuthApi } from './support.js';
 
 /**
  * The rules a Source's own writes keep: an ILLUSTRATIVE source is always synthetic (SourceKind's contract:
@@ -13,15 +13,7 @@ let api: AuthApi;
 const created = new Set<string>();
 const slug = uniqueSlug('sr');
 
-beforeAll(async () => {
-  api = await startAuthApi();
-});
-
-afterAll(async () => {
-  await removeNodes(api.db, created);
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
-});
+useAuthApi(created, (started) => (api = started));
 
 /** A fresh id of this file, removed in afterAll. */
 function newId(type: string, what: string): string {

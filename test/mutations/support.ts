@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { createApi } from '../../src/server/app.js';
@@ -84,6 +84,26 @@ export function errorCode(result: GraphQLResponse<unknown>): unknown {
 /** Removes test nodes (and their relationships) by id; tolerant, so cleanup never fails a run. */
 export async function removeNodes(db: Database, ids: Iterable<string>): Promise<void> {
   await db.write('MATCH (n) WHERE n.id IN $ids DETACH DELETE n', { ids: [...ids] }).catch(() => undefined);
+}
+
+/**
+ * The life of a test file's API: started before the file's tests (`onStart` receives it); after them the nodes
+ * recorded in `created` removed, then the manual-input source if nothing uses it any more, and the API closed.
+ * Hooks the file registers after this call run after the start and (vitest runs after-hooks as a stack)
+ * before the clean-up.
+ */
+export function useAuthApi(created: ReadonlySet<string>, onStart: (api: AuthApi) => void): void {
+  let api: AuthApi | undefined;
+  beforeAll(async () => {
+    api = await startAuthApi();
+    onStart(api);
+  });
+  afterAll(async () => {
+    if (!api) return;
+    await removeNodes(api.db, created);
+    await removeManualSourceIfUnused(api.db);
+    await api.close();
+  });
 }
 
 /**
