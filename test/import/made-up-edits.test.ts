@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLResponse } from '../support/operations.js';
-import { read, removeManualSourceIfUnused, removeNodes, startAuthApi, uniqueSlug, type AuthApi } from '../mutations/support.js';
+import { read, uniqueSlug, useAuthApi, type AuthApi } from '../mutations/support.js';
 
 /**
  * Made-up data never changes real data, on the import paths too: a row whose source is synthetic may not change a
@@ -23,19 +23,13 @@ const REAL = { name: `Echt ${slug}`, description: `Echte beschrijving ${slug}` }
 const madeUpSource = { id: ids.madeUp, title: `Verzonnen voorbeeld ${slug}`, kind: 'ILLUSTRATIVE', synthetic: true };
 const realSource = { id: ids.real, title: `Echt verslag ${slug}`, kind: 'DOCUMENT', synthetic: false };
 
+useAuthApi(new Set(Object.values(ids)), (started) => (api = started));
 beforeAll(async () => {
-  api = await startAuthApi();
   await api.data('CreateSource', { input: realSource });
   await api.data('CreateSource', { input: madeUpSource });
   await api.data('CreatePractice', { input: { id: ids.practice, ...REAL, sourceId: ids.real } });
   await api.data('CreateEmployee', { input: { id: ids.employee, pseudonym: `Echt ${slug}`, sourceId: ids.real } });
   await api.data('Link', { from: ids.employee, type: 'USES', to: ids.practice, properties: { evidence: 'echt bewijs' }, sourceId: ids.real });
-});
-
-afterAll(async () => {
-  await removeNodes(api.db, Object.values(ids));
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
 });
 
 type Counts = { created: number; updated: number; unchanged: number };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { read, removeManualSourceIfUnused, removeNodes, startAuthApi, uniqueSlug, type AuthApi } from '../mutations/support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { read, uniqueSlug, useAuthApi, type AuthApi } from '../mutations/support.js';
 
 /**
  * A CSV import gives a node the provenance its SOURCED_FROM rows state, and its `synthetic` flag follows the
@@ -17,8 +17,8 @@ const ids = {
   earlier: `employee:ws-eerder-${slug}`,
 };
 
+useAuthApi(new Set(Object.values(ids)), (started) => (api = started));
 beforeAll(async () => {
-  api = await startAuthApi();
   await api.data('CreateSource', { input: { id: ids.real, title: `Echt verslag ${slug}`, kind: 'DOCUMENT', synthetic: false } });
   // A made-up employee already in the graph, from a document of the illustrative source.
   await api.data('ImportGraph', {
@@ -28,12 +28,6 @@ beforeAll(async () => {
       relationships: [],
     },
   });
-});
-
-afterAll(async () => {
-  await removeNodes(api.db, Object.values(ids));
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
 });
 
 async function importCsv(nodes: string[], edges: string[]): Promise<void> {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLResponse } from '../support/operations.js';
-import { read, removeManualSourceIfUnused, removeNodes, startAuthApi, uniqueSlug, type AuthApi } from './support.js';
+import { read, uniqueSlug, useAuthApi, type AuthApi } from './support.js';
 
 /**
  * Made-up data never changes real data: a mutation whose source is synthetic may not change a value of a real
@@ -20,8 +20,8 @@ const ids = {
 };
 const REAL_TEXT = `Echte beschrijving ${slug}`;
 
+useAuthApi(new Set(Object.values(ids)), (started) => (api = started));
 beforeAll(async () => {
-  api = await startAuthApi();
   await api.data('CreateSource', { input: { id: ids.real, title: `Echt verslag ${slug}`, kind: 'DOCUMENT', synthetic: false } });
   await api.data('CreateSource', { input: { id: ids.madeUp, title: `Verzonnen voorbeeld ${slug}`, kind: 'ILLUSTRATIVE', synthetic: true } });
   await api.data('CreatePractice', { input: { id: ids.practice, name: `Echt ${slug}`, description: REAL_TEXT, sourceId: ids.real } });
@@ -29,12 +29,6 @@ beforeAll(async () => {
   await api.data('CreateEmployee', { input: { id: ids.employee, pseudonym: `Echt ${slug}`, sourceId: ids.real } });
   await api.data('CreateEmployee', { input: { id: ids.madeUpEmployee, pseudonym: `Verzonnen ${slug}`, sourceId: ids.madeUp } });
   await api.data('Link', { from: ids.employee, type: 'USES', to: ids.practice, properties: { evidence: 'echt bewijs' }, sourceId: ids.real });
-});
-
-afterAll(async () => {
-  await removeNodes(api.db, Object.values(ids));
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
 });
 
 function failure(result: GraphQLResponse<unknown>) {

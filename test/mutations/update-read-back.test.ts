@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { read, removeManualSourceIfUnused, removeNodes, startAuthApi, TOKENS, uniqueSlug, type AuthApi } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { read, TOKENS, uniqueSlug, useAuthApi, type AuthApi } from './support.js';
 
 /**
  * update<Type> reads what its selection asks of the node's relations in the statement that writes it: the
@@ -24,8 +24,8 @@ async function mutate(document: string): Promise<Record<string, unknown>> {
   return body.data!;
 }
 
+useAuthApi(new Set([caseId, town, practice, quotation, source]), (started) => (api = started));
 beforeAll(async () => {
-  api = await startAuthApi();
   await mutate(`mutation { createMunicipality(input: { id: "${town}", name: "Bijwerkdorp ${slug}" }) { id } }`);
   await mutate(`mutation { createPractice(input: { id: "${practice}", name: "Bijwerken ${slug}", kind: SKILL }) { id } }`);
   await mutate(
@@ -40,12 +40,6 @@ beforeAll(async () => {
      CREATE (q)-[:SOURCED_FROM {synthetic: false}]->(s)`,
     { source, quotation },
   );
-});
-
-afterAll(async () => {
-  await removeNodes(api.db, new Set([caseId, town, practice, quotation, source]));
-  await removeManualSourceIfUnused(api.db);
-  await api.close();
 });
 
 /** The statements the API sent while `work` ran, by mode. */
