@@ -61,7 +61,7 @@ export class Database {
 
   constructor(
     readonly driver: Driver,
-    private readonly config: Pick<Neo4jConfig, 'database' | 'queryTimeoutMs'>,
+    private readonly config: Pick<Neo4jConfig, 'database' | 'queryTimeoutMs' | 'connectTimeoutMs'>,
     private readonly logger: Logger,
   ) {
     this.outage = new OutageLog(logger);
@@ -232,16 +232,67 @@ export class Database {
   ): Promise<T> {
     const accessMode = mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE;
     const session = this.driver.session({ database: this.config.database, defaultAccessMode: accessMode, bookmarkManager: this.bookmarks });
-    try {
+    const work = async (): Promise<T> => {
       for (const observer of this.observers) observer({ mode, cypher, params, metadata: this.metadata });
       const result = await session.run<RecordShape>(cypher, params, { timeout: this.config.queryTimeoutMs, metadata: presentEntries(this.metadata) });
       const { notifications } = result.summary;
       if (notifications.length > 0) this.reportWarnings(cypher, notifications);
       this.outage.reachable();
       return answer(result, session);
+    };
+    return this.answeredInTime(mode, this.config.queryTimeoutMs, session, work);
+  }
+
+  /**
+   * Runs `work` in `session` and closes it, unless Neo4j has sent no answer by the deadline (`answerDeadlineMs`):
+   * then the caller gets SERVICE_UNAVAILABLE (reason NO_ANSWER) at once, and the session is closed whenever
+   * Neo4j answers. Neo4j's own timeout only ends a transaction Neo4j is running: a server that is frozen
+   * (stopped, swapping, in a long GC pause) or cut off without a reset (a dropped network path, a NAT that
+   * forgot the connection) sends nothing at all, and the driver, whose connection timeout covers only
+   * opening a connection, would wait for ever, holding the request and a pooled connection.
+   */
+  private async answeredInTime<T>(mode: 'read' | 'write', timeoutMs: number, session: Session, work: () => Promise<T>): Promise<T> {
+    const deadlineMs = this.answerDeadlineMs(timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
+    let late = false;
+    const running = work();
+    const noAnswer = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        late = true;
+        // What the statement does when Neo4j answers at last is no one's any more; its failure is not unhandled.
+        running.catch(() => undefined);
+        reject(this.noAnswerError(mode, deadlineMs));
+      }, deadlineMs);
+    });
+    try {
+      return await Promise.race([running, noAnswer]);
     } finally {
-      await session.close().catch(() => undefined);
+      clearTimeout(timer);
+      // Closing waits for the statement's answer: after the deadline that would hold the caller again.
+      const closed = session.close().catch(() => undefined);
+      if (!late) await closed;
     }
+  }
+
+  /**
+   * The longest a Neo4j that is running takes to answer or to refuse a transaction of `timeoutMs`: a
+   * connection from the pool (at most the connect timeout, then the driver refuses), the transaction's own
+   * timeout, the driver's retry window, and ANSWER_SLACK_MS for Neo4j's timeout check and the answer's way
+   * back. Defaults: 5 + 10 + 2 + 3 = 20 s.
+   */
+  private answerDeadlineMs(timeoutMs: number): number {
+    return this.config.connectTimeoutMs + timeoutMs + this.retryWindowMs() + ANSWER_SLACK_MS;
+  }
+
+  private noAnswerError(mode: 'read' | 'write', deadlineMs: number): AppError {
+    this.outage.unreachable('NO_ANSWER', `no answer within ${deadlineMs} ms`);
+    // A write that was sent may still be applied when Neo4j answers: whole, since a transaction is, but
+    // possibly after this error. The caller must not take the error for "nothing was written".
+    const message =
+      mode === 'read'
+        ? `The database sent no answer within ${deadlineMs} ms (frozen, overloaded or cut off); try again shortly.`
+        : `The database sent no answer within ${deadlineMs} ms (frozen, overloaded or cut off), so whether this write was applied is unknown: it is applied whole or not at all. Read before you try again.`;
+    return new AppError(ErrorCode.SERVICE_UNAVAILABLE, message, { reason: 'NO_ANSWER' });
   }
 
   /** The driver's retry window for managed transactions (see `createDriver`), which reads keep too. */
@@ -265,15 +316,16 @@ export class Database {
         throw isOverMemory(error) ? this.mapError(error, timeoutMs) : error;
       }
     };
-    try {
-      const result = mode === 'read' ? await session.executeRead(once, txConfig) : await session.executeWrite(once, txConfig);
-      this.outage.reachable();
-      return result;
-    } catch (error) {
-      throw this.mapError(error, timeoutMs);
-    } finally {
-      await session.close().catch(() => undefined);
-    }
+    const transaction = async (): Promise<T> => {
+      try {
+        const result = mode === 'read' ? await session.executeRead(once, txConfig) : await session.executeWrite(once, txConfig);
+        this.outage.reachable();
+        return result;
+      } catch (error) {
+        throw this.mapError(error, timeoutMs);
+      }
+    };
+    return this.answeredInTime(mode, timeoutMs, session, transaction);
   }
 
   /** Our error for a driver's; `timeoutMs`: the timeout the failed transaction had. */
@@ -314,6 +366,13 @@ export class Database {
     return error;
   }
 }
+
+/**
+ * Beyond a transaction's timeout, how long a Neo4j that runs is given to say so: its check of running
+ * transactions against their timeout (`db.transaction.monitor.check.interval`, 2 s by default) and the answer's
+ * way back.
+ */
+const ANSWER_SLACK_MS = 3_000;
 
 /** How long transient failures are retried, from the first failure (writes: by the driver; reads: `retryTransient`). */
 function retryWindowFor(queryTimeoutMs: number): number {

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openTestDatabase, tempDir, testLogger, uniqueId } from '../support/neo4j.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
 
 /**
  * Issue 15, the command-line import (`npm run import`) as a careless user or a failing server meets it:
@@ -106,45 +106,6 @@ describe('npm run import: files that are not UTF-8', { timeout: 120_000 }, () =>
 });
 
 describe('npm run import: Neo4j dies during the import', () => {
-  /**
-   * A TCP proxy in front of the test Neo4j that "kills" it once the import starts sending its rows: after
-   * `cutAfter` bytes from the client it destroys every connection and stops listening, so reconnects are
-   * refused, as when the Java process dies.
-   */
-  function dyingProxy(target: URL, cutAfter: number): Promise<{ uri: string; died: () => boolean; close: () => void }> {
-    const sockets = new Set<Socket>();
-    let sent = 0;
-    let dead = false;
-    const server: Server = createServer((client) => {
-      const upstream = connect(Number(target.port), target.hostname);
-      sockets.add(client).add(upstream);
-      client.on('data', (chunk: Buffer) => {
-        sent += chunk.length;
-        if (sent > cutAfter && !dead) {
-          dead = true;
-          server.close();
-          for (const socket of sockets) socket.destroy();
-          return;
-        }
-        upstream.write(chunk);
-      });
-      upstream.on('data', (chunk) => client.write(chunk));
-      for (const socket of [client, upstream]) {
-        socket.on('error', () => undefined);
-        socket.on('close', () => {
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-    });
-    return new Promise((resolve) => {
-      server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        resolve({ uri: `bolt://127.0.0.1:${port}`, died: () => dead, close: () => { server.close(); for (const socket of sockets) socket.destroy(); } });
-      });
-    });
-  }
-
   it('exits 1 with one line naming the cause, no Neo4jError stack; nothing of the file written', async () => {
     const big = {
       source: { id: `source:${slug}-groot`, title: 'Groot', kind: 'DOCUMENT', synthetic: true },
@@ -152,12 +113,13 @@ describe('npm run import: Neo4j dies during the import', () => {
       relationships: [],
     };
     const path = file('big.json', JSON.stringify(big));
-    // Migrations and validation send a few kB; the first batch of rows is ~250 kB.
-    const proxy = await dyingProxy(new URL(inject('neo4jUri')), 100_000);
+    // Migrations and validation send a few kB; the first batch of rows is ~250 kB: the proxy "kills" the
+    // test Neo4j once the import starts sending its rows.
+    const proxy = await startTcpProxy(new URL(inject('neo4jUri')), { killAfterClientBytes: 100_000 });
     try {
       const started = Date.now();
       const result = await cli([path], proxy.uri);
-      expect(proxy.died()).toBe(true);
+      expect(proxy.killed).toBe(true);
       expect(result.code).toBe(1);
       const lines = result.stderr.trim().split('\n');
       expect(lines, result.stderr).toHaveLength(1);
@@ -165,14 +127,14 @@ describe('npm run import: Neo4j dies during the import', () => {
       expect(result.stderr).not.toMatch(/\n\s+at |Neo4jError:/);
       console.info(`CLI import with Neo4j gone midway: exit ${result.code} after ${Date.now() - started} ms: ${lines[0]}`);
     } finally {
-      proxy.close();
+      proxy.kill();
     }
     expect(await db.read('MATCH (n) WHERE n.id STARTS WITH $p RETURN count(n) AS n', { p: `dilemma:${slug}-groot` })).toEqual([{ n: 0 }]);
   }, 180_000);
 
   it('a Neo4j that is not there at all: one line too', async () => {
-    const proxy = await dyingProxy(new URL(inject('neo4jUri')), 0);
-    proxy.close();
+    const proxy = await startTcpProxy(new URL(inject('neo4jUri')));
+    proxy.kill();
     const result = await cli([file('small.json', JSON.stringify(document('Nergens')))], proxy.uri);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n'), result.stderr).toHaveLength(1);
