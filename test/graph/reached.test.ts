@@ -136,3 +136,29 @@ describe('connections that pass other nodes say when only made-up data supports 
     expect(madeUp.p3.municipalitiesReached, 'the municipality reached is real').toEqual([]);
   });
 });
+
+describe("a list's relationship filters keep to its scope", () => {
+  async function listed(list: 'municipalities' | 'practices' | 'dilemmas' | 'cases', scope: string, where: string): Promise<string[]> {
+    const { body } = await api.raw(`{ ${list}(scope: ${scope}, first: 100, where: { ${where} }) { totalCount edges { node { id } } } }`, `Bearer ${TOKENS.reader}`);
+    expect(body.errors).toBeUndefined();
+    const connection = (body.data as Record<string, { totalCount: number; edges: Array<{ node: { id: string } }> }>)[list]!;
+    expect(connection.totalCount).toBe(connection.edges.length);
+    return connection.edges.map((edge) => edge.node.id);
+  }
+
+  it('REAL matches only along real paths: a real practice used here only by a made-up employee does not place it here', async () => {
+    expect(await listed('municipalities', 'ALL', `practiceIds: ["${ids.p2}"]`)).toEqual([ids.m]);
+    expect(await listed('municipalities', 'REAL', `practiceIds: ["${ids.p2}"]`)).toEqual([]);
+    expect(await listed('municipalities', 'REAL', `practiceIds: ["${ids.p3}"]`), 'P3 has a real path too').toEqual([ids.m]);
+    // The same answer as the municipality's own field in that scope.
+    expect(await listed('practices', 'REAL', `municipalityIds: ["${ids.m}"]`)).toEqual([ids.p1, ids.p3]);
+    expect(await listed('practices', 'ALL', `municipalityIds: ["${ids.m}"]`)).toEqual([ids.p1, ids.p2, ids.p3, ids.p4]);
+    expect(await listed('dilemmas', 'REAL', `municipalityIds: ["${ids.m}"]`)).toEqual([ids.d1]);
+  });
+
+  it('SYNTHETIC matches along made-up paths to the nodes named, real ones included', async () => {
+    // The made-up case in this real municipality, and the made-up practice only made-up data connects to it.
+    expect(await listed('cases', 'SYNTHETIC', `municipalityIds: ["${ids.m}"]`)).toEqual([ids.c2]);
+    expect(await listed('practices', 'SYNTHETIC', `municipalityIds: ["${ids.m}"]`)).toEqual([ids.p4]);
+  });
+});

@@ -97,7 +97,8 @@ export function toConnection<T>(rows: T[], totalCount: number | undefined, offse
 }
 
 export const MAX_PAGE_SIZE = 100;
-const SCOPE_DESCRIPTION = 'Only real data (REAL), only made-up data (SYNTHETIC) or both (ALL, the default): the related nodes and every relationship and node on the way.';
+const SCOPE_DESCRIPTION =
+  'Only real data (REAL), only made-up data (SYNTHETIC) or both (ALL, the default): the related nodes and every relationship and node on the way; in a list with `where`, its relationship filters (`practiceIds`, …) match only along such paths too.';
 const FIRST_MESSAGE = `"first" must be an integer from 1 to ${MAX_PAGE_SIZE}`;
 
 /** `first`/`after` of every connection: `first` is 1..100, default 20. */

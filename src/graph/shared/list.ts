@@ -32,8 +32,11 @@ export async function listConnection(
   info: GraphQLResolveInfo,
 ): Promise<Connection<NodeRecord>> {
   const offset = offsetAfter(page.after);
-  // ALL adds no condition at all (the unfiltered page keeps its count-store total).
-  const scoped = page.scope && page.scope !== DataScope.ALL ? [...conditions, { kind: 'scope' as const, scope: page.scope }] : conditions;
+  // ALL adds no condition at all (the unfiltered page keeps its count-store total). Another scope tests the
+  // listed nodes and what their relationship filters pass through.
+  const scope = page.scope ?? DataScope.ALL;
+  const scoped: Condition[] =
+    scope === DataScope.ALL ? conditions : [...conditions.map((condition) => (condition.kind === 'related' ? { ...condition, scope } : condition)), { kind: 'scope', scope }];
   // Only what the selection reads (a list of cases showing titles need not pull every summary).
   const projection = projectionOf(info, type);
   const result = await ctx.nodes.list({ type, conditions: scoped, order, offset, first: page.first, projection });

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Database } from '../../db/database.js';
 import { idsByLabelQuery } from '../../db/ids-by-label.js';
 import { propertiesOf } from '../../analytics/cypher.js';
-import { NODE_SPECS, elementInScope, endsOf, foldText, type DataScope, renderPath, type ModelPath, type NodeType, toNodeRecord, typeOfLabel, type NodeRecord } from '../../model/index.js';
+import { NODE_SPECS, andClause, anchorInScope, elementInScope, endsOf, foldText, type DataScope, pathVariables, renderPath, scopePredicate, type ModelPath, type NodeType, toNodeRecord, typeOfLabel, type NodeRecord } from '../../model/index.js';
 
 /**
  * A filter condition of a list query. Property names and patterns come from our own code (each domain's
@@ -16,8 +16,13 @@ export type Condition =
   | { kind: 'range'; property: string; min?: unknown; max?: unknown }
   /** Only nodes in the data scope (their stored `synthetic` flag); never built for `ALL`. */
   | { kind: 'scope'; scope: DataScope }
-  /** Matches when some node at the end of `path` (from the listed node) has its id in `ids`. */
-  | { kind: 'related'; path: ModelPath; ids: string[] };
+  /**
+   * Matches when some node at the end of `path` (from the listed node) has its id in `ids`, reached within
+   * `scope` (the list's): every relationship and inner node of the path is tested, so that under REAL a path
+   * through made-up data does not match. The nodes named by `ids` are anchors (`anchorInScope`): REAL wants
+   * them real; SYNTHETIC takes any, so that the made-up cases in a real municipality are found.
+   */
+  | { kind: 'related'; path: ModelPath; ids: string[]; scope?: DataScope };
 
 /** The condition "related along `path` to one of `ids`" (a relationship filter such as `practices(where: { dilemmaIds })`). */
 export const relatedTo = (path: ModelPath, ids: string[]): Condition => ({ kind: 'related', path, ids });
@@ -124,9 +129,11 @@ function conditionCypher(condition: Condition, param: string, params: Record<str
     }
     case 'scope':
       return elementInScope('n', condition.scope) ?? 'true';
-    case 'related':
+    case 'related': {
       params[param] = condition.ids;
-      return `EXISTS { MATCH ${relatedPattern(condition.path)} WHERE x.id IN $${param} }`;
+      const { relationships, innerNodes } = pathVariables(condition.path);
+      return `EXISTS { MATCH ${relatedPattern(condition.path)} WHERE x.id IN $${param} ${andClause(scopePredicate(condition.scope, [...relationships, ...innerNodes]), anchorInScope('x', condition.scope))} }`;
+    }
   }
 }
 
