@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { badInput } from '../errors.js';
 import { denseCounts, matrixData, type CooccurrenceData, type MatrixItem, type PairCounts } from './cooccurrence.js';
-import { NODE_SPECS, NodeType, anchorInScope, elementInScope, whereClause, DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
+import { NODE_SPECS, NodeType, andClause, anchorInScope, elementInScope, scopePredicate, whereClause, DataScope, toNodeRecord, type NodeRecord } from '../model/index.js';
 
 /** What a co-occurrence matrix counts: cases (linked to both nodes) or quotations (coded with both codes). */
 export enum CooccurrenceBasis {
@@ -48,11 +48,15 @@ export async function quotationCooccurrence(
   const rowLabel = NODE_SPECS[rowType].label;
   const columnLabel = NODE_SPECS[columnType].label;
   const restricted = municipalityIds !== null && municipalityIds !== undefined;
-  // A quotation counts when it is in scope and (with municipalities) said by someone working there.
+  // A quotation counts when it is in scope and (with municipalities) said by someone working there, the way
+  // there evidence too (in the scope: under REAL a made-up employee or employment places no real quotation
+  // in a municipality), the municipality an anchor.
   const counted = (q: string) =>
     [
       elementInScope(q, scope),
-      restricted ? `EXISTS { (${q})<-[:SAID]-(:Employee)-[:WORKS_AT]->(m:Municipality) WHERE m.id IN $municipalityIds }` : null,
+      restricted
+        ? `EXISTS { (${q})<-[${q}_said:SAID]-(${q}_by:Employee)-[${q}_at:WORKS_AT]->(${q}_in:Municipality) WHERE ${q}_in.id IN $municipalityIds ${andClause(scopePredicate(scope, [`${q}_said`, `${q}_by`, `${q}_at`]), anchorInScope(`${q}_in`, scope))} }`
+        : null,
     ].filter((test): test is string => test !== null);
   const coded = (q: string, r: string, x: string, label: string) =>
     `MATCH (${q}:Quotation)-[${r}:CODED_AS]->(${x}:${label}) ${whereClause(...counted(q), elementInScope(r, scope), anchorInScope(x, scope))}`;

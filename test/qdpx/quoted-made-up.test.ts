@@ -31,6 +31,9 @@ const D2 = `dilemma:${slugify(NAMES.d2)}`;
 const D3 = `dilemma:${slugify(NAMES.d3)}`;
 
 let api: AuthApi;
+/** The two imported copies: `real` as real data, `madeUp` as made-up data. */
+let real: Fixture;
+let madeUp: Fixture;
 const cleanup = new Set<string>([P, D1, D2, D3, `practice:${slugify(`Vertrouwen ${T}`)}`, `conclusion:${slugify(`Conclusie ${T}`)}`]);
 
 /** The fixture with its codes renamed (afwegen to `afwegen`) and the extra codings. */
@@ -56,8 +59,8 @@ async function data(query: string, authorization?: string): Promise<Record<strin
 beforeAll(async () => {
   api = await startAuthApi();
   const q7 = SELECTIONS.find((s) => s.key === 'q7')!.phrase;
-  const real = fixture(uniqueSlug('qmur'), NAMES.d3, [[q7, NAMES.d1]]);
-  const madeUp = fixture(uniqueSlug('qmus'), NAMES.d2, []);
+  real = fixture(uniqueSlug('qmur'), NAMES.d3, [[q7, NAMES.d1]]);
+  madeUp = fixture(uniqueSlug('qmus'), NAMES.d2, []);
   for (const f of [real, madeUp]) createdIds(f).forEach((id) => cleanup.add(id));
   // The real project first: it creates P and D1 (real), the made-up one codes them too.
   await importQdpx(api.db, real.qdpx, { synthetic: false, timeoutMs: 120_000 });
@@ -174,5 +177,31 @@ describe('the quotation co-occurrence matrix and made-up data', () => {
     expect([column(D1) > 0, column(D2) > 0, column(D3)]).toEqual([true, true, 0]);
     const real = await data(`{ cooccurrence(rows: PRACTICE, columns: DILEMMA, over: QUOTATIONS, scope: REAL) { rowSyntheticTotals columnSyntheticTotals } }`);
     expect([...real.cooccurrence.rowSyntheticTotals, ...real.cooccurrence.columnSyntheticTotals].every((n: number) => n === 0)).toBe(true);
+  });
+});
+
+describe('the quotation matrix of some municipalities keeps to its scope', () => {
+  // A real municipality of this file's own, where only made-up data places anyone: the made-up project says
+  // that the real interviewee A (interview 1) also works there.
+  const elsewhere = `municipality:${slugify(`Elders ${T}`)}`;
+  const document = `source:${slugify(`Elders verslag ${T}`)}`;
+  const matrix = (scope: string) =>
+    data(`{ cooccurrence(rows: PRACTICE, columns: DILEMMA, over: QUOTATIONS, municipalityIds: ["${elsewhere}"], scope: ${scope}) {
+      rows { id } columns { id } counts syntheticCounts } }`);
+
+  beforeAll(async () => {
+    cleanup.add(elsewhere).add(document);
+    await api.data('ImportGraph', {
+      document: { source: { id: document, title: `Elders verslag ${T}`, kind: 'DOCUMENT', synthetic: false }, nodes: [{ type: 'Municipality', id: elsewhere, name: `Elders ${T}` }], relationships: [] },
+    });
+    await data(`mutation { link(from: "employee:${real.guids['case-a']}", type: "WORKS_AT", to: "${elsewhere}", sourceId: "${projectSource(madeUp)}") { id } }`, `Bearer ${TOKENS.editor}`);
+  });
+
+  it('counts the real quotations a made-up employment places there under ALL, none under REAL', async () => {
+    // Interview 1's q1 codes P and D3 in the real copy.
+    const all = (await matrix('ALL')).cooccurrence;
+    const cell = all.counts[all.rows.findIndex((row: { id: string }) => row.id === P)][all.columns.findIndex((column: { id: string }) => column.id === D3)];
+    expect(cell).toBe(1);
+    expect((await matrix('REAL')).cooccurrence).toEqual({ rows: [], columns: [], counts: [], syntheticCounts: [] });
   });
 });
