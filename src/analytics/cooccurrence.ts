@@ -93,7 +93,12 @@ export async function cooccurrence(
   // Made up: a case counts as made up for a pair when it, its link to the row or its link to the column is; the
   // first two are known per (row, case), kept in `rowSynthetic` beside `rowCases`, and their sum is the made-up
   // part of the row's n1 (a case linked twice is made up when either link is, as in a cell).
-  const madeUp = 'coalesce(c.synthetic, false) OR coalesce(r.synthetic, false)';
+  // With municipalities given, the case's place is evidence too: a case only a made-up IN puts in one of them
+  // counts as made up (REAL's `findCases` leaves it out).
+  const placedByMadeUpOnly = restricted
+    ? ' OR NOT EXISTS { (c)-[placed:IN]->(at:Municipality) WHERE at.id IN $municipalityIds AND NOT coalesce(placed.synthetic, false) }'
+    : '';
+  const madeUp = `coalesce(c.synthetic, false) OR coalesce(r.synthetic, false)${placedByMadeUpOnly}`;
   const eachRowCase = select.synthetic
     ? `WITH x, c, max(CASE WHEN ${madeUp} THEN 1 ELSE 0 END) AS made
        WITH x, collect(c) AS rowCases, collect(made) AS rowSynthetic, sum(made) AS rowMadeTotal

@@ -58,13 +58,19 @@ export async function quotationCooccurrence(
         ? `EXISTS { (${q})<-[${q}_said:SAID]-(${q}_by:Employee)-[${q}_at:WORKS_AT]->(${q}_in:Municipality) WHERE ${q}_in.id IN $municipalityIds ${andClause(scopePredicate(scope, [`${q}_said`, `${q}_by`, `${q}_at`]), anchorInScope(`${q}_in`, scope))} }`
         : null,
     ].filter((test): test is string => test !== null);
+  // Under ALL, a quotation counted for the municipalities only through made-up data (its speaker's employment,
+  // …) is made up in the counts, as REAL leaves it out.
+  const placedByMadeUpOnly = (q: string) =>
+    restricted
+      ? ` OR NOT EXISTS { (${q})<-[${q}_said:SAID]-(${q}_by:Employee)-[${q}_at:WORKS_AT]->(${q}_in:Municipality) WHERE ${q}_in.id IN $municipalityIds AND ${scopePredicate(DataScope.REAL, [`${q}_said`, `${q}_by`, `${q}_at`])} }`
+      : '';
   const coded = (q: string, r: string, x: string, label: string) =>
     `MATCH (${q}:Quotation)-[${r}:CODED_AS]->(${x}:${label}) ${whereClause(...counted(q), elementInScope(r, scope), anchorInScope(x, scope))}`;
   // n: the row's or column's quotations (the coefficient's n1, n2); s: of them, those made up or coded so by
   // made-up data, as a pair is counted made up below.
   const items = (label: string, type: NodeType) => `CALL () {
        ${coded('q', 'r', 'x', label)}
-       WITH x, count(DISTINCT q) AS n, count(DISTINCT CASE WHEN coalesce(q.synthetic, false) OR coalesce(r.synthetic, false) THEN q END) AS s
+       WITH x, count(DISTINCT q) AS n, count(DISTINCT CASE WHEN coalesce(q.synthetic, false) OR coalesce(r.synthetic, false)${placedByMadeUpOnly('q')} THEN q END) AS s
        ORDER BY x.${NODE_SPECS[type].display}, x.id
        RETURN collect({props: properties(x), n: n, s: s}) AS items
      }`;
@@ -80,7 +86,7 @@ export async function quotationCooccurrence(
        MATCH (s)<-[:QUOTED_FROM]-(b:Quotation)
        WHERE (b = a OR (a.startPosition < b.endPosition AND b.startPosition < a.endPosition)) ${counted('b').map((test) => `AND ${test}`).join(' ')}
        MATCH (b)-[rb:CODED_AS]->(cx:${columnLabel}) ${whereClause(elementInScope('rb', scope), anchorInScope('cx', scope))}
-       WITH rx, cx, a, b, coalesce(a.synthetic, false) OR coalesce(b.synthetic, false) OR coalesce(ra.synthetic, false) OR coalesce(rb.synthetic, false) AS made
+       WITH rx, cx, a, b, coalesce(a.synthetic, false) OR coalesce(b.synthetic, false) OR coalesce(ra.synthetic, false) OR coalesce(rb.synthetic, false)${placedByMadeUpOnly('a')}${placedByMadeUpOnly('b')} AS made
        // A code with itself: its quotations (pairs of one quotation), as the cases matrix counts its diagonal.
        WHERE rx <> cx OR a = b
        WITH rx, cx, count(DISTINCT [a.id, b.id]) AS n, count(DISTINCT CASE WHEN made THEN [a.id, b.id] END) AS s

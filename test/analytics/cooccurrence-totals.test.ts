@@ -98,3 +98,31 @@ describe('cooccurrence: the made-up parts of the row and column totals', () => {
     expect(real).not.toContain('made up');
   });
 });
+
+describe('cooccurrence of some municipalities: a case placed there only by made-up data', () => {
+  // A second real municipality, where only a made-up IN puts the real case c1 (whose own links are real).
+  beforeAll(async () => {
+    await api.db.write(
+      `MATCH (c:Case {id: $c}) CREATE (c)-[:IN {synthetic: true}]->(:Municipality {id: $m2, name: $m2, synthetic: false})`,
+      { c: id('case', '1'), m2: id('municipality', '2') },
+    );
+  });
+
+  it('is counted as made up under ALL, and not at all under REAL', async () => {
+    const all = await matrix('ALL', [id('municipality', '2')]);
+    expect(all.rows.map((row) => row.id)).toEqual([id('practice')]);
+    expect(all.columns.map((column) => column.id)).toEqual([id('dilemma', '1')]);
+    expect(all.counts).toEqual([[1]]);
+    expect(all.syntheticCounts).toEqual([[1]]);
+    expect([all.rowSyntheticTotals, all.columnSyntheticTotals]).toEqual([[1], [1]]);
+    const real = await matrix('REAL', [id('municipality', '2')]);
+    expect([real.rows, real.columns, real.counts]).toEqual([[], [], []]);
+  });
+
+  it('is real again when a real IN also puts it in one of the municipalities asked for', async () => {
+    const both = await matrix('ALL', [id('municipality'), id('municipality', '2')]);
+    expect(both.counts).toEqual([[1, 1]]);
+    expect(both.syntheticCounts).toEqual([[0, 1]]);
+    expect([both.rowSyntheticTotals, both.columnSyntheticTotals]).toEqual([[2], [1, 1]]);
+  });
+});

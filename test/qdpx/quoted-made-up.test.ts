@@ -187,7 +187,7 @@ describe('the quotation matrix of some municipalities keeps to its scope', () =>
   const document = `source:${slugify(`Elders verslag ${T}`)}`;
   const matrix = (scope: string) =>
     data(`{ cooccurrence(rows: PRACTICE, columns: DILEMMA, over: QUOTATIONS, municipalityIds: ["${elsewhere}"], scope: ${scope}) {
-      rows { id } columns { id } counts syntheticCounts } }`);
+      rows { id } columns { id } counts syntheticCounts rowSyntheticTotals columnSyntheticTotals } }`);
 
   beforeAll(async () => {
     cleanup.add(elsewhere).add(document);
@@ -197,11 +197,14 @@ describe('the quotation matrix of some municipalities keeps to its scope', () =>
     await data(`mutation { link(from: "employee:${real.guids['case-a']}", type: "WORKS_AT", to: "${elsewhere}", sourceId: "${projectSource(madeUp)}") { id } }`, `Bearer ${TOKENS.editor}`);
   });
 
-  it('counts the real quotations a made-up employment places there under ALL, none under REAL', async () => {
-    // Interview 1's q1 codes P and D3 in the real copy.
+  it('counts the real quotations a made-up employment places there as made up under ALL, and not at all under REAL', async () => {
+    // Interview 1's q1 codes P and D3 in the real copy: a real quotation with real codings, placed there by made-up data only.
     const all = (await matrix('ALL')).cooccurrence;
-    const cell = all.counts[all.rows.findIndex((row: { id: string }) => row.id === P)][all.columns.findIndex((column: { id: string }) => column.id === D3)];
-    expect(cell).toBe(1);
-    expect((await matrix('REAL')).cooccurrence).toEqual({ rows: [], columns: [], counts: [], syntheticCounts: [] });
+    const [i, j] = [all.rows.findIndex((row: { id: string }) => row.id === P), all.columns.findIndex((column: { id: string }) => column.id === D3)];
+    expect([all.counts[i][j], all.syntheticCounts[i][j]]).toEqual([1, 1]);
+    // Every quotation counted there rests on that employment: every count is made up, and so is some of every total.
+    expect(all.syntheticCounts).toEqual(all.counts);
+    expect([...all.rowSyntheticTotals, ...all.columnSyntheticTotals].every((n: number) => n > 0)).toBe(true);
+    expect((await matrix('REAL')).cooccurrence).toEqual({ rows: [], columns: [], counts: [], syntheticCounts: [], rowSyntheticTotals: [], columnSyntheticTotals: [] });
   });
 });

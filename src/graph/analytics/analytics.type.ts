@@ -55,12 +55,12 @@ export class CooccurrenceMatrix {
       'c-coefficient n12 / (n1 + n2 − n12) per cell; 0 when the denominator is 0. Rests on made-up data when the cell\'s syntheticCounts, its row\'s rowSyntheticTotals or its column\'s columnSyntheticTotals is above 0.',
   })
   coefficients!: number[][];
-  @Field(() => [[Int]], { description: 'syntheticCounts[i][j]: of counts[i][j], the cases that are made up or linked to the row or column by made-up data.' })
+  @Field(() => [[Int]], { description: 'syntheticCounts[i][j]: of counts[i][j], the cases that are made up or linked to the row or column by made-up data (with `municipalityIds`: or placed in those municipalities by made-up data only).' })
   syntheticCounts!: number[][];
   @Field(() => [Int], {
     nullable: true,
     description:
-      'rowSyntheticTotals[i]: of the cases (over QUOTATIONS: the quotations) of rows[i] (the n1 of its coefficients), those that are made up or linked (coded) to the row by made-up data. A coefficient rests on made-up data when its cell\'s syntheticCounts, its row\'s rowSyntheticTotals or its column\'s columnSyntheticTotals is above 0, even with syntheticCounts 0. 0 everywhere under scope REAL.',
+      'rowSyntheticTotals[i]: of the cases (over QUOTATIONS: the quotations) of rows[i] (the n1 of its coefficients), those that are made up or linked (coded) to the row by made-up data (with `municipalityIds`: or placed in those municipalities by made-up data only). A coefficient rests on made-up data when its cell\'s syntheticCounts, its row\'s rowSyntheticTotals or its column\'s columnSyntheticTotals is above 0, even with syntheticCounts 0. 0 everywhere under scope REAL.',
   })
   rowSyntheticTotals?: number[] | null;
   @Field(() => [Int], {
