@@ -48,9 +48,9 @@ export async function quotationCooccurrence(
   const rowLabel = NODE_SPECS[rowType].label;
   const columnLabel = NODE_SPECS[columnType].label;
   const restricted = municipalityIds !== null && municipalityIds !== undefined;
-  // A quotation counts when it is in scope and (with municipalities) said by someone working there, the way
-  // there evidence too (in the scope: under REAL a made-up employee or employment places no real quotation
-  // in a municipality), the municipality an anchor.
+  // A quotation counts when it is in scope and (with municipalities) said by someone working there. The way
+  // there is evidence too, tested in the scope (under REAL a made-up employee or employment places no real
+  // quotation in a municipality); the municipality is an anchor.
   const counted = (q: string) =>
     [
       elementInScope(q, scope),
