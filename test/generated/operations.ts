@@ -378,7 +378,7 @@ export type PracticeWhere = {
   ids?: Array<string> | null | undefined;
   /** Only these kinds. */
   kinds?: Array<PracticeKind> | null | undefined;
-  /** Practices used in one of these municipalities (by its employees or in its cases). */
+  /** Practices used in one of these municipalities (by its employees or in its cases). Under scope ALL a path through made-up data matches too (`Practice.municipalitiesReached` flags such connections); scope REAL matches along real paths only. */
   municipalityIds?: Array<string> | null | undefined;
   /** The display name (name, title, pseudonym or statement) contains this text, ignoring case and diacritics. */
   nameContains?: string | null | undefined;

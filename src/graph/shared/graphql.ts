@@ -80,6 +80,13 @@ export function reachedOf<T extends object>(nodeType: ClassType<T>, name: string
 export const reachedNote = (field: string): string =>
   `Under scope ALL it also lists nodes that only made-up data connects to this one, like the others: \`${field}Reached\` tells which, with the paths behind each.`;
 
+/**
+ * The sentence a relationship filter that passes other nodes (`municipalities(where: { practiceIds })`) ends its
+ * description with: under ALL it matches along made-up paths too, as the plain field lists such nodes.
+ */
+export const reachedFilterNote = (field: string): string =>
+  `Under scope ALL a path through made-up data matches too (\`${field}\` flags such connections); scope REAL matches along real paths only.`;
+
 /** Builds a connection from one page of rows that starts at `offset` of `totalCount`. */
 export function toConnection<T>(rows: T[], totalCount: number | undefined, offset: number, hasNextPage = offset + rows.length < (totalCount ?? 0)): Connection<T> {
   const edges = rows.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
